@@ -1,0 +1,51 @@
+/**
+ * What the format readers (CSV, XLSX) hand to normalization: rows of cells with their physical
+ * position. Readers know nothing about kinds, headers or fields; they only decode the file.
+ */
+
+/** A typed XLSX cell. CSV cells are plain strings. */
+export type TypedCell =
+  /** A number cell. `text` is the exact `<v>` text (19-digit ids survive), zero-padded when the
+   *  cell's number format is all zeros (`0000000000` keeps an ИНН's leading zero). */
+  | { t: 'n'; v: number; text: string }
+  /** A number cell whose number format is a date/time format: `v` is the wall-clock time as
+   *  milliseconds since 1970-01-01T00:00 *as if UTC* (no time-zone shift), 1900/1904 handled. */
+  | { t: 'd'; v: number; text: string }
+  | { t: 'b'; v: boolean; text: string }
+  /** A formula error value such as `#REF!`: content, not blank. */
+  | { t: 'e'; text: string };
+
+/** One cell: text (CSV, XLSX strings), a typed XLSX cell, or null for an empty cell. */
+export type Cell = string | TypedCell | null;
+
+/** One record of the file as the reader saw it. */
+export interface RawRow {
+  /** 1-based physical line where the record starts (CSV) or the sheet row number (XLSX). */
+  line: number;
+  cells: Cell[];
+  /** The record's original text, decoded (CSV only; XLSX rows are re-serialized on demand). */
+  raw?: string;
+}
+
+export type FileFormat = 'csv' | 'xlsx';
+
+/** What a reader detected about the file; shown by `inspect`. */
+export interface ReaderInfo {
+  format: FileFormat;
+  /** CSV: the encoding used (`utf-8`, `utf-8-bom`, `utf-16le`, `utf-16be`, `windows-1251`, …). */
+  encoding: string | null;
+  /** True when the encoding was guessed without strong evidence (info `encoding_guessed`). */
+  encodingGuessed: boolean;
+  /** CSV: the delimiter used. */
+  delimiter: string | null;
+  /** XLSX: the sheet read, and every sheet's name. */
+  sheet: string | null;
+  sheets: string[];
+}
+
+/** Text of a cell as a person would see it in the file; '' for empty. */
+export function cellText(c: Cell): string {
+  if (c === null) return '';
+  if (typeof c === 'string') return c;
+  return c.text;
+}
