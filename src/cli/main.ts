@@ -1,4 +1,86 @@
-/** Entry point placeholder; replaced by the commander wiring. */
-export async function main(_argv: string[]): Promise<number> {
-  return 0;
+/**
+ * The one place where errors become messages and exit codes (SPEC §6, SPEC-DECISIONS #26):
+ * KpiError → its code and a one-line message; commander usage errors → 2; EPIPE → 0 quietly;
+ * anything else → 70 with a stack trace only under KPI_DEBUG=1. Commands are imported lazily so
+ * `kpi --version` stays fast.
+ */
+import { Command, CommanderError } from 'commander';
+import { EXIT, KpiError } from '../errors/kpi-error.js';
+import { addSharedOptions, toSharedOptions, type SharedOptions } from './options.js';
+import { processIo, type Io } from './io.js';
+import { VERSION } from './version.js';
+
+type Runner = (files: string[], opts: SharedOptions, io: Io, extra: Record<string, unknown>) => Promise<number>;
+
+const SECTIONS = ['leads', 'active', 'inbound', 'calls', 'clients'] as const;
+
+function build(io: Io, argv: readonly string[], done: (p: Promise<number>) => void): Command {
+  const program = new Command('kpi')
+    .description('Sales KPIs for small B2B companies from CRM, telephony and accounting exports')
+    .version(VERSION, '-V, --version')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+    });
+
+  const run = (load: () => Promise<{ run: Runner }>) =>
+    function (this: Command, ...args: unknown[]) {
+      const cmd = args[args.length - 1] as Command;
+      const raw = cmd.opts();
+      const files = (args[0] as string[] | undefined) ?? [];
+      done(load().then((m) => m.run(Array.isArray(files) ? files : [], toSharedOptions(raw, argv), io, raw)));
+    };
+
+  addSharedOptions(program.command('report').argument('[files...]').description('the dashboard: every section, periods as columns, trends'))
+    .option('--demo', 'report on the built-in demo company')
+    .action(run(() => import('./commands/report.js')));
+  for (const s of SECTIONS) {
+    addSharedOptions(program.command(s).argument('[files...]').description(`the ${s} section alone`))
+      .option('--demo', 'use the built-in demo company')
+      .action(run(async () => {
+        const m = await import('./commands/report.js');
+        return { run: (f, o, i, e) => m.run(f, o, i, { ...e, section: s }) };
+      }));
+  }
+  addSharedOptions(program.command('inspect').argument('<files...>').description('what was detected in each file: kind, encoding, delimiter, header, mapping, formats, problems'))
+    .action(run(() => import('./commands/inspect.js')));
+  addSharedOptions(program.command('init').argument('<files...>').description('write a starter kpi.config.yaml that reproduces what inspect detected'))
+    .option('--force', 'overwrite an existing config')
+    .action(run(() => import('./commands/init.js')));
+  return program;
+}
+
+/** Run the CLI; returns the exit code. Never throws. */
+export async function main(argv: string[], io: Io = processIo()): Promise<number> {
+  let pending: Promise<number> | null = null;
+  try {
+    const program = build(io, argv, (p) => (pending = p));
+    if (argv.length === 0) {
+      program.outputHelp();
+      return EXIT.usage;
+    }
+    await program.parseAsync(argv, { from: 'user' });
+    return pending ? await pending : EXIT.ok;
+  } catch (e) {
+    return handleError(e, io);
+  }
+}
+
+function handleError(e: unknown, io: Io): number {
+  if (e instanceof CommanderError) {
+    if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.ok;
+    return EXIT.usage; // commander already printed the message
+  }
+  if (e instanceof KpiError) {
+    const hint = e.hint && !e.message.includes('hint:') ? `\n  hint: ${e.hint}` : '';
+    io.stderr.write(`kpi: ${e.message}${hint}\n`);
+    return e.exitCode;
+  }
+  const err = e as NodeJS.ErrnoException;
+  if (err && err.code === 'EPIPE') return EXIT.ok;
+  io.stderr.write(`kpi: internal error: ${err?.message ?? String(e)}\n  this is a bug; please report it with the command you ran${io.env.KPI_DEBUG === '1' ? '' : ' (KPI_DEBUG=1 shows the stack trace)'}\n`);
+  if (io.env.KPI_DEBUG === '1' && err?.stack) io.stderr.write(err.stack + '\n');
+  return EXIT.internal;
 }

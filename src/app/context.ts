@@ -1,0 +1,88 @@
+/**
+ * Everything a data command needs before reading rows: the config (found, parsed, validated),
+ * the time zone and today, the compiled normalization settings, and the list of inputs.
+ * The clock and the environment are read here and nowhere below.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Issue } from '../errors/issue.js';
+import { usageError } from '../errors/kpi-error.js';
+import { loadConfig, defaultConfig } from '../config/load.js';
+import type { ResolvedConfig } from '../config/schema.js';
+import { compileChannelRules, compileManagerRules } from '../mapping/rules.js';
+import { DEFAULT_ANSWERED_STATUSES, DEFAULT_VOID_STATUSES, DEFAULT_WON_STATUSES, makeDirectionParser, makeStatusSet } from '../mapping/vocab.js';
+import { DEFAULT_NULL_VALUES, makeNullTest } from '../values/nulls.js';
+import { instantToWall, isValidTimeZone } from '../values/timezone.js';
+import { parseToday } from '../period/expr.js';
+import { MS_PER_DAY, type Day } from '../period/types.js';
+import type { NormalizeSettings } from '../records/normalize/settings.js';
+import type { SharedOptions } from '../cli/options.js';
+import { resolveInputs, type InputSpec } from './inputs.js';
+import type { SourceConfig } from './config-types.js';
+
+export interface RunContext {
+  config: ResolvedConfig;
+  configPath: string | null;
+  configDir: string | null;
+  tz: string;
+  today: Day;
+  settings: NormalizeSettings;
+  inputs: InputSpec[];
+  issues: Issue[];
+}
+
+/** The folder of the shipped demo company: `fixtures/demo` at the package root. */
+export function demoDir(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 6; i++) {
+    if (existsSync(path.join(dir, 'package.json')) && existsSync(path.join(dir, 'fixtures', 'demo'))) return path.join(dir, 'fixtures', 'demo');
+    dir = path.dirname(dir);
+  }
+  throw usageError('the demo company files are missing from this installation (fixtures/demo)');
+}
+
+export function systemTimeZone(env: NodeJS.ProcessEnv): string {
+  if (env.TZ && isValidTimeZone(env.TZ)) return env.TZ;
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
+export function compileSettings(cfg: ResolvedConfig, tz: string, today: Day): NormalizeSettings {
+  const internal = cfg.internal_numbers.length ? cfg.internal_numbers.map((r) => new RegExp(r)) : null;
+  return {
+    tz,
+    defaultCountry: cfg.default_country,
+    todayEndWall: (today + 1) * MS_PER_DAY,
+    isNull: makeNullTest(cfg.null_values ?? DEFAULT_NULL_VALUES),
+    isWon: makeStatusSet(cfg.won_statuses ?? DEFAULT_WON_STATUSES),
+    isVoid: makeStatusSet(cfg.void_statuses ?? DEFAULT_VOID_STATUSES),
+    isAnswered: makeStatusSet(cfg.answered_statuses ?? DEFAULT_ANSWERED_STATUSES),
+    isExcluded: makeStatusSet(cfg.lead_exclude_statuses ?? []),
+    direction: makeDirectionParser(),
+    channel: compileChannelRules(cfg.channels ?? [], cfg.tracking_numbers ?? {}),
+    manager: compileManagerRules(cfg.managers ?? []),
+    isInternal: internal ? (raw: string) => internal.some((r) => r.test(raw)) : null,
+  };
+}
+
+export async function makeContext(files: readonly string[], o: SharedOptions, env: NodeJS.ProcessEnv, cwd: string): Promise<RunContext> {
+  const issues: Issue[] = [];
+  let loaded = null;
+  if (o.demo) {
+    if (files.length || o.leads.length || o.calls.length || o.invoices.length) throw usageError('--demo reads the built-in demo company; give no files with it');
+    loaded = await loadConfig({ explicit: path.join(demoDir(), 'kpi.config.yaml'), cwd });
+  } else loaded = await loadConfig({ explicit: o.config, noConfig: o.noConfig, cwd });
+  if (loaded) issues.push(...loaded.issues);
+  const config = loaded?.config ?? defaultConfig();
+  const tz = config.timezone ?? systemTimeZone(env);
+  const today = o.today !== null ? parseToday(o.today) : Math.floor(instantToWall(Date.now(), tz) / MS_PER_DAY);
+  const settings = compileSettings(config, tz, today);
+  const inputs = await resolveInputs(
+    { positional: files, leads: o.leads, calls: o.calls, invoices: o.invoices },
+    config.sources as unknown as SourceConfig[],
+    loaded?.dir ?? null,
+    cwd,
+    issues,
+  );
+  return { config, configPath: loaded?.path ?? null, configDir: loaded?.dir ?? null, tz, today, settings, inputs, issues };
+}

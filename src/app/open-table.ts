@@ -1,0 +1,91 @@
+/**
+ * Open one input as a table: sniff the format by its bytes, pick the reader, and hand back
+ * the rows with what was detected. Unreadable input (missing, unsupported, corrupt) throws
+ * KpiError exit 3 — for every command, inspect included (SPEC-DECISIONS #34).
+ */
+import { open, stat } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import type { RawRow, ReaderInfo } from '../ingest/types.js';
+import type { Issue } from '../errors/issue.js';
+import { makeIssue } from '../errors/issue.js';
+import { inputError } from '../errors/kpi-error.js';
+import { readCsv } from '../ingest/csv/read-csv.js';
+import { readXlsx, type CellRange } from '../ingest/xlsx/read-xlsx.js';
+import { sniffFormat } from './sniff.js';
+import type { InputSpec } from './inputs.js';
+
+export interface OpenedTable {
+  info: ReaderInfo;
+  merges: CellRange[];
+  rows: AsyncIterable<RawRow>;
+}
+
+async function readHead(path: string, n: number): Promise<Buffer> {
+  const fh = await open(path, 'r');
+  try {
+    const buf = Buffer.alloc(n);
+    const { bytesRead } = await fh.read(buf, 0, n, 0);
+    return buf.subarray(0, bytesRead);
+  } finally {
+    await fh.close();
+  }
+}
+
+/** Read stdin fully into memory only up to its first chunk for sniffing, then re-stream. */
+async function stdinWithHead(): Promise<{ head: Buffer; stream: NodeJS.ReadableStream }> {
+  const it = process.stdin[Symbol.asyncIterator]();
+  const first = await it.next();
+  const head: Buffer = first.done ? Buffer.alloc(0) : Buffer.from(first.value as Buffer);
+  async function* rest(): AsyncGenerator<Buffer> {
+    if (head.length) yield head;
+    for (;;) {
+      const r = await it.next();
+      if (r.done) return;
+      yield Buffer.from(r.value as Buffer);
+    }
+  }
+  return { head, stream: Readable.from(rest()) };
+}
+
+export async function openTable(spec: InputSpec, issues: Issue[]): Promise<OpenedTable> {
+  const file = spec.display;
+  let head: Buffer;
+  let stream: NodeJS.ReadableStream | null = null;
+  if (spec.path === '-') {
+    const s = await stdinWithHead();
+    head = s.head;
+    stream = s.stream;
+  } else {
+    let st;
+    try {
+      st = await stat(spec.path);
+    } catch {
+      throw inputError(`${file}: no such file`, { issue: makeIssue('file_not_found', { file }, { message: 'no such file' }), hint: 'check the path; paths in a config file are relative to the config file\'s folder' });
+    }
+    if (st.isDirectory()) throw inputError(`${file}: is a directory, not a file`, { hint: `use a pattern such as ${file.replace(/\/$/, '')}/*.csv` });
+    try {
+      head = await readHead(spec.path, 4096);
+    } catch (e) {
+      throw inputError(`${file}: cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`, { hint: 'check the file permissions' });
+    }
+  }
+  if (head.length === 0) {
+    issues.push(makeIssue('no_records', { file }, { message: 'the file is empty', severity: 'warning' }));
+  }
+  const sniffed = sniffFormat(head);
+  if (sniffed.format === 'unsupported') {
+    throw inputError(`${file}: unsupported format: this is ${sniffed.what}`, {
+      issue: makeIssue('format_unsupported', { file }, { message: `this is ${sniffed.what}`, hint: sniffed.hint }),
+      hint: sniffed.hint,
+    });
+  }
+  const src = spec.source;
+  if (sniffed.format === 'xlsx') {
+    if (stream) throw inputError('<stdin>: XLSX cannot be read from standard input', { hint: 'save it to a file and pass the path' });
+    const t = await readXlsx(spec.path, { file, sheet: src?.sheet ?? null }, issues);
+    return { info: t.info, merges: t.merges, rows: t.rows };
+  }
+  const input = stream ? { stream } : { path: spec.path };
+  const t = await readCsv(input, { file, encoding: src?.encoding ?? null, delimiter: src?.delimiter ?? null }, issues);
+  return { info: t.info, merges: [], rows: t.rows };
+}

@@ -1,0 +1,67 @@
+/**
+ * Decide a file's format by its first bytes, never by its extension (EXPORT-FORMATS §0.2):
+ * Bitrix24 "Excel" is HTML in a .xls, real .xls is OLE, a CSV may be named .xlsx.
+ */
+export type Sniffed =
+  | { format: 'xlsx' }
+  | { format: 'csv' }
+  | { format: 'unsupported'; what: string; hint: string };
+
+function startsWith(b: Uint8Array, sig: number[]): boolean {
+  if (b.length < sig.length) return false;
+  for (let i = 0; i < sig.length; i++) if (b[i] !== sig[i]) return false;
+  return true;
+}
+
+/** Share of bytes in the head that are control characters no text file has. */
+function binaryScore(b: Uint8Array): number {
+  const n = Math.min(b.length, 8192);
+  if (n === 0) return 0;
+  let bad = 0;
+  let nul = 0;
+  for (let i = 0; i < n; i++) {
+    const c = b[i]!;
+    if (c === 0) nul++;
+    else if (c < 9 || (c > 13 && c < 32 && c !== 26 && c !== 27)) bad++;
+  }
+  // UTF-16 text has NULs in every other byte: not binary.
+  const evenOdd = utf16Pattern(b);
+  if (evenOdd) return bad / n;
+  return (bad + nul) / n;
+}
+
+function utf16Pattern(b: Uint8Array): boolean {
+  const n = Math.min(b.length, 4096) & ~1;
+  if (n < 4) return false;
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (b[i] === 0) evenNul++;
+    if (b[i + 1] === 0) oddNul++;
+  }
+  const half = n / 2;
+  return (oddNul > half * 0.3 && evenNul < half * 0.05) || (evenNul > half * 0.3 && oddNul < half * 0.05);
+}
+
+/** Sniff the first bytes (≥ 512 recommended). */
+export function sniffFormat(head: Uint8Array): Sniffed {
+  if (startsWith(head, [0x50, 0x4b, 0x03, 0x04]) || startsWith(head, [0x50, 0x4b, 0x05, 0x06])) return { format: 'xlsx' };
+  if (startsWith(head, [0xd0, 0xcf, 0x11, 0xe0])) {
+    return { format: 'unsupported', what: 'a legacy Excel .xls (OLE) workbook', hint: 'open it in Excel or LibreOffice and save as .xlsx or .csv' };
+  }
+  if (startsWith(head, [0x25, 0x50, 0x44, 0x46])) return { format: 'unsupported', what: 'a PDF document', hint: 'export the data from the source system as CSV or XLSX' };
+  if (startsWith(head, [0x1f, 0x8b])) return { format: 'unsupported', what: 'a gzip archive', hint: 'unpack it first (gunzip)' };
+  if (startsWith(head, [0x52, 0x61, 0x72, 0x21])) return { format: 'unsupported', what: 'a RAR archive', hint: 'unpack it first' };
+  if (startsWith(head, [0x37, 0x7a, 0xbc, 0xaf])) return { format: 'unsupported', what: 'a 7-Zip archive', hint: 'unpack it first' };
+  if (startsWith(head, [0x89, 0x50, 0x4e, 0x47]) || startsWith(head, [0xff, 0xd8, 0xff])) return { format: 'unsupported', what: 'an image', hint: 'export the data as CSV or XLSX' };
+  // HTML disguised as .xls (Bitrix24 "Export to Excel")
+  const text = Buffer.from(head.subarray(0, 512)).toString('latin1').replace(/^\uFEFF|^\xEF\xBB\xBF/, '').trimStart().toLowerCase();
+  if (text.startsWith('<html') || text.startsWith('<!doctype html') || text.startsWith('<table') || (text.startsWith('<meta') && text.includes('html'))) {
+    return { format: 'unsupported', what: 'an HTML table (Bitrix24 "Export to Excel" writes HTML into a .xls file)', hint: 'use the CSV export, or open the file in Excel and save as .xlsx' };
+  }
+  if (text.startsWith('<?xml') && text.includes('urn:schemas-microsoft-com:office:spreadsheet')) {
+    return { format: 'unsupported', what: 'an Excel 2003 XML spreadsheet', hint: 'open it in Excel or LibreOffice and save as .xlsx or .csv' };
+  }
+  if (binaryScore(head) > 0.05) return { format: 'unsupported', what: 'binary data, not a text table', hint: 'check that this is the exported CSV or XLSX file' };
+  return { format: 'csv' };
+}

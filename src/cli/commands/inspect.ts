@@ -1,0 +1,22 @@
+/** `kpi inspect FILE...` — what was detected, per file (SPEC §4, SPEC-DECISIONS #34). */
+import { makeContext } from '../../app/context.js';
+import { loadInputs } from '../../app/load.js';
+import { buildInspectDoc } from '../../report/inspect-model.js';
+import { renderInspectTable } from '../../render/inspect-table.js';
+import { usageError, EXIT } from '../../errors/kpi-error.js';
+import type { SharedOptions } from '../options.js';
+import { write, type Io } from '../io.js';
+import { writeOutput } from '../../app/write-output.js';
+
+export async function run(files: string[], o: SharedOptions, io: Io): Promise<number> {
+  const format = o.format ?? (o.output && /\.json$/i.test(o.output) ? 'json' : 'table');
+  if (format !== 'table' && format !== 'json') throw usageError(`inspect writes table or json, not ${format}`);
+  const ctx = await makeContext(files, o, io.env, io.cwd);
+  const res = await loadInputs(ctx.inputs, ctx.settings, { keepRaw: false, lenient: true });
+  res.issues.unshift(...ctx.issues);
+  const doc = buildInspectDoc(res);
+  const text = format === 'json' ? JSON.stringify(doc, null, 2) + '\n' : renderInspectTable(doc);
+  if (o.output && o.output !== '-') await writeOutput(o.output, text, ctx.inputs);
+  else await write(io.stdout, text);
+  return EXIT.ok;
+}

@@ -1,0 +1,40 @@
+/**
+ * The one message format (SPEC-DECISIONS #40, hledger style):
+ *   FILE[:SHEET]:LINE: error[bad_date] column "Дата" (3): found "31.02.2024", expected a date; hint: …
+ * and the stderr summary that keeps 10,000 bad cells from flooding a terminal (#58).
+ */
+import type { Issue, IssueCode } from './issue.js';
+
+export function formatPos(i: Pick<Issue, 'file' | 'sheet' | 'line'>): string {
+  let s = i.file;
+  if (i.sheet) s += `[${i.sheet}]`;
+  if (i.line !== null && i.line !== undefined) s += `:${i.line}`;
+  return s;
+}
+
+export function formatIssueLine(i: Issue): string {
+  const hint = i.hint ? `; hint: ${i.hint}` : '';
+  return `${formatPos(i)}: ${i.severity}[${i.code}] ${i.message}${hint}`;
+}
+
+/**
+ * Lines for stderr: at most `perCode` issues per code, then "…and N more" per code.
+ * With `quiet`, only errors are kept.
+ */
+export function summarizeIssues(issues: readonly Issue[], opts: { perCode?: number; quiet?: boolean } = {}): string[] {
+  const perCode = opts.perCode ?? 10;
+  const shown = new Map<IssueCode, number>();
+  const more = new Map<IssueCode, number>();
+  const lines: string[] = [];
+  for (const i of issues) {
+    if (opts.quiet && i.severity !== 'error') continue;
+    if (i.severity === 'info' && !['encoding_guessed', 'repeated_header'].includes(i.code)) continue;
+    const n = shown.get(i.code) ?? 0;
+    if (n < perCode) {
+      lines.push(formatIssueLine(i));
+      shown.set(i.code, n + 1);
+    } else more.set(i.code, (more.get(i.code) ?? 0) + 1);
+  }
+  for (const [code, n] of more) lines.push(`…and ${n} more ${code} (see -O json or --rejects FILE)`);
+  return lines;
+}

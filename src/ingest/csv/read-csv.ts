@@ -1,0 +1,188 @@
+/**
+ * The CSV reader: bytes → decoded text → records, streamed. Knows nothing about kinds, headers or
+ * fields; it yields every record with its physical start line and raw text.
+ */
+import iconv from 'iconv-lite';
+import { makeIssue, type Issue } from '../../errors/issue.js';
+import { EXIT, KpiError, inputError } from '../../errors/kpi-error.js';
+import type { RawRow, ReaderInfo } from '../types.js';
+import { openByteSource, type ByteSource } from './byte-source.js';
+import { detectDelimiter } from './delimiter.js';
+import { decoderName, detectEncoding } from './encoding.js';
+import { CsvTokenizer, type TokenizerIssue } from './tokenizer.js';
+
+/** Options of {@link readCsv}. */
+export interface CsvOptions {
+  /** The file name used in issues and messages (as the user gave it; `-` for stdin). */
+  file: string;
+  /** Declared encoding (any iconv-lite name); null/`auto` detects. */
+  encoding?: string | null;
+  /** Declared delimiter (`;`, `tab`, …); null/`auto` detects. */
+  delimiter?: string | null;
+  /** Longest quoted cell before its quote counts as unclosed (default 1,000,000 characters). */
+  maxRecordChars?: number;
+}
+
+/** Bytes read before anything is decided (SPEC-DECISIONS #57). */
+export const SAMPLE_BYTES = 64 * 1024;
+
+/**
+ * Open a CSV input, detect its encoding and delimiter from the first 64 KiB, and stream its
+ * records. The sample bytes are decoded again as the start of the stream, so stdin works too;
+ * the file is never held as one array of rows.
+ *
+ * Issues found along the way are pushed to `issues`: `encoding_guessed` (info) at once,
+ * `unclosed_quote` (warning: the row is still read, with the quote taken literally) as the rows
+ * are read. An Excel `sep=X` first line is consumed, not yielded; line numbers stay physical.
+ *
+ * @throws KpiError exit 3 for a missing (`file_not_found`) or unreadable file and an ambiguous
+ *   delimiter (`delimiter_ambiguous`, hint `delimiter:`); exit 2 for an unknown declared encoding
+ *   or an unusable declared delimiter.
+ */
+export async function readCsv(
+  input: { path: string } | { stream: NodeJS.ReadableStream },
+  opts: CsvOptions,
+  issues: Issue[],
+): Promise<{ info: ReaderInfo; rows: AsyncIterable<RawRow> }> {
+  const src = await openByteSource(input, opts.file, SAMPLE_BYTES);
+  let enc;
+  let delim;
+  try {
+    const sample = src.head.subarray(0, SAMPLE_BYTES);
+    enc = detectEncoding(sample, opts.encoding);
+    const sampleText = iconv.getDecoder(decoderName(enc.encoding)).write(sample.subarray(enc.bomLength));
+    const truncated = !src.ended || src.head.length > SAMPLE_BYTES;
+    delim = detectDelimiter(sampleText, opts.delimiter, { truncated });
+  } catch (e) {
+    src.close();
+    throw withFile(e, opts.file);
+  }
+  if (enc.guessed) {
+    issues.push(makeIssue('encoding_guessed', { file: opts.file }, {
+      message: `the encoding is not UTF-8, UTF-16 or Cyrillic windows-1251; read as ${enc.encoding}`,
+      hint: 'if the text looks wrong, declare it: encoding: cp1252, cp437, cp850, koi8-r, …',
+    }));
+  }
+  const info: ReaderInfo = {
+    format: 'csv',
+    encoding: enc.encoding,
+    encodingGuessed: enc.guessed,
+    delimiter: delim.delimiter,
+    sheet: null,
+    sheets: [],
+  };
+  const tokenizer = new CsvTokenizer({ delimiter: delim.delimiter, maxRecordChars: opts.maxRecordChars });
+  const rows = new CsvRows(src, enc.bomLength, decoderName(enc.encoding), tokenizer, delim.sepLine, opts.file, issues);
+  return { info, rows };
+}
+
+/** A detection error gets the file name and, for an ambiguous delimiter, its issue. */
+function withFile(e: unknown, file: string): unknown {
+  if (!(e instanceof KpiError) || e.exitCode !== EXIT.input) return e;
+  const message = e.message.replace(/^error\[delimiter_ambiguous\] /, '');
+  return inputError(`${file}: ${e.message}`, {
+    issue: makeIssue('delimiter_ambiguous', { file }, { message, hint: e.hint }),
+    hint: e.hint ?? undefined,
+  });
+}
+
+/**
+ * The record stream: pulls a chunk, decodes it (iconv-lite's streaming decoder keeps a character
+ * split across chunks whole), tokenizes it, and hands out the records. Single use.
+ */
+class CsvRows implements AsyncIterable<RawRow>, AsyncIterator<RawRow> {
+  private queue: RawRow[] = [];
+  private qi = 0;
+  private started = false;
+  private done = false;
+  private skipSepLine: boolean;
+  private readonly decoder: iconv.DecoderStream;
+  private readonly collect = (row: RawRow): void => {
+    if (this.skipSepLine) {
+      this.skipSepLine = false;
+      return;
+    }
+    this.queue.push(row);
+  };
+
+  constructor(
+    private readonly src: ByteSource,
+    private readonly bomLength: number,
+    encoding: string,
+    private readonly tokenizer: CsvTokenizer,
+    sepLine: boolean,
+    private readonly file: string,
+    private readonly issues: Issue[],
+  ) {
+    this.decoder = iconv.getDecoder(encoding);
+    this.skipSepLine = sepLine;
+  }
+
+  [Symbol.asyncIterator](): AsyncIterator<RawRow> {
+    return this;
+  }
+
+  next(): Promise<IteratorResult<RawRow>> {
+    // Hand out buffered rows without an async function frame: this is the per-row hot path.
+    if (this.qi < this.queue.length) return Promise.resolve({ done: false, value: this.queue[this.qi++]! });
+    return this.refill();
+  }
+
+  async return(): Promise<IteratorResult<RawRow>> {
+    this.finish();
+    return { done: true, value: undefined };
+  }
+
+  private async refill(): Promise<IteratorResult<RawRow>> {
+    this.queue = [];
+    this.qi = 0;
+    while (this.queue.length === 0 && !this.done) {
+      if (!this.started) {
+        this.started = true;
+        this.feed(this.src.head.subarray(this.bomLength));
+        continue;
+      }
+      const r = await this.src.rest.next();
+      if (r.done) {
+        const tail = this.decoder.end();
+        if (tail) this.tokenizer.push(tail, this.collect);
+        this.tokenizer.end(this.collect);
+        this.drainIssues();
+        this.finish();
+      } else {
+        this.feed(r.value);
+      }
+    }
+    if (this.qi < this.queue.length) return { done: false, value: this.queue[this.qi++]! };
+    return { done: true, value: undefined };
+  }
+
+  private feed(bytes: Buffer): void {
+    const text = this.decoder.write(bytes);
+    if (text.length > 0) this.tokenizer.push(text, this.collect);
+    this.drainIssues();
+  }
+
+  private drainIssues(): void {
+    const found = this.tokenizer.issues;
+    if (found.length === 0) return;
+    for (const t of found) this.issues.push(unclosedQuoteIssue(this.file, t));
+    found.length = 0;
+  }
+
+  private finish(): void {
+    if (this.done) return;
+    this.done = true;
+    this.src.close();
+  }
+}
+
+function unclosedQuoteIssue(file: string, t: TokenizerIssue): Issue {
+  return makeIssue('unclosed_quote', { file, line: t.line }, {
+    severity: 'warning',
+    value: t.value,
+    expected: 'a closing quote for the cell opened here',
+    message: 'a quoted cell is never closed; its quote was read as an ordinary character',
+    hint: 'fix the quote in the source file, or double it ("") if it belongs to the text',
+  });
+}

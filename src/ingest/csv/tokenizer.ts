@@ -1,0 +1,335 @@
+/**
+ * Incremental CSV tokenizer: decoded text in, records out. Pure (no I/O).
+ *
+ * RFC 4180 with the leniency real exporters need:
+ * - a quote inside an unquoted cell is a literal character (`a "b" c`);
+ * - a cell that opens with a quote whose closing quote is followed by anything but the delimiter
+ *   or a line end (FreePBX writes `"User 9" <113>` unquoted) is taken literally, from its opening
+ *   quote up to the next delimiter, so the row keeps its field count;
+ * - a quote that never closes — by the end of input, or within `maxRecordChars` characters — is
+ *   re-read as a literal character, so one stray quote cannot swallow the rest of a large file;
+ *   so is one whose "closing" quote lies on a later line and is followed by other text (that
+ *   quote opens a later cell). Each such quote is reported in {@link CsvTokenizer.issues};
+ * - `\n`, `\r\n` and a lone `\r` all end a line, mixed freely.
+ *
+ * Every record carries the physical 1-based line where it starts (embedded line breaks in
+ * quoted cells count) and its raw text without the line terminator. Empty lines are records with
+ * one empty cell; the caller decides what a blank record means.
+ *
+ * Speed: a line without a quote before its end — the common case — is one `indexOf` for the line
+ * end (cached across lines) and one native `split`. Records with quotes go through a small state
+ * machine that jumps between quotes with `indexOf` and only builds a string for cells with `""`.
+ * The machine keeps its state across `push` calls, so a chunk may end anywhere (inside a quoted
+ * cell, between `\r` and `\n`) without rescanning the record.
+ */
+import type { RawRow } from '../types.js';
+
+/** Something the tokenizer noticed in the text. */
+export interface TokenizerIssue {
+  code: 'unclosed_quote';
+  /** Physical line where the unclosed quoted cell opened. */
+  line: number;
+  /** The start of that cell, up to its first line break (at most 60 characters). */
+  value: string;
+}
+
+/** Default limit on one quoted cell before its opening quote is taken as unclosed. */
+export const DEFAULT_MAX_RECORD_CHARS = 1_000_000;
+
+const QUOTE = 34;
+const CR = 13;
+const LF = 10;
+
+/** State-machine modes for the record in progress. */
+const FIELD_START = 0;
+const UNQUOTED = 1;
+const QUOTED = 2;
+
+/** A line-end or quote position not yet searched for. */
+const UNKNOWN = -2;
+
+export class CsvTokenizer {
+  /** Issues noticed so far (unclosed quotes). The owner may drain it (`issues.length = 0`). */
+  readonly issues: TokenizerIssue[] = [];
+
+  private readonly delim: string;
+  private readonly delimCode: number;
+  private readonly maxCell: number;
+
+  /** Unconsumed text; `buf[recStart]` is the first character of the record in progress. */
+  private buf = '';
+  private recStart = 0;
+  /** Physical line of the record starting at `recStart`. */
+  private line = 1;
+  /** Line breaks inside the record so far (in quoted cells already closed). */
+  private breaks = 0;
+  private cells: string[] = [];
+  private mode = FIELD_START;
+  /** FIELD_START: where the next field starts. UNQUOTED: where the scan resumes. */
+  private pos = 0;
+  private fieldStart = 0;
+  private quoteOpen = 0;
+  private searchFrom = 0;
+  private escaped = false;
+  private final = false;
+  /** Below this position no quote or line break exists in `buf` (saves rescans of long lines). */
+  private scanned = 0;
+  // Next quote / LF / CR at or after the current record (valid within one `run`).
+  private nextQuote = UNKNOWN;
+  private nextLf = UNKNOWN;
+  private nextCr = UNKNOWN;
+
+  /**
+   * @param opts.delimiter one character.
+   * @param opts.maxRecordChars longest quoted cell accepted before its quote is taken as unclosed.
+   */
+  constructor(opts: { delimiter: string; maxRecordChars?: number }) {
+    if (opts.delimiter.length !== 1) throw new Error(`delimiter must be one character: ${JSON.stringify(opts.delimiter)}`);
+    this.delim = opts.delimiter;
+    this.delimCode = opts.delimiter.charCodeAt(0);
+    this.maxCell = opts.maxRecordChars ?? DEFAULT_MAX_RECORD_CHARS;
+  }
+
+  /** Feed the next piece of text; complete records are passed to `out` in order. */
+  push(chunk: string, out: (row: RawRow) => void): void {
+    if (this.final) throw new Error('CsvTokenizer: push after end');
+    this.buf = this.recStart === 0 ? this.buf + chunk : this.buf.slice(this.recStart) + chunk;
+    this.run(out);
+  }
+
+  /** Signal the end of input: the last record (with or without a terminator) is passed to `out`. */
+  end(out: (row: RawRow) => void): void {
+    if (this.final) return;
+    this.final = true;
+    this.run(out);
+    this.buf = '';
+    this.recStart = 0;
+  }
+
+  private run(out: (row: RawRow) => void): void {
+    this.nextQuote = this.nextLf = this.nextCr = UNKNOWN;
+    for (;;) {
+      if (this.mode === FIELD_START && this.cells.length === 0) {
+        if (this.recStart >= this.buf.length) break;
+        const r = this.plainLine(out);
+        if (r === 1) continue;
+        if (r === 0) break;
+      }
+      if (!this.stateMachine(out)) break;
+    }
+    this.rebase();
+  }
+
+  /** Drop consumed text so positions stay small and the buffer does not grow. */
+  private rebase(): void {
+    const k = this.recStart;
+    if (k === 0) return;
+    this.buf = this.buf.slice(k);
+    this.recStart = 0;
+    this.pos -= k;
+    this.fieldStart -= k;
+    this.quoteOpen -= k;
+    this.searchFrom -= k;
+    this.scanned = Math.max(0, this.scanned - k);
+  }
+
+  /**
+   * Fast path at a record start: a line with no quote before its end is split natively.
+   * @returns 1 record emitted, 0 need more input, -1 use the state machine.
+   */
+  private plainLine(out: (row: RawRow) => void): number {
+    const buf = this.buf;
+    const p = this.recStart;
+    const from = p > this.scanned ? p : this.scanned;
+    if (this.nextLf !== -1 && this.nextLf < p) this.nextLf = buf.indexOf('\n', from);
+    if (this.nextCr !== -1 && this.nextCr < p) this.nextCr = buf.indexOf('\r', from);
+    if (this.nextQuote !== -1 && this.nextQuote < p) this.nextQuote = buf.indexOf('"', from);
+    const lf = this.nextLf;
+    const cr = this.nextCr;
+    const e = lf === -1 ? cr : cr === -1 || lf < cr ? lf : cr;
+    const q = this.nextQuote;
+    if (q !== -1 && (e === -1 || q < e)) return -1;
+    let next: number;
+    if (e === -1) {
+      if (!this.final) {
+        this.scanned = buf.length;
+        return 0;
+      }
+      next = buf.length;
+      this.emitPlain(out, buf.slice(p), next);
+      return 1;
+    }
+    if (e === cr) {
+      if (e + 1 < buf.length) next = buf.charCodeAt(e + 1) === LF ? e + 2 : e + 1;
+      else if (this.final) next = e + 1;
+      else return 0; // a \n may follow in the next chunk
+    } else {
+      next = e + 1;
+    }
+    this.emitPlain(out, buf.slice(p, e), next);
+    return 1;
+  }
+
+  private emitPlain(out: (row: RawRow) => void, raw: string, next: number): void {
+    out({ line: this.line, cells: raw.split(this.delim), raw });
+    this.line++;
+    this.recStart = this.pos = next;
+  }
+
+  /**
+   * Advance the record in progress as far as the buffer allows.
+   * @returns true when a record was emitted, false when more input is needed.
+   */
+  private stateMachine(out: (row: RawRow) => void): boolean {
+    const buf = this.buf;
+    const len = buf.length;
+    const d = this.delimCode;
+    for (;;) {
+      if (this.mode === FIELD_START) {
+        const p = this.pos;
+        if (p >= len) {
+          if (!this.final) return false;
+          this.cells.push(''); // input ended right after a delimiter
+          return this.emit(out, len, len);
+        }
+        if (buf.charCodeAt(p) === QUOTE) {
+          this.mode = QUOTED;
+          this.quoteOpen = p;
+          this.searchFrom = p + 1;
+          this.escaped = false;
+        } else {
+          this.mode = UNQUOTED;
+          this.fieldStart = p;
+        }
+      }
+
+      if (this.mode === UNQUOTED) {
+        let i = this.pos;
+        let c = 0;
+        for (; i < len; i++) {
+          c = buf.charCodeAt(i);
+          if (c === d || c === LF || c === CR) break;
+        }
+        if (i >= len) {
+          this.pos = len;
+          if (!this.final) return false;
+          this.cells.push(buf.slice(this.fieldStart, len));
+          return this.emit(out, len, len);
+        }
+        if (c === d) {
+          this.cells.push(buf.slice(this.fieldStart, i));
+          this.pos = i + 1;
+          this.mode = FIELD_START;
+          continue;
+        }
+        const next = this.afterLineEnd(i);
+        if (next < 0) {
+          this.pos = i;
+          return false;
+        }
+        this.cells.push(buf.slice(this.fieldStart, i));
+        return this.emit(out, i, next);
+      }
+
+      // QUOTED: jump from quote to quote.
+      const q = buf.indexOf('"', this.searchFrom);
+      if (q === -1 || q - this.quoteOpen > this.maxCell) {
+        if (q === -1 && len - this.quoteOpen <= this.maxCell && !this.final) {
+          this.searchFrom = len;
+          return false;
+        }
+        this.unclosed();
+        continue;
+      }
+      if (q + 1 >= len && !this.final) {
+        this.searchFrom = q; // is it `""`? The next chunk tells.
+        return false;
+      }
+      const n = q + 1 < len ? buf.charCodeAt(q + 1) : -1;
+      if (n === QUOTE) {
+        this.escaped = true;
+        this.searchFrom = q + 2;
+        continue;
+      }
+      if (n === d || n === -1) {
+        this.closeQuoted(q);
+        if (n === -1) return this.emit(out, len, len);
+        this.pos = q + 2;
+        this.mode = FIELD_START;
+        continue;
+      }
+      if (n === CR || n === LF) {
+        const next = this.afterLineEnd(q + 1);
+        if (next < 0) {
+          this.searchFrom = q;
+          return false;
+        }
+        this.closeQuoted(q);
+        return this.emit(out, q + 1, next);
+      }
+      // Text after the closing quote: not an RFC quoted cell. On one line it is an exporter's
+      // unescaped quotes (FreePBX clid `"User 9" <113>`): keep the cell literally. Across a line
+      // break the "closing" quote is really the opening quote of a later cell and ours is a
+      // stray one: read it as a literal instead of gluing lines together.
+      const inner = countLineBreaks(buf, this.quoteOpen + 1, q);
+      if (inner > 0) {
+        this.unclosed();
+        continue;
+      }
+      this.mode = UNQUOTED;
+      this.fieldStart = this.quoteOpen;
+      this.pos = q + 1;
+    }
+  }
+
+  private closeQuoted(q: number): void {
+    const buf = this.buf;
+    const inner = buf.slice(this.quoteOpen + 1, q);
+    this.breaks += countLineBreaks(buf, this.quoteOpen + 1, q);
+    this.cells.push(this.escaped ? inner.replaceAll('""', '"') : inner);
+  }
+
+  /** The quote at `quoteOpen` never closes: report it and re-read the cell with it as a literal. */
+  private unclosed(): void {
+    const start = this.quoteOpen;
+    let end = start + 1;
+    const limit = Math.min(this.buf.length, start + 60);
+    while (end < limit && this.buf.charCodeAt(end) !== LF && this.buf.charCodeAt(end) !== CR) end++;
+    this.issues.push({ code: 'unclosed_quote', line: this.line + this.breaks, value: this.buf.slice(start, end) });
+    this.mode = UNQUOTED;
+    this.fieldStart = start;
+    this.pos = start + 1;
+  }
+
+  /** Position after the line terminator at `i`, or -1 when a `\r` ends the buffer mid-stream. */
+  private afterLineEnd(i: number): number {
+    const buf = this.buf;
+    if (buf.charCodeAt(i) === LF) return i + 1;
+    if (i + 1 < buf.length) return buf.charCodeAt(i + 1) === LF ? i + 2 : i + 1;
+    return this.final ? i + 1 : -1;
+  }
+
+  private emit(out: (row: RawRow) => void, termPos: number, next: number): boolean {
+    out({ line: this.line, cells: this.cells, raw: this.buf.slice(this.recStart, termPos) });
+    this.line += this.breaks + 1;
+    this.breaks = 0;
+    this.cells = [];
+    this.mode = FIELD_START;
+    this.recStart = this.pos = next;
+    return true;
+  }
+}
+
+/** Line breaks in `s[from, to)`: `\r\n`, `\n` and a lone `\r` count one each. */
+export function countLineBreaks(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c === LF) n++;
+    else if (c === CR) {
+      n++;
+      if (i + 1 < to && s.charCodeAt(i + 1) === LF) i++;
+    }
+  }
+  return n;
+}

@@ -1,0 +1,279 @@
+/**
+ * The streaming worksheet scanner: sheet XML arrives in arbitrary text chunks and complete
+ * `<row>` elements come out as `RawRow`s with their real sheet row numbers and typed cells.
+ * No DOM: tags are found with indexOf and attributes read with charCodeAt, because this loop runs
+ * once per cell of a possibly million-row sheet. Pure.
+ */
+import type { Cell, RawRow } from '../types.js';
+import { decodeCell, TYPE } from './cell-value.js';
+import type { CellContext } from './cell-value.js';
+import { invalidXlsx } from './xlsx-errors.js';
+import { nextTag, rootPrefix, textTags } from './xml-text.js';
+import type { TextTags } from './xml-text.js';
+
+export type { CellContext } from './cell-value.js';
+
+/** Excel's last column (XFD). A larger column reference means a corrupt file, not a wide one. */
+const MAX_COLUMN = 16_384;
+
+interface SheetTags {
+  sheetData: string;
+  sheetDataEnd: string;
+  row: string;
+  rowEnd: string;
+  c: string;
+  cEnd: string;
+  v: string;
+  vEnd: string;
+  is: string;
+  isEnd: string;
+  text: TextTags;
+  /** Longest tag we must recognise at a chunk boundary before deciding what a `<` starts. */
+  longest: number;
+}
+
+function sheetTags(p: string): SheetTags {
+  return {
+    sheetData: `<${p}sheetData`, sheetDataEnd: `</${p}sheetData>`,
+    row: `<${p}row`, rowEnd: `</${p}row>`, c: `<${p}c`, cEnd: `</${p}c>`,
+    v: `<${p}v`, vEnd: `</${p}v>`, is: `<${p}is`, isEnd: `</${p}is>`,
+    text: textTags(p), longest: `</${p}sheetData>`.length + 1,
+  };
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13;
+}
+
+/**
+ * Feed consecutive chunks of one worksheet's XML to `push`; each call returns the rows it
+ * completed. `done` turns true at `</sheetData>` (the caller may stop inflating). `finish`
+ * checks the sheet data was complete.
+ */
+export class SheetRowScanner {
+  private buf = '';
+  private pos = 0;
+  private tags: SheetTags | null = null;
+  private state: 'before' | 'rows' | 'done' = 'before';
+  private lastRow = 0;
+  // Attributes of the tag read last, kept in fields so the per-cell path allocates nothing.
+  private attrRef = 0;
+  private attrStyle = 0;
+  private attrType: number = TYPE.n;
+
+  constructor(private readonly ctx: CellContext) {}
+
+  /** True once `</sheetData>` has been seen. */
+  get done(): boolean {
+    return this.state === 'done';
+  }
+
+  /** Consume the next chunk; returns the rows completed by it. */
+  push(text: string): RawRow[] {
+    const out: RawRow[] = [];
+    if (this.state === 'done') return out;
+    this.buf = this.pos > 0 ? this.buf.slice(this.pos) + text : this.buf + text;
+    this.pos = 0;
+    if (this.state === 'before' && !this.findSheetData()) return out;
+    if (this.state === 'rows') this.scanRows(out);
+    return out;
+  }
+
+  /** Call at the end of the part: throws when the XML stopped inside the sheet data. */
+  finish(): void {
+    if (this.state !== 'done') throw invalidXlsx(this.ctx.file, 'the worksheet XML ends before its </sheetData>');
+  }
+
+  private findSheetData(): boolean {
+    if (this.tags === null) {
+      const prefix = rootPrefix(this.buf);
+      if (prefix === null) return false;
+      this.tags = sheetTags(prefix);
+    }
+    const t = this.tags;
+    const start = nextTag(this.buf, t.sheetData, 0, this.buf.length);
+    if (start < 0) {
+      this.pos = Math.max(0, this.buf.length - t.sheetData.length - 1);
+      return false;
+    }
+    const gt = this.buf.indexOf('>', start);
+    if (gt < 0) {
+      this.pos = start;
+      return false;
+    }
+    this.state = this.buf.charCodeAt(gt - 1) === 47 ? 'done' : 'rows';
+    this.pos = gt + 1;
+    return true;
+  }
+
+  private scanRows(out: RawRow[]): void {
+    const s = this.buf;
+    const t = this.tags as SheetTags;
+    let p = this.pos;
+    for (;;) {
+      const lt = s.indexOf('<', p);
+      if (lt < 0) {
+        p = s.length;
+        break;
+      }
+      if (s.length - lt < t.longest) {
+        p = lt; // too little left to tell which tag this is: wait for the next chunk
+        break;
+      }
+      if (s.startsWith(t.sheetDataEnd, lt)) {
+        this.state = 'done';
+        p = lt;
+        break;
+      }
+      if (s.startsWith('<!--', lt)) {
+        const close = s.indexOf('-->', lt);
+        if (close < 0) {
+          p = lt;
+          break;
+        }
+        p = close + 3;
+        continue;
+      }
+      const gt = s.indexOf('>', lt);
+      if (gt < 0) {
+        p = lt;
+        break;
+      }
+      const after = s.charCodeAt(lt + t.row.length);
+      if (!s.startsWith(t.row, lt) || !(after === 62 || after === 47 || isSpace(after))) {
+        p = gt + 1; // something else inside sheetData (an extension element): skip its tag
+        continue;
+      }
+      const selfClosing = s.charCodeAt(gt - 1) === 47;
+      this.readAttrs(s, lt + t.row.length, selfClosing ? gt - 1 : gt, false);
+      const rowNum = this.attrRef > 0 ? this.attrRef : this.lastRow + 1;
+      if (selfClosing) {
+        this.lastRow = rowNum; // an empty row still occupies its number
+        p = gt + 1;
+        continue;
+      }
+      const end = s.indexOf(t.rowEnd, gt);
+      if (end < 0) {
+        p = lt;
+        break;
+      }
+      this.lastRow = rowNum;
+      const cells = this.parseCells(s, gt + 1, end, rowNum);
+      if (cells.length > 0) out.push({ line: rowNum, cells });
+      p = end + t.rowEnd.length;
+    }
+    this.pos = p;
+  }
+
+  /** The cells of one row; trailing and all-empty cells are not materialised (length = last filled column). */
+  private parseCells(s: string, from: number, to: number, rowNum: number): Cell[] {
+    const t = this.tags as SheetTags;
+    const cells: Cell[] = [];
+    let col = 0;
+    let p = from;
+    for (;;) {
+      const cs = nextTag(s, t.c, p, to);
+      if (cs < 0) break;
+      const gt = s.indexOf('>', cs);
+      if (gt < 0 || gt >= to) throw invalidXlsx(this.ctx.file, `malformed cell in row ${rowNum}`);
+      const selfClosing = s.charCodeAt(gt - 1) === 47;
+      this.readAttrs(s, cs + t.c.length, selfClosing ? gt - 1 : gt, true);
+      col = this.attrRef > 0 ? this.attrRef : col + 1;
+      if (col > MAX_COLUMN) throw invalidXlsx(this.ctx.file, `cell reference beyond column XFD in row ${rowNum}`);
+      if (selfClosing) {
+        p = gt + 1;
+        continue;
+      }
+      const end = s.indexOf(t.cEnd, gt);
+      if (end < 0 || end > to) throw invalidXlsx(this.ctx.file, `unterminated cell in row ${rowNum}`);
+      p = end + t.cEnd.length;
+      const cell = this.cellValue(s, gt + 1, end, rowNum, col);
+      if (cell === null) continue;
+      while (cells.length < col - 1) cells.push(null);
+      if (cells.length === col - 1) cells.push(cell);
+      else cells[col - 1] = cell; // out-of-order references: the later one wins
+    }
+    return cells;
+  }
+
+  private cellValue(s: string, from: number, to: number, row: number, col: number): Cell {
+    const t = this.tags as SheetTags;
+    const is = this.attrType === TYPE.inlineStr || this.attrType === TYPE.n ? nextTag(s, t.is, from, to) : -1;
+    if (is >= 0) {
+      const gt = s.indexOf('>', is);
+      if (s.charCodeAt(gt - 1) === 47) return null;
+      const end = s.indexOf(t.isEnd, gt);
+      return decodeCell(this.ctx, TYPE.inlineStr, '', this.attrStyle, row, col, s, gt + 1, end < 0 || end > to ? to : end, t.text);
+    }
+    const v = nextTag(s, t.v, from, to);
+    if (v < 0) return null;
+    const gt = s.indexOf('>', v);
+    if (s.charCodeAt(gt - 1) === 47) return null;
+    const end = s.indexOf(t.vEnd, gt);
+    if (end < 0 || end > to) throw invalidXlsx(this.ctx.file, `unterminated value in row ${row}`);
+    return decodeCell(this.ctx, this.attrType, s.slice(gt + 1, end), this.attrStyle, row, col, s, 0, 0, t.text);
+  }
+
+  /**
+   * Read `r` (and, for cells, `s` and `t`) from the tag's attribute text into fields. For a
+   * cell `r` is the column number of `C7`; for a row it is the row number. 0 means absent.
+   */
+  private readAttrs(s: string, from: number, to: number, cell: boolean): void {
+    this.attrRef = 0;
+    this.attrStyle = 0;
+    this.attrType = TYPE.n;
+    let i = from;
+    while (i < to) {
+      while (i < to && isSpace(s.charCodeAt(i))) i++;
+      const nameStart = i;
+      while (i < to && s.charCodeAt(i) !== 61 /* = */ && !isSpace(s.charCodeAt(i))) i++;
+      const nameLen = i - nameStart;
+      while (i < to && s.charCodeAt(i) !== 34 && s.charCodeAt(i) !== 39) i++;
+      if (i >= to) break;
+      const quote = s.charCodeAt(i);
+      const vStart = i + 1;
+      let vEnd = vStart;
+      while (vEnd < to && s.charCodeAt(vEnd) !== quote) vEnd++;
+      i = vEnd + 1;
+      if (nameLen !== 1) continue;
+      const name = s.charCodeAt(nameStart);
+      if (name === 114 /* r */) this.attrRef = cell ? columnOfRef(s, vStart, vEnd) : parseUint(s, vStart, vEnd);
+      else if (cell && name === 115 /* s */) this.attrStyle = parseUint(s, vStart, vEnd);
+      else if (cell && name === 116 /* t */) this.attrType = typeCode(s, vStart, vEnd);
+    }
+  }
+}
+
+/** Digits → integer; 0 for anything else (treated as "attribute absent"). */
+function parseUint(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return 0;
+    n = n * 10 + c;
+  }
+  return n;
+}
+
+/** Column number of an A1 reference (`C7` → 3, `AA10` → 27); 0 when there are no letters. */
+function columnOfRef(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i) | 0x20;
+    if (c < 97 || c > 122) break;
+    n = n * 26 + (c - 96);
+    if (n > MAX_COLUMN) return MAX_COLUMN + 1;
+  }
+  return n;
+}
+
+function typeCode(s: string, from: number, to: number): number {
+  const c = s.charCodeAt(from);
+  const len = to - from;
+  if (c === 115 /* s */) return len === 1 ? TYPE.s : TYPE.str;
+  if (c === 98 /* b */) return TYPE.b;
+  if (c === 101 /* e */) return TYPE.e;
+  if (c === 105 /* i */) return TYPE.inlineStr;
+  if (c === 100 /* d */) return TYPE.d;
+  return TYPE.n;
+}

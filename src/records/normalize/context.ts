@@ -1,0 +1,85 @@
+/**
+ * Shared plumbing for the per-kind normalizers: where a cell is, and how a row collects its
+ * rejection and warnings (SPEC §6: a bad required field rejects the row, a bad optional field
+ * empties that field and warns; messages name file, line, column, value, expectation, hint).
+ */
+import type { Cell, RawRow } from '../../ingest/types.js';
+import { cellText } from '../../ingest/types.js';
+import { makeIssue, type Issue, type IssueCode } from '../../errors/issue.js';
+
+/** A column's identity for messages. */
+export interface ColumnRef {
+  index: number; // 0-based
+  header: string;
+}
+
+/** Per-file constants for building messages. */
+export interface FileRef {
+  file: string;
+  sheet: string | null;
+  /** XLSX shows column letters, CSV 1-based indexes (SPEC-DECISIONS #40). */
+  letters: boolean;
+}
+
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let s = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** Collects what one row raised. */
+export class RowIssues {
+  rejection: Issue | null = null;
+  warnings: Issue[] = [];
+  constructor(
+    readonly ref: FileRef,
+    readonly row: RawRow,
+  ) {}
+
+  private pos(col: ColumnRef | null) {
+    return {
+      file: this.ref.file,
+      sheet: this.ref.sheet,
+      line: this.row.line,
+      column: col ? col.header : null,
+      columnIndex: col ? col.index + 1 : null,
+    };
+  }
+
+  /** Reject the row (the first rejection wins; later ones are dropped as noise). */
+  reject(code: IssueCode, col: ColumnRef | null, value: string | null, expected: string, hint: string | null): void {
+    if (this.rejection) return;
+    const where = col ? `column "${col.header}" (${this.ref.letters ? columnLetter(col.index) : col.index + 1})` : 'row';
+    const found = value === null ? 'nothing' : JSON.stringify(value);
+    this.rejection = makeIssue(code, this.pos(col), {
+      value,
+      expected,
+      hint,
+      message: `${where}: found ${found}, expected ${expected}`,
+    });
+  }
+
+  /** Warn about a cell; the row is still used. */
+  warn(code: IssueCode, col: ColumnRef | null, value: string | null, message: string, hint: string | null = null, expected: string | null = null): void {
+    const where = col ? `column "${col.header}" (${this.ref.letters ? columnLetter(col.index) : col.index + 1})` : 'row';
+    this.warnings.push(makeIssue(code, this.pos(col), { value, expected, hint, message: `${where}: ${message}` }));
+  }
+
+  /** Warn that an optional cell could not be read; the field is left empty. */
+  badOptional(col: ColumnRef, cell: Cell, expected: string, hint: string | null = null): void {
+    const v = cellText(cell);
+    this.warn('bad_optional', col, v, `found ${JSON.stringify(v)}, expected ${expected}; the field is left empty`, hint, expected);
+  }
+}
+
+/** Build a ColumnRef from headers. */
+export function colRef(headers: readonly string[] | null, index: number | undefined): ColumnRef | null {
+  if (index === undefined) return null;
+  const h = headers?.[index];
+  return { index, header: h && h.trim() !== '' ? h.trim() : `#${index + 1}` };
+}

@@ -1,0 +1,158 @@
+/**
+ * One row → an invoice line (SPEC §2 invoices, SPEC-DECISIONS #23 line amount, #30 cost, #53).
+ * Lines are never merged: each row is validated at once.
+ */
+import type { RawRow } from '../../ingest/types.js';
+import { cellText } from '../../ingest/types.js';
+import type { InvoiceLine } from '../types.js';
+import { DateCell, NumberCell, readText } from '../../app/cells.js';
+import { normalizeClientId } from '../../values/client.js';
+import { toCents } from '../../values/numbers.js';
+import { colRef, RowIssues, type ColumnRef, type FileRef } from './context.js';
+import type { NormalizeSettings } from './settings.js';
+import type { DateFormats } from './lead.js';
+
+export type InvoiceColumns = Partial<Record<'number' | 'date' | 'client' | 'client_id' | 'amount' | 'quantity' | 'unit_price' | 'cost' | 'unit_cost' | 'profit' | 'manager' | 'segment' | 'status' | 'paid_at', number>>;
+
+const NUMERIC = ['amount', 'quantity', 'unit_price', 'cost', 'unit_cost', 'profit'] as const;
+type NumericField = (typeof NUMERIC)[number];
+
+export class InvoiceNormalizer {
+  private readonly date: DateCell;
+  private readonly paidAt: DateCell;
+  private readonly nums: Partial<Record<NumericField, NumberCell>> = {};
+  private readonly refs: Record<string, ColumnRef | null> = {};
+  readonly costKnown: boolean;
+
+  constructor(
+    private readonly cols: InvoiceColumns,
+    headers: readonly string[] | null,
+    private readonly s: NormalizeSettings,
+    formats: DateFormats,
+    decimal: ',' | '.' | null,
+    private readonly file: FileRef,
+  ) {
+    this.date = new DateCell(s.tz, formats('date'));
+    this.paidAt = new DateCell(s.tz, formats('paid_at'));
+    for (const f of NUMERIC) if (cols[f] !== undefined) this.nums[f] = new NumberCell(decimal);
+    for (const [f, i] of Object.entries(cols)) this.refs[f] = colRef(headers, i);
+    this.costKnown = cols.cost !== undefined || cols.profit !== undefined || (cols.unit_cost !== undefined && cols.quantity !== undefined);
+  }
+
+  observe(row: RawRow): void {
+    const c = this.cols;
+    if (c.date !== undefined) this.date.observe(row.cells[c.date] ?? null, this.s.isNull);
+    if (c.paid_at !== undefined) this.paidAt.observe(row.cells[c.paid_at] ?? null, this.s.isNull);
+    for (const f of NUMERIC) {
+      const i = c[f];
+      if (i !== undefined) this.nums[f]!.observe(row.cells[i] ?? null, this.s.isNull);
+    }
+  }
+
+  undecided(): string[] {
+    const out: string[] = [];
+    if (this.cols.date !== undefined && this.date.undecided) out.push('date');
+    if (this.cols.paid_at !== undefined && this.paidAt.undecided) out.push('paid_at');
+    for (const f of NUMERIC) if (this.nums[f]?.undecided) out.push(f);
+    return out;
+  }
+
+  formatOf(field: string): string | null {
+    if (field === 'date') return this.date.col.format();
+    if (field === 'paid_at') return this.paidAt.col.format();
+    const n = this.nums[field as NumericField];
+    return n ? n.col.format() : null;
+  }
+
+  /** Returns the line, or null when the row was rejected (see `out.rejection`). */
+  normalize(row: RawRow, out: RowIssues): InvoiceLine | null {
+    const c = this.cols;
+    const s = this.s;
+    const cell = (i: number | undefined) => (i === undefined ? null : row.cells[i] ?? null);
+    const text = (i: number | undefined): string | null => {
+      if (i === undefined) return null;
+      const t = readText(cell(i));
+      return t === '' || s.isNull(t) ? null : t;
+    };
+    const groupText = (i: number | undefined): string | null => {
+      if (i === undefined) return null;
+      const t = readText(cell(i));
+      return t === '' ? null : t;
+    };
+    const num = (f: NumericField, required: boolean): number | null | 'bad' => {
+      const i = c[f];
+      if (i === undefined) return null;
+      const v = this.nums[f]!.read(cell(i), s.isNull);
+      if (v.ok) return v.value;
+      if (v.empty) return null;
+      if (!required) out.badOptional(this.refs[f]!, cell(i), 'a number such as 1 234,56 or 1234.56');
+      return 'bad';
+    };
+
+    let date: number | null = null;
+    if (c.date !== undefined) {
+      const v = this.date.read(cell(c.date), s.isNull);
+      if (v.ok) date = v.wall;
+      else if (!v.empty) out.reject('bad_date', this.refs.date!, cellText(cell(c.date)), `a date (${this.date.col.format() ?? 'dd.MM.yyyy, yyyy-MM-dd, …'})`, 'set `date_format:` for this source if the column uses another form');
+      else out.reject('missing_required', this.refs.date!, null, 'an invoice date', null);
+    }
+
+    const client = text(c.client);
+    const cid = text(c.client_id);
+    const clientId = cid === null ? null : normalizeClientId(cid);
+    if (client === null && clientId === null) {
+      out.reject('no_client', this.refs.client ?? this.refs.client_id ?? null, null, 'a client name or client id (ИНН)', null);
+    }
+
+    // amount: a mapped amount wins over quantity × unit price (Decision #23)
+    let amount: number | null = null;
+    const a = num('amount', true);
+    const q = num('quantity', false);
+    if (typeof a === 'number') amount = toCents(a);
+    else {
+      const p = num('unit_price', a === null);
+      if (typeof q === 'number' && typeof p === 'number') amount = toCents(q * p);
+      else if (a === 'bad') out.reject('bad_amount', this.refs.amount!, cellText(cell(c.amount)), 'an amount such as 1 234,56, 1,234.56 or (123.45)', 'set `decimal_mark:` for this source if the column uses another form');
+      else if (p === 'bad') out.reject('bad_amount', this.refs.unit_price!, cellText(cell(c.unit_price)), 'a unit price such as 12.50', null);
+      else out.reject('missing_required', this.refs.amount ?? this.refs.unit_price ?? this.refs.quantity ?? null, null, c.amount !== undefined ? 'an amount' : 'a quantity and a unit price', null);
+    }
+
+    // cost per line: profit > cost > unit_cost × quantity (Decision #30)
+    let cost: number | null = null;
+    const pr = num('profit', false);
+    if (typeof pr === 'number' && amount !== null) cost = amount - toCents(pr);
+    else {
+      const co = num('cost', false);
+      if (typeof co === 'number') cost = toCents(co);
+      else {
+        const uc = num('unit_cost', false);
+        if (typeof uc === 'number' && typeof q === 'number') cost = toCents(uc * q);
+      }
+    }
+
+    let paidAt: number | null = null;
+    if (c.paid_at !== undefined) {
+      const v = this.paidAt.read(cell(c.paid_at), s.isNull);
+      if (v.ok) paidAt = v.wall;
+      else if (!v.empty) out.badOptional(this.refs.paid_at!, cell(c.paid_at), 'a date');
+    }
+
+    if (out.rejection || date === null || amount === null) return null;
+    const status = groupText(c.status);
+    const seg = groupText(c.segment);
+    return {
+      number: text(c.number),
+      date,
+      client,
+      clientId,
+      amount,
+      cost,
+      manager: s.manager(groupText(c.manager)),
+      segment: seg === null ? null : seg.replace(/\s+/g, ' ').trim(),
+      status,
+      void: status !== null && s.isVoid(status),
+      paidAt,
+      origin: { file: this.file.file, sheet: this.file.sheet, line: row.line },
+    };
+  }
+}
