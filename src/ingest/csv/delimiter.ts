@@ -2,9 +2,12 @@
  * Delimiter detection for CSV text (SPEC-DECISIONS #57). Pure: works on a decoded text sample.
  */
 import { inputError, usageError } from '../../errors/kpi-error.js';
+import { countLineBreaks } from './line-breaks.js';
 
 /** The delimiters tried, in the order reported. */
 export const DELIMITER_CANDIDATES = [',', ';', '\t', '|'] as const;
+
+const CANDIDATE_CODES = new Set(DELIMITER_CANDIDATES.map((d) => d.charCodeAt(0)));
 
 /** Records (non-blank) looked at when detecting. */
 const SAMPLE_RECORDS = 50;
@@ -34,8 +37,8 @@ const SEP_LINE = /^"?sep=([^"\r\n])"?[ \t]*(?:\r\n|\r|\n|$)/i;
  * table and decimal commas inside a `;` file only add a few odd counts, so the table's own
  * delimiter still has the most records agreeing. Ties in frequency go to the candidate that splits
  * into more fields (a `;` file with `1 234,56` amounts splits into more fields on `;`). A record
- * where the candidate would break a quoted cell in the middle (`"a;b";"c"` split on `,`) is not
- * counted for it.
+ * whose quoted cells close right before another candidate (`"a";"b,c"` split on `,`) is not
+ * counted for that candidate.
  *
  * @param sampleText the start of the file, decoded.
  * @param declared a delimiter from config/flags (`;`, `tab`, `\t`, `pipe`…); null/`auto` detect.
@@ -103,9 +106,10 @@ function modalFieldCount(counts: readonly number[]): { freq: number; fields: num
 
 /**
  * Field count of each of the first non-blank records when split on `d`, quote-aware; -1 for a
- * record where a quoted cell's closing quote is followed by something other than `d` or a line
- * end (the candidate cuts through quoted text). Stops at an unclosed quote, and before a cut
- * final record when the sample is truncated.
+ * record where a quoted cell's closing quote is followed by another candidate delimiter
+ * (`"a";"b"` read with `,`: the quotes belong to `;` cells). Other text after a closing quote
+ * (FreePBX `"User 9" <113>`) is the tokenizer's lenient literal cell and counts normally. A cut final record of a truncated sample is
+ * left out.
  */
 export function fieldCounts(text: string, d: string, truncated: boolean): number[] {
   const dc = d.charCodeAt(0);
@@ -129,11 +133,19 @@ export function fieldCounts(text: string, d: string, truncated: boolean): number
             break;
           }
         }
-        if (close === -1) return counts; // unclosed within the sample: stop here
-        i = close + 1;
-        if (i >= n) break;
-        c = text.charCodeAt(i);
-        if (c !== dc && c !== CR && c !== LF) broken = true;
+        // As the tokenizer does: a quote that never closes, or whose "closing" quote is on a
+        // later line and followed by other text, is a literal character.
+        const after = close === -1 || close + 1 >= n ? -1 : text.charCodeAt(close + 1);
+        const junkAfter = after !== -1 && after !== dc && after !== CR && after !== LF;
+        const literal = close === -1 || (junkAfter && countLineBreaks(text, i, close) > 0);
+        if (literal) {
+          c = text.charCodeAt(++i);
+        } else {
+          i = close + 1;
+          if (i >= n) break;
+          c = text.charCodeAt(i);
+          if (c !== dc && CANDIDATE_CODES.has(c)) broken = true;
+        }
       }
       while (i < n && c !== dc && c !== CR && c !== LF) {
         if (c !== 32 && c !== 9) blank = false;

@@ -148,7 +148,8 @@ class CsvRows implements AsyncIterable<RawRow>, AsyncIterator<RawRow> {
         if (tail) this.tokenizer.push(tail, this.collect);
         this.tokenizer.end(this.collect);
         this.drainIssues();
-        this.finish();
+        this.done = true;
+        this.src.close();
       } else {
         this.feed(r.value);
       }
@@ -171,6 +172,8 @@ class CsvRows implements AsyncIterable<RawRow>, AsyncIterator<RawRow> {
   }
 
   private finish(): void {
+    this.queue = [];
+    this.qi = 0;
     if (this.done) return;
     this.done = true;
     this.src.close();

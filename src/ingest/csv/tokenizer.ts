@@ -23,13 +23,14 @@
  * cell, between `\r` and `\n`) without rescanning the record.
  */
 import type { RawRow } from '../types.js';
+import { countLineBreaks } from './line-breaks.js';
 
 /** Something the tokenizer noticed in the text. */
 export interface TokenizerIssue {
   code: 'unclosed_quote';
   /** Physical line where the unclosed quoted cell opened. */
   line: number;
-  /** The start of that cell, up to its first line break (at most 60 characters). */
+  /** The cell as re-read with its quote taken literally (at most 60 characters). */
   value: string;
 }
 
@@ -71,6 +72,8 @@ export class CsvTokenizer {
   private quoteOpen = 0;
   private searchFrom = 0;
   private escaped = false;
+  /** Line of a quote being re-read as a literal (0: none); reported when its cell ends. */
+  private unclosedLine = 0;
   private final = false;
   /** Below this position no quote or line break exists in `buf` (saves rescans of long lines). */
   private scanned = 0;
@@ -93,7 +96,7 @@ export class CsvTokenizer {
   /** Feed the next piece of text; complete records are passed to `out` in order. */
   push(chunk: string, out: (row: RawRow) => void): void {
     if (this.final) throw new Error('CsvTokenizer: push after end');
-    this.buf = this.recStart === 0 ? this.buf + chunk : this.buf.slice(this.recStart) + chunk;
+    this.buf += chunk; // `run` left the record in progress at position 0
     this.run(out);
   }
 
@@ -213,11 +216,11 @@ export class CsvTokenizer {
         if (i >= len) {
           this.pos = len;
           if (!this.final) return false;
-          this.cells.push(buf.slice(this.fieldStart, len));
+          this.pushUnquoted(buf.slice(this.fieldStart, len));
           return this.emit(out, len, len);
         }
         if (c === d) {
-          this.cells.push(buf.slice(this.fieldStart, i));
+          this.pushUnquoted(buf.slice(this.fieldStart, i));
           this.pos = i + 1;
           this.mode = FIELD_START;
           continue;
@@ -227,7 +230,7 @@ export class CsvTokenizer {
           this.pos = i;
           return false;
         }
-        this.cells.push(buf.slice(this.fieldStart, i));
+        this.pushUnquoted(buf.slice(this.fieldStart, i));
         return this.emit(out, i, next);
       }
 
@@ -289,16 +292,21 @@ export class CsvTokenizer {
     this.cells.push(this.escaped ? inner.replaceAll('""', '"') : inner);
   }
 
-  /** The quote at `quoteOpen` never closes: report it and re-read the cell with it as a literal. */
+  /** The quote at `quoteOpen` never closes: re-read the cell with it as a literal character. */
   private unclosed(): void {
-    const start = this.quoteOpen;
-    let end = start + 1;
-    const limit = Math.min(this.buf.length, start + 60);
-    while (end < limit && this.buf.charCodeAt(end) !== LF && this.buf.charCodeAt(end) !== CR) end++;
-    this.issues.push({ code: 'unclosed_quote', line: this.line + this.breaks, value: this.buf.slice(start, end) });
+    this.unclosedLine = this.line + this.breaks;
     this.mode = UNQUOTED;
-    this.fieldStart = start;
-    this.pos = start + 1;
+    this.fieldStart = this.quoteOpen;
+    this.pos = this.quoteOpen + 1;
+  }
+
+  /** Push an unquoted cell; if it is a re-read unclosed one, report it now that its text is known
+   *  (the same text however the input was chunked). */
+  private pushUnquoted(cell: string): void {
+    this.cells.push(cell);
+    if (this.unclosedLine === 0) return;
+    this.issues.push({ code: 'unclosed_quote', line: this.unclosedLine, value: cell.length > 60 ? cell.slice(0, 60) : cell });
+    this.unclosedLine = 0;
   }
 
   /** Position after the line terminator at `i`, or -1 when a `\r` ends the buffer mid-stream. */
@@ -318,18 +326,4 @@ export class CsvTokenizer {
     this.recStart = this.pos = next;
     return true;
   }
-}
-
-/** Line breaks in `s[from, to)`: `\r\n`, `\n` and a lone `\r` count one each. */
-export function countLineBreaks(s: string, from: number, to: number): number {
-  let n = 0;
-  for (let i = from; i < to; i++) {
-    const c = s.charCodeAt(i);
-    if (c === LF) n++;
-    else if (c === CR) {
-      n++;
-      if (i + 1 < to && s.charCodeAt(i + 1) === LF) i++;
-    }
-  }
-  return n;
 }
