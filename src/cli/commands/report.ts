@@ -1,0 +1,65 @@
+/** `kpi report` and `kpi leads|active|inbound|calls|clients` (SPEC §4, §5). */
+import { runReport } from '../../app/report-run.js';
+import { renderJson } from '../../render/json.js';
+import { renderTable } from '../../render/table.js';
+import { renderCsv } from '../../render/csv.js';
+import { renderMarkdown } from '../../render/md.js';
+import { renderRejects } from '../../app/rejects.js';
+import { writeOutput } from '../../app/write-output.js';
+import { summarizeIssues } from '../../errors/format.js';
+import { EXIT, usageError } from '../../errors/kpi-error.js';
+import type { SectionId } from '../../kpi/registry.js';
+import type { SharedOptions } from '../options.js';
+import { write, type Io } from '../io.js';
+
+const EXT: Record<string, string> = { csv: 'csv', tsv: 'tsv', json: 'json', md: 'md', markdown: 'md', html: 'html', htm: 'html', xlsx: 'xlsx' };
+const AVAILABLE = new Set(['table', 'json', 'csv', 'tsv', 'md']);
+
+export function chooseFormat(o: SharedOptions): string {
+  if (o.format) return o.format;
+  if (o.output && o.output !== '-') {
+    const ext = o.output.split('.').pop()?.toLowerCase() ?? '';
+    return EXT[ext] ?? 'table';
+  }
+  return 'table';
+}
+
+export function colorOn(o: SharedOptions, io: Io, toFile: boolean): boolean {
+  if (o.color === 'always') return true;
+  if (o.color === 'never' || toFile) return false;
+  if (io.env.NO_COLOR) return false;
+  if (io.env.FORCE_COLOR && io.env.FORCE_COLOR !== '0') return true;
+  return io.stdout.isTTY === true;
+}
+
+export async function run(files: string[], o: SharedOptions, io: Io, extra: Record<string, unknown>): Promise<number> {
+  const format = chooseFormat(o);
+  if (!['table', 'csv', 'tsv', 'json', 'md', 'html', 'xlsx'].includes(format)) throw usageError(`unknown format "${format}"`, 'use table, csv, tsv, json, md, html or xlsx');
+  if (!AVAILABLE.has(format)) throw usageError(`-O ${format} is not available in this version yet`, 'use -O json or the table');
+  if (o.csvDialect !== null && o.csvDialect !== 'excel-ru') throw usageError(`unknown --csv-dialect "${o.csvDialect}"`, 'the only dialect is excel-ru');
+  if (o.csvDialect && format !== 'csv') throw usageError(`--csv-dialect applies to csv output, not ${format}`);
+  if (o.layout && !['csv', 'tsv', 'md'].includes(format) && !o.quiet) io.stderr.write(`kpi: note: --layout applies to csv, tsv and md; ${format} ignores it\n`);
+  const only = (extra.section as SectionId | undefined) ?? null;
+  const toFile = o.output !== null && o.output !== '-';
+  const { ctx, load, report } = await runReport(files, o, io.env, io.cwd, only, format === 'table');
+  const lang = o.lang ?? 'en';
+  const layout = o.layout ?? 'wide';
+  const text =
+    format === 'json' ? renderJson(report)
+    : format === 'csv' ? renderCsv(report, { layout, delimiter: ',', dialect: o.csvDialect === 'excel-ru' ? 'excel-ru' : 'default' })
+    : format === 'tsv' ? renderCsv(report, { layout, delimiter: '\t', dialect: 'default' })
+    : format === 'md' ? renderMarkdown(report, { layout, lang })
+    : renderTable(report, { color: colorOn(o, io, toFile), lang });
+  if (o.rejects) await writeOutput(o.rejects, renderRejects(load.rejects, /\.json$/i.test(o.rejects)), ctx.inputs);
+  if (toFile) await writeOutput(o.output!, text, ctx.inputs);
+  else await write(io.stdout, text);
+  for (const line of summarizeIssues(load.issues, { quiet: o.quiet })) io.stderr.write(`kpi: ${line}\n`);
+  const rejected = load.files.reduce((n, f) => n + f.stats.rows_rejected, 0);
+  const warnings = load.issues.filter((i) => i.severity === 'warning').length;
+  if (!o.quiet && rejected > 0) io.stderr.write(`kpi: ${rejected} row(s) rejected in all; see the lines above, -O json or --rejects FILE\n`);
+  if (o.strict && (rejected > 0 || warnings > 0)) {
+    io.stderr.write(`kpi: --strict: ${rejected} rejected row(s), ${warnings} warning(s)\n`);
+    return EXIT.failed;
+  }
+  return EXIT.ok;
+}

@@ -1,0 +1,56 @@
+/**
+ * `-O json` (SPEC §5 `kpi-report/1`): tidy rows, one per (period, group_by, group, metric), each
+ * metric once under its home section (SPEC-DECISIONS #2); comparisons only with --compare (#4);
+ * `explain` terms with --explain (#10); `target` where a target applies (#15).
+ */
+import type { Report } from '../report/model.js';
+import { formatDay } from '../period/calendar.js';
+
+export interface JsonRow {
+  period: string;
+  start: string;
+  end: string;
+  section: string;
+  group_by: string | null;
+  group: string | null;
+  metric: string;
+  value: number | null;
+  compare?: unknown;
+  explain?: unknown;
+  target?: unknown;
+}
+
+export function reportRows(r: Report): JsonRow[] {
+  const rows: JsonRow[] = [];
+  const basis = r.meta.compare;
+  r.columns.forEach((col, ci) => {
+    for (const sec of r.sections) {
+      for (const row of sec.rows) {
+        if (r.only === null && row.def.home !== sec.id) continue;
+        const out: JsonRow = {
+          period: col.label,
+          start: formatDay(col.start),
+          end: formatDay(col.end),
+          section: sec.id,
+          group_by: r.meta.group_by,
+          group: row.group,
+          metric: row.def.id,
+          value: row.values[ci] ?? null,
+        };
+        if (basis) {
+          const c = basis === 'prev' ? row.compare.prev[ci] : basis === 'yoy' ? row.compare.yoy[ci] : row.compare.fixed[ci];
+          out.compare = c ?? null;
+        }
+        if (r.explain) out.explain = { formula: row.def.formula, terms: row.terms[ci] ?? null };
+        const t = row.targets[ci];
+        if (t) out.target = t;
+        rows.push(out);
+      }
+    }
+  });
+  return rows;
+}
+
+export function renderJson(r: Report): string {
+  return JSON.stringify({ schema: 'kpi-report/1', meta: r.meta, rows: reportRows(r), issues: r.issues }, null, 2) + '\n';
+}

@@ -1,0 +1,233 @@
+/**
+ * `-O md` (SPEC §5, SPEC-DECISIONS #2, #3, #10, #12, #25, #45): GitHub-flavoured Markdown for
+ * people — a heading and a table per section, metrics repeated under every section that lists
+ * them, labels and numbers in `--lang`, clipped (`*`) and partial (`~`) marks with footnotes,
+ * and the data-health footer.
+ *
+ * - wide (default): metric rows × period columns, plus Δ columns for the last period (like wide
+ *   CSV) and a sparkline;
+ * - tidy: one line per period × metric × group, period-major, with Δ for every line under
+ *   `--compare`.
+ *
+ * Every text that comes from data (group names, file names) is escaped: pipes, Markdown
+ * punctuation and raw HTML cannot break the table or inject links, and line breaks become `<br>`.
+ */
+import type { Comparison, MetricRow, Report, ReportSection, TargetStatus } from '../report/model.js';
+import type { InputKind, MetricKind } from '../kpi/registry.js';
+import { ymdOfDay } from '../period/calendar.js';
+import { formatDelta, formatNumber, formatValue, sparkline, type Lang } from './numbers.js';
+import { groupByLabel, groupLabel, inputKindLabel, periodLabel, sectionTitle, t } from './i18n.js';
+
+export interface MarkdownOptions {
+  layout: 'wide' | 'tidy';
+  lang: Lang;
+}
+
+/** ASCII punctuation that Markdown or GFM could read as markup (CommonMark lets `\` escape each). */
+const SPECIAL = new Set(['\\', '`', '*', '_', '[', ']', '<', '>', '|', '~', '&', '$', '#', '!']);
+
+/**
+ * Text made literal inside a GFM table cell or paragraph: markup characters get a backslash
+ * (`\|` is also GFM's pipe escape), and CR, LF or CRLF become `<br>` so a row stays one line.
+ */
+export function escapeMd(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i] as string;
+    if (ch === '\r') {
+      out += '<br>';
+      if (s[i + 1] === '\n') i++;
+    } else if (ch === '\n') out += '<br>';
+    else if (SPECIAL.has(ch)) out += '\\' + ch;
+    else out += ch;
+  }
+  return out;
+}
+
+function tableLines(head: readonly string[], align: readonly ('l' | 'r')[], body: readonly string[][]): string[] {
+  const line = (cells: readonly string[]) => '| ' + cells.map(escapeMd).join(' | ') + ' |';
+  return [line(head), '| ' + align.map((a) => (a === 'r' ? '---:' : ':---')).join(' | ') + ' |', ...body.map(line)];
+}
+
+/** Null is `—` for a zero denominator and `n/a` when the value is unknown (Decision #13). */
+function isUnknown(row: MetricRow, ci: number): boolean {
+  if (!(row.def.wonBased || row.def.costBased || row.def.answerBased)) return false;
+  const terms = row.terms[ci];
+  // A zero among the terms means "nothing to divide by", not "unknown".
+  return !(terms && Object.values(terms).some((x) => x === 0));
+}
+
+function planSuffix(tg: TargetStatus | null | undefined, v: number | null, kind: MetricKind, lang: Lang): string {
+  if (!tg) return '';
+  if (tg.min !== null && v !== null && kind !== 'ratio' && tg.min > 0) {
+    return ` (${t('plan.ofMin', lang, { pct: `${Math.round((v / tg.min) * 100)}%`, min: formatValue(tg.min, kind, lang) })})`;
+  }
+  if (tg.min !== null && kind === 'ratio') return ` (${t('plan.min', lang, { min: formatValue(tg.min, 'ratio', lang) })})`;
+  if (tg.max !== null) return ` (${t('plan.max', lang, { max: formatValue(tg.max, kind, lang) })})${tg.status === 'missed' ? ' ✗' : ''}`;
+  return '';
+}
+
+/** A cell is partial when its column is not covered by every kind its metric uses (Decision #12). */
+function isPartial(r: Report, row: MetricRow, ci: number): boolean {
+  const kinds = r.meta.columns[ci]?.partial_kinds;
+  return !!kinds && kinds.some((k) => (row.def.needs as readonly string[]).includes(k));
+}
+
+function valueCell(r: Report, row: MetricRow, ci: number, lang: Lang): string {
+  const v = row.values[ci] ?? null;
+  let s = v === null ? t(isUnknown(row, ci) ? 'value.unknown' : 'value.empty', lang) : formatValue(v, row.def.kind, lang);
+  s += planSuffix(row.targets[ci], v, row.def.kind, lang);
+  return isPartial(r, row, ci) ? s + '~' : s;
+}
+
+function deltaText(c: Comparison | null, kind: MetricKind, lang: Lang): string {
+  if (!c) return t('value.empty', lang);
+  const s = formatDelta(c.delta, c.delta_pct, kind, lang);
+  // numbers.ts writes the English unit; until it takes units from i18n, swap it here.
+  return kind === 'ratio' && lang !== 'en' ? s.replace(' pp', ' ' + t('unit.pp', lang)) : s;
+}
+
+interface DeltaColumn {
+  head: string;
+  /** The comparison shown for a row at column `ci`; undefined where this column does not apply. */
+  pick(row: MetricRow, ci: number): Comparison | null | undefined;
+}
+
+/**
+ * Δ columns: with `--compare`, the one basis for every column (Decision #4); without it, Δ prev
+ * and Δ year for the last column where the report computed them (the table default).
+ */
+function deltaColumns(r: Report, lang: Lang): DeltaColumn[] {
+  const last = r.columns.length - 1;
+  const basis = r.meta.compare;
+  if (basis === 'prev') return [{ head: t('col.deltaPrev', lang), pick: (row, ci) => row.compare.prev[ci] ?? null }];
+  if (basis === 'yoy') return [{ head: t('col.deltaYear', lang), pick: (row, ci) => row.compare.yoy[ci] ?? null }];
+  if (basis === 'period') {
+    let label: string | null = null;
+    for (const s of r.sections) for (const row of s.rows) label ??= row.compare.fixed.find((c) => c)?.period ?? null;
+    const head = label === null ? t('col.delta', lang) : t('col.deltaVs', lang, { period: periodLabel(label, lang) });
+    return [{ head, pick: (row, ci) => row.compare.fixed[ci] ?? null }];
+  }
+  const has = (w: 'prev' | 'yoy') => last >= 0 && r.sections.some((s) => s.rows.some((row) => row.compare[w][last]));
+  const out: DeltaColumn[] = [];
+  if (has('prev')) out.push({ head: t('col.deltaPrev', lang), pick: (row, ci) => (ci === last ? (row.compare.prev[ci] ?? null) : undefined) });
+  if (has('yoy')) out.push({ head: t('col.deltaYear', lang), pick: (row, ci) => (ci === last ? (row.compare.yoy[ci] ?? null) : undefined) });
+  return out;
+}
+
+function deltaCells(cols: readonly DeltaColumn[], row: MetricRow, ci: number, lang: Lang): string[] {
+  return cols.map((d) => {
+    const c = d.pick(row, ci);
+    return c === undefined ? '' : deltaText(c, row.def.kind, lang);
+  });
+}
+
+function periodHead(r: Report, ci: number, lang: Lang): string {
+  const col = r.columns[ci];
+  if (!col) return '';
+  return periodLabel(col.label, lang) + (col.clipped ? '*' : '');
+}
+
+function rowLabel(row: MetricRow, lang: Lang): string {
+  return row.group === null ? row.def.label[lang] : `↳ ${groupLabel(row.group, lang)}`;
+}
+
+function wideTable(r: Report, sec: ReportSection, lang: Lang): string[] {
+  const n = r.columns.length;
+  const last = n - 1;
+  const deltas = deltaColumns(r, lang);
+  const spark = sec.rows.some((row) => row.spark && sparkline(row.spark) !== '');
+  const head = [t('col.metric', lang)];
+  for (let ci = 0; ci < n; ci++) head.push(periodHead(r, ci, lang));
+  for (const d of deltas) head.push(d.head);
+  if (spark) head.push(t('col.trend', lang));
+  const body = sec.rows.map((row) => {
+    const cells = [rowLabel(row, lang)];
+    for (let ci = 0; ci < n; ci++) cells.push(valueCell(r, row, ci, lang));
+    cells.push(...deltaCells(deltas, row, last, lang));
+    if (spark) cells.push(row.spark ? sparkline(row.spark) : '');
+    return cells;
+  });
+  const align = head.map((_, i) => (i === 0 || (spark && i === head.length - 1) ? 'l' : 'r') as 'l' | 'r');
+  return tableLines(head, align, body);
+}
+
+function tidyTable(r: Report, sec: ReportSection, lang: Lang): string[] {
+  const by = r.meta.group_by;
+  const deltas = deltaColumns(r, lang);
+  const head = [t('col.period', lang), t('col.metric', lang)];
+  if (by !== null) head.push(groupByLabel(by, lang));
+  head.push(t('col.value', lang), ...deltas.map((d) => d.head));
+  const body: string[][] = [];
+  // Period-major, as in tidy CSV and JSON (Decision #25).
+  for (let ci = 0; ci < r.columns.length; ci++) {
+    for (const row of sec.rows) {
+      const cells = [periodHead(r, ci, lang), row.def.label[lang]];
+      if (by !== null) cells.push(row.group === null ? t('group.total', lang) : groupLabel(row.group, lang));
+      cells.push(valueCell(r, row, ci, lang), ...deltaCells(deltas, row, ci, lang));
+      body.push(cells);
+    }
+  }
+  const align = head.map((_, i) => (i < (by !== null ? 3 : 2) ? 'l' : 'r') as 'l' | 'r');
+  return tableLines(head, align, body);
+}
+
+function termNumber(x: number | null | undefined, lang: Lang): string {
+  if (x === null || x === undefined) return t('value.empty', lang);
+  return formatNumber(x, Number.isInteger(x) ? 0 : 2, lang);
+}
+
+/** `--explain` (Decision #10): each metric's formula and, for the last column, its terms. */
+function explainLines(r: Report, sec: ReportSection, lang: Lang): string[] {
+  const last = r.columns.length - 1;
+  const lines = [`**${escapeMd(t('explain.title', lang))}**`, ''];
+  for (const row of sec.rows) {
+    if (row.group !== null) continue;
+    const terms = row.terms[last];
+    const tt = terms ? ' = ' + Object.entries(terms).map(([k, v]) => `${k} ${termNumber(v, lang)}`).join(', ') : '';
+    lines.push(`- ${escapeMd(row.def.label[lang])} (\`${row.def.id}\`): ${escapeMd(row.def.formula + tt)}`);
+  }
+  return lines;
+}
+
+function dayMonth(day: number): string {
+  const { m, d } = ymdOfDay(day);
+  return `${String(d).padStart(2, '0')}.${String(m).padStart(2, '0')}`;
+}
+
+function footer(r: Report, lang: Lang): string[] {
+  const out: string[] = [];
+  for (const c of r.columns) {
+    if (c.clipped) out.push(t('footer.clipped', lang, { period: periodLabel(c.label, lang), from: dayMonth(c.start), to: dayMonth(c.end - 1) }));
+  }
+  const partial = r.columns.some((_, ci) => r.sections.some((s) => s.rows.some((row) => isPartial(r, row, ci))));
+  if (partial) out.push(t('footer.partial', lang));
+  const kinds = (list: readonly string[]) => list.map((k) => inputKindLabel(k as InputKind, lang)).join(', ');
+  if (r.meta.inputs_missing.length) out.push(t('footer.notShown', lang, { inputs: kinds(r.meta.inputs_missing) }));
+  if (r.meta.ungrouped.length && r.meta.group_by !== null) {
+    out.push(t('footer.ungrouped', lang, { by: t(`splitBy.${r.meta.group_by}`, lang), inputs: kinds(r.meta.ungrouped) }));
+  }
+  if (r.meta.inputs.length) {
+    const files = r.meta.inputs.map((i) => t('footer.file', lang, { file: i.file, read: i.rows_read, used: i.rows_used, rejected: i.rows_rejected }));
+    out.push(t('footer.data', lang, { files: files.join('; ') }));
+  }
+  out.push(t('footer.timezone', lang, { tz: r.meta.timezone, today: periodLabel(r.meta.today, lang) }));
+  return out.map(escapeMd);
+}
+
+/** The report as GitHub Markdown: a `##` heading and a table per section, then the footer. */
+export function renderMarkdown(r: Report, o: MarkdownOptions): string {
+  const parts: string[] = [];
+  if (r.columns.length === 0) parts.push(escapeMd(t('report.noRecords', o.lang)));
+  else {
+    for (const sec of r.sections) {
+      const lines = [`## ${escapeMd(sectionTitle(sec.id, o.lang))}`, ''];
+      lines.push(...(o.layout === 'wide' ? wideTable(r, sec, o.lang) : tidyTable(r, sec, o.lang)));
+      if (r.explain) lines.push('', ...explainLines(r, sec, o.lang));
+      parts.push(lines.join('\n'));
+    }
+  }
+  // Blank lines between footer sentences: Markdown would otherwise join them into one paragraph.
+  parts.push(...footer(r, o.lang));
+  return parts.join('\n\n') + '\n';
+}

@@ -1,0 +1,91 @@
+/**
+ * The terminal dashboard: one cli-table3 table per section, periods as columns, Δ vs previous
+ * period and last year for the last column, a sparkline, and a data-health footer. Colour only
+ * when enabled (never with NO_COLOR, never in files unless --color always).
+ */
+import Table from 'cli-table3';
+import { Chalk } from 'chalk';
+import type { Report, MetricRow } from '../report/model.js';
+import { formatDelta, formatValue, sparkline, type Lang } from './numbers.js';
+import { formatDay } from '../period/calendar.js';
+
+const SECTION_TITLE: Record<string, { en: string; ru: string }> = {
+  leads: { en: 'Leads', ru: 'Лиды' },
+  active: { en: 'Active sales (outbound)', ru: 'Активные продажи' },
+  inbound: { en: 'Inbound sales', ru: 'Входящие продажи' },
+  calls: { en: 'Calls and entry points', ru: 'Звонки и точки входа' },
+  clients: { en: 'Clients', ru: 'Клиенты' },
+};
+
+export interface TableOptions {
+  color: boolean;
+  lang: Lang;
+}
+
+function deltaCell(row: MetricRow, which: 'prev' | 'yoy', i: number, lang: Lang, ch: InstanceType<typeof Chalk>): string {
+  const c = row.compare[which][i];
+  if (!c) return '—';
+  const s = formatDelta(c.delta, c.delta_pct, row.def.kind, lang);
+  if (c.delta === null || c.delta === 0) return s;
+  const good = (c.delta > 0) === (row.def.better === 'up');
+  return good ? ch.green(s) : ch.red(s);
+}
+
+export function renderTable(r: Report, o: TableOptions): string {
+  const ch = new Chalk({ level: o.color ? 1 : 0 });
+  const out: string[] = [];
+  const n = r.columns.length;
+  const last = n - 1;
+  const showPrev = r.sections.some((s) => s.rows.some((row) => row.compare.prev[last]));
+  const showYoy = r.sections.some((s) => s.rows.some((row) => row.compare.yoy[last]));
+  const heads = r.columns.map((c) => c.label + (c.clipped ? '*' : '') + (r.meta.columns[r.columns.indexOf(c)]?.partial_kinds.length ? '~' : ''));
+  if (n === 0) {
+    out.push('no records');
+  }
+  for (const sec of r.sections) {
+    if (n === 0) break;
+    const title = SECTION_TITLE[sec.id]![o.lang];
+    const head = [ch.bold(title), ...heads];
+    if (showPrev) head.push('Δ prev');
+    if (showYoy) head.push('Δ year');
+    const hasSpark = sec.rows.some((row) => row.spark && sparkline(row.spark) !== '');
+    if (hasSpark) head.push('trend');
+    const t = new Table({ head, style: { head: [], border: [], compact: true }, colAligns: ['left', ...r.columns.map(() => 'right' as const)] });
+    for (const row of sec.rows) {
+      const label = row.group === null ? row.def.label[o.lang] : `  ${row.group}`;
+      const unknown = row.def.wonBased || row.def.costBased || row.def.answerBased;
+      const cells = row.values.map((v, i) => {
+        let s = formatValue(v, row.def.kind, o.lang, !!unknown && v === null && !(row.terms[i] && Object.values(row.terms[i]!).some((x) => x === 0)));
+        const tg = row.targets[i];
+        if (tg && tg.min !== null && v !== null && row.def.kind !== 'ratio' && tg.min > 0) s += ` (${Math.round((v / tg.min) * 100)}% of ${formatValue(tg.min, row.def.kind, o.lang)})`;
+        else if (tg && tg.min !== null && row.def.kind === 'ratio') s += ` (min ${formatValue(tg.min, 'ratio', o.lang)})`;
+        else if (tg && tg.max !== null) s += ` (max ${formatValue(tg.max, row.def.kind, o.lang)})${tg.status === 'missed' ? ' ✗' : ''}`;
+        return s;
+      });
+      const line = [row.group === null ? label : ch.dim(label), ...cells];
+      if (showPrev) line.push(deltaCell(row, 'prev', last, o.lang, ch));
+      if (showYoy) line.push(deltaCell(row, 'yoy', last, o.lang, ch));
+      if (hasSpark) line.push(row.spark ? sparkline(row.spark) : '');
+      t.push(line);
+    }
+    out.push(t.toString());
+    if (r.explain) {
+      for (const row of sec.rows) {
+        if (row.group !== null) continue;
+        const terms = row.terms[last];
+        const tt = terms ? ' = ' + Object.entries(terms).map(([k, v]) => `${k} ${v === null ? '—' : v}`).join(', ') : '';
+        out.push(`  ${row.def.id}: ${row.def.formula}${tt}`);
+      }
+    }
+    out.push('');
+  }
+  // footnotes and data health
+  const clipped = r.columns.filter((c) => c.clipped);
+  for (const c of clipped) out.push(`* ${c.label}: ${formatDay(c.start)} – ${formatDay(c.end - 1)} only`);
+  if (r.meta.columns.some((c) => c.partial_kinds.length)) out.push('~ the data covers this period only in part');
+  if (r.meta.inputs_missing.length) out.push(`Not shown (no input): ${r.meta.inputs_missing.join(', ')}`);
+  if (r.meta.ungrouped.length) out.push(`Not split by ${r.meta.group_by}: ${r.meta.ungrouped.join(', ')} (totals only)`);
+  out.push(`Data: ${r.meta.inputs.map((i) => `${i.file} ${i.rows_read} read, ${i.rows_used} used, ${i.rows_rejected} rejected`).join('; ')}`);
+  out.push(`Time zone ${r.meta.timezone}; today ${r.meta.today}.`);
+  return out.join('\n') + '\n';
+}
