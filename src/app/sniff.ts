@@ -13,26 +13,34 @@ function startsWith(b: Uint8Array, sig: number[]): boolean {
   return true;
 }
 
-/** Share of bytes in the head that are control characters no text file has. */
+/** Share of the head that is control characters no text file has (UTF-16 judged by code units). */
 function binaryScore(b: Uint8Array): number {
   const n = Math.min(b.length, 8192);
   if (n === 0) return 0;
+  const le = utf16Pattern(b);
+  if (le !== null) {
+    let bad = 0;
+    const units = n >> 1;
+    for (let i = 0; i + 1 < n; i += 2) {
+      const u = le ? b[i]! | (b[i + 1]! << 8) : (b[i]! << 8) | b[i + 1]!;
+      if (u < 9 || (u > 13 && u < 32)) bad++;
+    }
+    return units ? bad / units : 0;
+  }
   let bad = 0;
-  let nul = 0;
   for (let i = 0; i < n; i++) {
     const c = b[i]!;
-    if (c === 0) nul++;
-    else if (c < 9 || (c > 13 && c < 32 && c !== 26 && c !== 27)) bad++;
+    if (c < 9 || (c > 13 && c < 32 && c !== 26 && c !== 27)) bad++;
   }
-  // UTF-16 text has NULs in every other byte: not binary.
-  const evenOdd = utf16Pattern(b);
-  if (evenOdd) return bad / n;
-  return (bad + nul) / n;
+  return bad / n;
 }
 
-function utf16Pattern(b: Uint8Array): boolean {
+/** UTF-16 by its NUL pattern: true = little-endian, false = big-endian, null = not UTF-16. */
+function utf16Pattern(b: Uint8Array): boolean | null {
+  if (b.length >= 2 && b[0] === 0xff && b[1] === 0xfe) return true;
+  if (b.length >= 2 && b[0] === 0xfe && b[1] === 0xff) return false;
   const n = Math.min(b.length, 4096) & ~1;
-  if (n < 4) return false;
+  if (n < 4) return null;
   let evenNul = 0;
   let oddNul = 0;
   for (let i = 0; i < n; i += 2) {
@@ -40,7 +48,9 @@ function utf16Pattern(b: Uint8Array): boolean {
     if (b[i + 1] === 0) oddNul++;
   }
   const half = n / 2;
-  return (oddNul > half * 0.3 && evenNul < half * 0.05) || (evenNul > half * 0.3 && oddNul < half * 0.05);
+  if (oddNul > half * 0.2 && evenNul < half * 0.05) return true;
+  if (evenNul > half * 0.2 && oddNul < half * 0.05) return false;
+  return null;
 }
 
 /** Sniff the first bytes (≥ 512 recommended). */

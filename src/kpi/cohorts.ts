@@ -45,6 +45,12 @@ interface Acc {
   revenue: number[];
 }
 
+function addLine(a: Acc, offset: number, client: string, amount: number): void {
+  a.revenue[offset] = (a.revenue[offset] as number) + amount;
+  // credit notes lower the cohort's revenue but do not make a client active
+  if (amount > 0) (a.active[offset] as Set<string>).add(client);
+}
+
 /** The group a client's cohort row belongs to: its acquisition channel, its segment, or the manager of its first line. */
 function cohortGroup(linked: Linked, c: ClientInfo, by: Exclude<GroupBy, null>): string {
   if (by === 'channel') return c.acquisition?.channel ?? UNATTRIBUTED;
@@ -88,16 +94,18 @@ export function computeCohorts(
     }
     return a;
   };
-  const cohortOf = new Map<string, { ci: number; group: string | null }>();
+  // Per client: its cohort and the accumulators it feeds (resolved once, not per line).
+  const cohortOf = new Map<string, { ci: number; total: Acc; group: Acc | null }>();
   for (const c of linked.clients.values()) {
     if (c.firstPositiveDay === null) continue;
     const f = cohortIdx.from(c.firstPositiveDay);
     if (f < 0) continue;
     const ci = cohortIdx.at(f); // overlapping cohort spans: the first one listed wins
     const group = opts.groupBy === null ? null : cohortGroup(linked, c, opts.groupBy);
-    cohortOf.set(c.key, { ci, group });
-    acc(ci, null).members.add(c.key);
-    if (group !== null) acc(ci, group).members.add(c.key);
+    const entry = { ci, total: acc(ci, null), group: group === null ? null : acc(ci, group) };
+    cohortOf.set(c.key, entry);
+    entry.total.members.add(c.key);
+    entry.group?.members.add(c.key);
   }
 
   linked.invoices.forEach((line, i) => {
@@ -109,13 +117,10 @@ export function computeCohorts(
     const day = dayOfWall(line.date);
     const f = idx.from(day);
     if (f < 0) return;
-    const targets = co.group === null ? [acc(co.ci, null)] : [acc(co.ci, null), acc(co.ci, co.group)];
     for (let k = f, e = idx.to(day); k < e; k++) {
       const off = idx.at(k);
-      for (const a of targets) {
-        a.revenue[off] = (a.revenue[off] as number) + line.amount;
-        if (line.amount > 0) (a.active[off] as Set<string>).add(key);
-      }
+      addLine(co.total, off, key, line.amount);
+      if (co.group !== null) addLine(co.group, off, key, line.amount);
     }
   });
 

@@ -8,7 +8,8 @@
  * `client_ambiguous` warning.
  *
  * Keys are prefixed so that the kinds never collide: `id:7701234567`, `name:ромашка`,
- * `phone:+79123456789`, `email:a@b.ru`.
+ * `phone:+79123456789`, `email:a@b.ru`; `raw:…` for a client text that normalizes to nothing
+ * (a bare «ООО») and `line:FILE:LINE` for an invoice line with no client text at all.
  */
 import type { Lead, InvoiceLine, Origin } from '../records/types.js';
 import { makeIssue, type Issue } from '../errors/issue.js';
@@ -33,42 +34,56 @@ export interface ClientKeys {
   issues: Issue[];
 }
 
-function rawText(text: string | null): string | null {
-  if (text === null) return null;
+function rawText(text: string): string | null {
   const t = text.trim().replace(/\s+/g, ' ').toLowerCase();
   return t === '' ? null : t;
 }
 
-function leadIdent(l: Lead): Ident {
-  return {
-    id: l.clientId === null ? null : normalizeClientId(l.clientId),
-    name: l.client === null ? null : normalizeCompanyName(l.client),
-    phone: l.phone,
-    email: l.email === null ? null : normalizeEmail(l.email),
-    raw: rawText(l.client),
-    origin: l.origin,
+type Norm = (text: string | null) => string | null;
+
+/**
+ * Normalizers memoized by raw text: a client appears on many lines, so each distinct spelling is
+ * normalized once, and equal results share one string (its hash is computed once for Map keys).
+ */
+function memo(fn: (text: string) => string | null): Norm {
+  const cache = new Map<string, string | null>();
+  return (text) => {
+    if (text === null) return null;
+    let v = cache.get(text);
+    if (v === undefined && !cache.has(text)) {
+      v = fn(text);
+      cache.set(text, v);
+    }
+    return v ?? null;
   };
 }
 
-function invoiceIdent(v: InvoiceLine): Ident {
-  return {
-    id: v.clientId === null ? null : normalizeClientId(v.clientId),
-    name: v.client === null ? null : normalizeCompanyName(v.client),
-    phone: null,
-    email: null,
-    raw: rawText(v.client),
-    origin: v.origin,
-  };
+interface Normalizers {
+  id: Norm;
+  name: Norm;
+  email: Norm;
+  raw: Norm;
+}
+
+const ATTRS = ['name', 'phone', 'email'] as const;
+
+function identOf(
+  n: Normalizers,
+  r: { clientId: string | null; client: string | null; origin: Origin },
+  phone: string | null,
+  email: string | null,
+): Ident {
+  return { id: n.id(r.clientId), name: n.name(r.client), phone, email: n.email(email), raw: n.raw(r.client), origin: r.origin };
 }
 
 /** attribute value → the client_ids seen with it. */
 type Links = Record<AttrKind, Map<string, Set<string>>>;
 
-function collectLinks(idents: readonly Ident[]): Links {
+function collectLinks(lists: readonly (readonly Ident[])[]): Links {
   const links: Links = { name: new Map(), phone: new Map(), email: new Map() };
-  for (const r of idents) {
+  for (const idents of lists) for (const r of idents) {
     if (r.id === null) continue;
-    for (const kind of ['name', 'phone', 'email'] as const) {
+    for (const kind of ATTRS) {
       const v = r[kind];
       if (v === null) continue;
       let ids = links[kind].get(v);
@@ -85,20 +100,30 @@ function collectLinks(idents: readonly Ident[]): Links {
  * (`line:FILE:LINE`) rather than silently joining another.
  */
 export function resolveClientKeys(leads: readonly Lead[], invoices: readonly InvoiceLine[]): ClientKeys {
-  const leadIdents = leads.map(leadIdent);
-  const invoiceIdents = invoices.map(invoiceIdent);
-  const links = collectLinks(leadIdents.concat(invoiceIdents));
+  const norm: Normalizers = { id: memo(normalizeClientId), name: memo(normalizeCompanyName), email: memo(normalizeEmail), raw: memo(rawText) };
+  const leadIdents = leads.map((l) => identOf(norm, l, l.phone, l.email));
+  const invoiceIdents = invoices.map((v) => identOf(norm, v, null, null));
+  const links = collectLinks([leadIdents, invoiceIdents]);
   const issues: Issue[] = [];
   const warned = new Set<string>();
 
+  // One key string per distinct key: equal keys share a string, and Map lookups hash it once.
+  const keys = new Map<string, Map<string, string>>();
+  const key = (prefix: string, v: string): string => {
+    let byValue = keys.get(prefix);
+    if (byValue === undefined) keys.set(prefix, (byValue = new Map()));
+    let k = byValue.get(v);
+    if (k === undefined) byValue.set(v, (k = prefix + v));
+    return k;
+  };
   const keyOf = (r: Ident): string | null => {
-    if (r.id !== null) return `id:${r.id}`;
-    for (const kind of ['name', 'phone', 'email'] as const) {
+    if (r.id !== null) return key('id:', r.id);
+    for (const kind of ATTRS) {
       const v = r[kind];
       if (v === null) continue;
       const ids = links[kind].get(v);
       if (ids === undefined) continue;
-      if (ids.size === 1) return `id:${ids.values().next().value as string}`;
+      if (ids.size === 1) return key('id:', ids.values().next().value as string);
       // Linked to several client_ids: adopt none, stay keyed by the record's own attributes.
       const tag = `${kind}:${v}`;
       if (!warned.has(tag)) {
@@ -107,10 +132,10 @@ export function resolveClientKeys(leads: readonly Lead[], invoices: readonly Inv
       }
       break;
     }
-    if (r.name !== null) return `name:${r.name}`;
-    if (r.phone !== null) return `phone:${r.phone}`;
-    if (r.email !== null) return `email:${r.email}`;
-    if (r.raw !== null) return `raw:${r.raw}`;
+    if (r.name !== null) return key('name:', r.name);
+    if (r.phone !== null) return key('phone:', r.phone);
+    if (r.email !== null) return key('email:', r.email);
+    if (r.raw !== null) return key('raw:', r.raw);
     return null;
   };
 

@@ -10,7 +10,7 @@ import { callTally, invoiceTally, leadTally, type CallTally, type InvoiceTally, 
 import type { Fate, MissedFates } from './callbacks.js';
 import { DayIndex } from './day-index.js';
 import { callGroup, invoiceGroup, leadGroup, type GroupBy } from './groups.js';
-import type { Linked } from './link.js';
+import type { ClientInfo, Linked } from './link.js';
 import type { InputKind } from './registry.js';
 
 /** Tallies per group (index 0 = total) and span; a missing row means "no record": all zeros. */
@@ -119,21 +119,26 @@ export function invoiceIds(lines: readonly InvoiceLine[]): Int32Array {
 export function passInvoices(grid: TallyGrid, linked: Linked, spans: readonly Span[], idx: DayIndex, by: GroupBy): void {
   const n = spans.length;
   const total = row(grid.invoice, 0, n, invoiceTally.init);
+  // Dense client ids: sets of small integers are cheaper than sets of key strings.
   const clientIds = new Map<string, number>();
-  for (const key of linked.clients.keys()) clientIds.set(key, clientIds.size);
+  const infos: ClientInfo[] = [];
+  for (const c of linked.clients.values()) {
+    clientIds.set(c.key, infos.length);
+    infos.push(c);
+  }
   const invIds = invoiceIds(linked.invoices);
   // One facts object reused for every line: no per-line allocation.
   const facts: LineFacts = { client: 0, invoice: 0, first: false, acquisition: null, newInSpan: false };
   linked.invoices.forEach((line, i) => {
-    const key = linked.invoiceClientKey[i] as string;
-    const client = linked.clients.get(key);
+    const ci = clientIds.get(linked.invoiceClientKey[i] as string) ?? -1;
+    const client = infos[ci];
     const day = dayOfWall(line.date);
     const g = by === null ? 0 : grid.groupId(invoiceGroup(line, client, by));
     if (!line.void && line.amount !== 0) grid.member('invoices', g, day);
     const f = idx.from(day);
     if (f < 0) return;
     const fpd = client?.firstPositiveDay ?? null;
-    facts.client = clientIds.get(key) ?? -1;
+    facts.client = ci;
     facts.invoice = invIds[i] as number;
     facts.first = client?.firstPositiveLine === i;
     facts.acquisition = client?.acquisition?.direction ?? null;

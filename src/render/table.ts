@@ -38,7 +38,9 @@ export function renderTable(r: Report, o: TableOptions): string {
   const last = n - 1;
   const showPrev = r.sections.some((s) => s.rows.some((row) => row.compare.prev[last]));
   const showYoy = r.sections.some((s) => s.rows.some((row) => row.compare.yoy[last]));
-  const heads = r.columns.map((c) => c.label + (c.clipped ? '*' : '') + (r.meta.columns[r.columns.indexOf(c)]?.partial_kinds.length ? '~' : ''));
+  const heads = r.columns.map((c) => c.label + (c.clipped ? '*' : ''));
+  const partial = (row: MetricRow, i: number) => (r.meta.columns[i]?.partial_kinds ?? []).some((k) => (row.def.needs as readonly string[]).includes(k));
+  let anyPartial = false;
   if (n === 0) {
     out.push('no records');
   }
@@ -60,6 +62,10 @@ export function renderTable(r: Report, o: TableOptions): string {
         if (tg && tg.min !== null && v !== null && row.def.kind !== 'ratio' && tg.min > 0) s += ` (${Math.round((v / tg.min) * 100)}% of ${formatValue(tg.min, row.def.kind, o.lang)})`;
         else if (tg && tg.min !== null && row.def.kind === 'ratio') s += ` (min ${formatValue(tg.min, 'ratio', o.lang)})`;
         else if (tg && tg.max !== null) s += ` (max ${formatValue(tg.max, row.def.kind, o.lang)})${tg.status === 'missed' ? ' ✗' : ''}`;
+        if (partial(row, i)) {
+          anyPartial = true;
+          s = '~' + s;
+        }
         return s;
       });
       const line = [row.group === null ? label : ch.dim(label), ...cells];
@@ -82,7 +88,7 @@ export function renderTable(r: Report, o: TableOptions): string {
   // footnotes and data health
   const clipped = r.columns.filter((c) => c.clipped);
   for (const c of clipped) out.push(`* ${c.label}: ${formatDay(c.start)} – ${formatDay(c.end - 1)} only`);
-  if (r.meta.columns.some((c) => c.partial_kinds.length)) out.push('~ the data covers this period only in part');
+  if (anyPartial) out.push('~ the data covers this period only in part (before the first or after the last record of an input, or past today)');
   if (r.meta.inputs_missing.length) out.push(`Not shown (no input): ${r.meta.inputs_missing.join(', ')}`);
   if (r.meta.ungrouped.length) out.push(`Not split by ${r.meta.group_by}: ${r.meta.ungrouped.join(', ')} (totals only)`);
   out.push(`Data: ${r.meta.inputs.map((i) => `${i.file} ${i.rows_read} read, ${i.rows_used} used, ${i.rows_rejected} rejected`).join('; ')}`);

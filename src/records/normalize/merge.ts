@@ -8,6 +8,7 @@
 import type { Issue } from '../../errors/issue.js';
 import { makeIssue } from '../../errors/issue.js';
 import type { Call, Lead } from '../types.js';
+import { formatWall } from '../../values/dates.js';
 import type { PartialLead } from './lead.js';
 import type { PartialCall } from './call.js';
 
@@ -40,9 +41,10 @@ export function mergeLead(acc: PartialLead, next: PartialLead, row: Contribution
     if (b === null) continue;
     if (a === null) (acc as Record<string, unknown>)[f] = b;
     else if (a !== b) {
+      const show = (x: unknown) => (f === 'createdAt' ? formatWall(x as number, true) : String(x));
       issues.push(makeIssue('merge_conflict', { file: row.file, sheet: row.sheet, line: row.line, column: f }, {
-        value: String(b),
-        message: `lead ${acc.id}: ${f} ${JSON.stringify(String(b))} differs from ${JSON.stringify(String(a))} seen earlier; the first value is kept`,
+        value: show(b),
+        message: `lead ${acc.id}: ${f} ${JSON.stringify(show(b))} differs from ${JSON.stringify(show(a))} seen earlier; the first value is kept`,
       }));
     }
   }

@@ -1,0 +1,141 @@
+/**
+ * `kpi report` and the one-section commands: load → span → link → compute → report model.
+ * Returns the model and what the caller must print; all I/O decisions stay in the CLI layer.
+ */
+import type { SharedOptions } from '../cli/options.js';
+import { makeContext, type RunContext } from './context.js';
+import { loadInputs, type LoadResult } from './load.js';
+import { inputError, usageError } from '../errors/kpi-error.js';
+import { makeIssue, type Issue } from '../errors/issue.js';
+import { resolveSpan } from '../period/span.js';
+import { parsePeriod } from '../period/expr.js';
+import { formatDay } from '../period/calendar.js';
+import { MS_PER_DAY, type Day, type WeekStart } from '../period/types.js';
+import { linkRecords } from '../kpi/link.js';
+import { METRICS, type SectionId } from '../kpi/registry.js';
+import { buildReport, type ReportRequest } from '../report/build.js';
+import type { Report, ColumnMeta } from '../report/model.js';
+import { issueToJson } from '../report/issue-json.js';
+import { applyTargets } from '../report/targets.js';
+import { VERSION } from '../cli/version.js';
+
+export interface ReportRun {
+  ctx: RunContext;
+  load: LoadResult;
+  report: Report;
+}
+
+function coverageOf(days: Iterable<number>): { min: Day; max: Day } | null {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const d of days) {
+    if (d < min) min = d;
+    if (d > max) max = d;
+  }
+  return min === Infinity ? null : { min, max };
+}
+
+function* daysOf(walls: Iterable<number>): Iterable<number> {
+  for (const w of walls) yield Math.floor(w / MS_PER_DAY);
+}
+
+export async function runReport(files: readonly string[], o: SharedOptions, env: NodeJS.ProcessEnv, cwd: string, only: SectionId | null, tableDefaults: boolean): Promise<ReportRun> {
+  const ctx = await makeContext(files, o, env, cwd);
+  const load = await loadInputs(ctx.inputs, ctx.settings, { keepRaw: o.rejects !== null, lenient: false });
+  const issues: Issue[] = [...ctx.issues, ...load.issues];
+  const weekStart = (ctx.config.week_start ?? 'monday') as WeekStart;
+
+  const cov = {
+    leads: coverageOf(daysOf(load.leads.map((l) => l.createdAt))),
+    calls: coverageOf(daysOf(load.calls.map((c) => c.startedAt))),
+    invoices: coverageOf(daysOf(load.invoices.filter((l) => !l.void).map((l) => l.date))),
+  };
+  const present = Object.values(cov).filter((c): c is { min: Day; max: Day } => c !== null);
+  const dataMin = present.length ? Math.min(...present.map((c) => c.min)) : null;
+  const dataMax = present.length ? Math.max(...present.map((c) => c.max)) : null;
+
+  if (only) {
+    const computable = METRICS.some((m) => m.sections.includes(only) && m.needs.every((k) => load.has[k]));
+    if (!computable) {
+      const detected = load.files.map((f) => f.setup.kind ?? 'unknown');
+      throw inputError(`nothing to show in ${only}: its inputs are missing among ${load.files.length} file(s) (detected: ${detected.join(', ')})`, { hint: 'give the files this section needs (see kpi inspect)' });
+    }
+  }
+
+  const resolved = resolveSpan({ period: o.period, begin: o.begin, end: o.end, interval: o.interval, today: ctx.today, weekStart, dataMin, dataMax });
+  for (const w of resolved.warnings) issues.push(makeIssue('future_date', { file: '-' }, { message: w, severity: 'warning' }));
+  if (dataMax !== null && dataMax > ctx.today && !o.period && !o.end) {
+    for (const [kind, c] of Object.entries(cov)) {
+      if (c && c.max > ctx.today) issues.push(makeIssue('future_date', { file: kind }, { message: `${kind} have records dated after today (latest ${formatDay(c.max)}); they appear only when -p or -e covers them` }));
+    }
+  }
+  if (resolved.span === null) issues.push(makeIssue('no_records', { file: '-' }, { message: 'no records in the inputs' }));
+
+  let compare: ReportRequest['compare'] = null;
+  if (o.compare) {
+    if (o.compare === 'prev' || o.compare === 'yoy') compare = { basis: o.compare };
+    else {
+      const p = parsePeriod(o.compare, ctx.today, weekStart);
+      if (p.start === null || p.end === null) throw usageError(`--compare ${o.compare}: an open range cannot be a comparison period`);
+      compare = { basis: 'period', span: { start: p.start, end: p.end }, label: o.compare };
+    }
+  }
+
+  const linked = linkRecords({ leads: load.leads, calls: load.calls, invoices: load.invoices }, { conversionWindowDays: ctx.config.conversion_window_days, useInvoiceWinRule: load.has.invoices });
+  issues.push(...linked.issues);
+  const built = buildReport(linked, {
+    columns: resolved.columns,
+    weekStart,
+    today: ctx.today,
+    groupBy: o.groupBy,
+    compare,
+    defaultCompare: tableDefaults && !compare,
+    sparkline: tableDefaults,
+    only,
+    compute: {
+      callbackWindowHours: ctx.config.callback_window_hours,
+      todayEndWall: (ctx.today + 1) * MS_PER_DAY,
+      has: load.has,
+      wonKnown: load.wonSource || load.has.invoices,
+      costKnown: load.costKnown,
+      answeredKnown: load.answeredKnown,
+    },
+  });
+
+  const columns: ColumnMeta[] = resolved.columns.map((c) => ({
+    period: c.label,
+    start: formatDay(c.start),
+    end: formatDay(c.end),
+    clipped: c.clipped,
+    partial_kinds: (['leads', 'calls', 'invoices'] as const).filter((k) => {
+      const cv = cov[k];
+      if (!load.has[k] || !cv) return false;
+      return c.start < cv.min || c.end - 1 > cv.max || c.end - 1 > ctx.today;
+    }),
+  }));
+  const invoiceKeys = new Set<string>();
+  load.invoices.forEach((l, i) => invoiceKeys.add(l.number === null ? `#${i}` : l.number)); // Overrides #39: distinct numbers
+  const report: Report = {
+    ...built,
+    explain: o.explain,
+    meta: {
+      version: VERSION,
+      today: formatDay(ctx.today),
+      timezone: ctx.tz,
+      span: resolved.span ? { start: formatDay(resolved.span.start), end: formatDay(resolved.span.end) } : null,
+      interval: resolved.interval,
+      group_by: o.groupBy,
+      inputs: load.files.map((f) => f.stats),
+      records: { leads: load.leads.length, calls: load.calls.length, invoices: invoiceKeys.size },
+      inputs_missing: (['leads', 'calls', 'invoices'] as const).filter((k) => !load.has[k]),
+      coverage: Object.fromEntries(Object.entries(cov).map(([k, c]) => [k, c ? { start: formatDay(c.min), end: formatDay(c.max + 1) } : null])),
+      columns,
+      ungrouped: o.groupBy ? (['leads', 'calls', 'invoices'] as const).filter((k) => built.sections.length >= 0 && (o.groupBy === 'segment' && k === 'calls')) : [],
+      compare: compare?.basis ?? null,
+    },
+    issues: [],
+  };
+  applyTargets(report, ctx.config.targets ?? [], ctx.today);
+  report.issues = issues.map(issueToJson);
+  return { ctx, load: { ...load, issues }, report };
+}
