@@ -10,7 +10,7 @@ import type { Issue } from '../errors/issue.js';
 import { usageError } from '../errors/kpi-error.js';
 import { loadConfig, defaultConfig } from '../config/load.js';
 import type { ResolvedConfig } from '../config/schema.js';
-import { compileChannelRules, compileManagerRules } from '../mapping/rules.js';
+import { compileChannelRules, compileInternalNumbers, compileManagerRules } from '../mapping/rules.js';
 import { DEFAULT_ANSWERED_STATUSES, DEFAULT_VOID_STATUSES, DEFAULT_WON_STATUSES, makeDirectionParser, makeStatusSet } from '../mapping/vocab.js';
 import { DEFAULT_NULL_VALUES, makeNullTest } from '../values/nulls.js';
 import { instantToWall, isValidTimeZone } from '../values/timezone.js';
@@ -48,7 +48,7 @@ export function systemTimeZone(env: NodeJS.ProcessEnv): string {
 }
 
 export function compileSettings(cfg: ResolvedConfig, tz: string, today: Day): NormalizeSettings {
-  const internal = cfg.internal_numbers.length ? cfg.internal_numbers.map((r) => new RegExp(r)) : null;
+  const internal = cfg.internal_numbers.length ? compileInternalNumbers(cfg.internal_numbers) : null;
   return {
     tz,
     defaultCountry: cfg.default_country,
@@ -61,7 +61,7 @@ export function compileSettings(cfg: ResolvedConfig, tz: string, today: Day): No
     direction: makeDirectionParser(),
     channel: compileChannelRules(cfg.channels ?? [], cfg.tracking_numbers ?? {}),
     manager: compileManagerRules(cfg.managers ?? []),
-    isInternal: internal ? (raw: string) => internal.some((r) => r.test(raw)) : null,
+    isInternal: internal ? (raw: string) => internal(raw) : null,
   };
 }
 

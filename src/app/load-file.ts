@@ -13,6 +13,9 @@ import { CallNormalizer, type PartialCall, type CallColumns } from '../records/n
 import { InvoiceNormalizer, type InvoiceColumns } from '../records/normalize/invoice.js';
 import type { NormalizeSettings } from '../records/normalize/settings.js';
 import { normalizeHeader } from '../mapping/header.js';
+import { makeAnsweredReader, makeDirectionParser } from '../mapping/vocab.js';
+import { makeNullTest } from '../values/nulls.js';
+import { parseBool } from '../values/bool.js';
 import { hashTexts } from './row-hash.js';
 import type { InputStats } from './stats.js';
 import type { SourceConfig } from './config-types.js';
@@ -42,12 +45,21 @@ function dateFormats(src: SourceConfig | null): (field: string) => readonly stri
   };
 }
 
-export function makeNormalizer(kind: Kind, setup: TableSetup, s: NormalizeSettings, src: SourceConfig | null, ref: FileRef): AnyNormalizer {
+export function makeNormalizer(kind: Kind, setup: TableSetup, base: NormalizeSettings, src: SourceConfig | null, ref: FileRef): AnyNormalizer {
+  // per-source vocabulary and null sentinels (config `direction_values`, `null_values`)
+  const s: NormalizeSettings = {
+    ...base,
+    ...(src?.direction_values ? { direction: makeDirectionParser(src.direction_values) } : {}),
+    ...(src?.null_values ? { isNull: makeNullTest(src.null_values) } : {}),
+  };
   const cols = setup.mapping!.fields as Record<string, number>;
   const formats = dateFormats(src);
   const dec = src?.decimal_mark ?? null;
   if (kind === 'leads') return new LeadNormalizer(cols as LeadColumns, setup.headers, s, formats, dec, ref);
-  if (kind === 'calls') return new CallNormalizer(cols as CallColumns, setup.headers, s, formats, ref);
+  if (kind === 'calls') {
+    const read = setup.mapping!.answeredRead;
+    return new CallNormalizer(cols as CallColumns, setup.headers, s, formats, ref, read ? makeAnsweredReader(read) : parseBool);
+  }
   return new InvoiceNormalizer(cols as InvoiceColumns, setup.headers, s, formats, dec, ref);
 }
 

@@ -88,6 +88,11 @@ export function setupTable(
     } else {
       const n = Math.max(...first.map((r) => r.cells.length), 0);
       fields = (profileColumns(profile, n) as Record<string, number> | null) ?? null;
+      if (!fields) {
+        // a cdr_custom file in another order: recognise it by its content
+        const det = detectHeaderlessProfile(texts);
+        if (det && det.profile === profile) fields = det.fields as Record<string, number>;
+      }
       if (!fields) throw usageError(`${file}: profile ${JSON.stringify(profile)} does not fit rows of ${n} fields`, 'known profiles: asterisk-cdr (18 or 21 fields)');
     }
     if (hr === 'none' && !fields && !src?.columns) throw usageError(`${file}: header_row: none needs a \`profile:\` or a \`columns:\` map of 1-based indexes`);

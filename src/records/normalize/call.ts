@@ -33,6 +33,8 @@ export class CallNormalizer {
     private readonly s: NormalizeSettings,
     formats: DateFormats,
     private readonly file: FileRef,
+    /** How the `answered` column reads (flag, inverted `is_lost`, non-empty missed reason…). */
+    private readonly readAnswered: (s: string) => boolean | null = parseBool,
   ) {
     this.started = new DateCell(s.tz, formats('started_at'));
     for (const [f, i] of Object.entries(cols)) this.refs[f] = colRef(headers, i);
@@ -101,11 +103,10 @@ export class CallNormalizer {
 
     let answered: boolean | null = null;
     if (c.answered !== undefined) {
-      const raw = text(c.answered);
-      if (raw !== null) {
-        answered = parseBool(raw);
-        if (answered === null) out.badOptional(this.refs.answered!, cell(c.answered), 'yes/no, true/false, 1/0, да/нет');
-      }
+      // an empty cell means something for `missed_call_reason`-style columns, so the reader decides
+      const raw = text(c.answered) ?? '';
+      answered = this.readAnswered(raw);
+      if (answered === null && raw !== '') out.badOptional(this.refs.answered!, cell(c.answered), 'yes/no, true/false, 1/0, да/нет');
     }
     if (answered === null && c.status !== undefined) {
       const st = readText(cell(c.status));

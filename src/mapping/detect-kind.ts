@@ -1,0 +1,55 @@
+/**
+ * Which kind of records a file holds, from its headers alone (Overrides #17).
+ *
+ * "A kind matches when its required fields map" cannot decide by itself — a lead needs only a
+ * date, so every invoice file would match leads too. So each kind is scored by the fields that
+ * tell it apart (see `signals` in the alias data), counting only non-generic aliases:
+ *   invoices: amount, quantity, unit price, invoice number, cost/profit;
+ *   calls:    talk duration, direction, disposition/status/answered, from/to numbers;
+ *   leads:    source/channel, stage/status, a lead/deal title column.
+ * Candidates are the kinds with a score > 0 whose required fields all map; when there are none,
+ * the kinds with a score > 0 at all (a closed-deals export without `created_at` is still a leads
+ * file — it merges into its leads by id, SPEC §2 — and `missing` says what it lacks). Among the
+ * candidates the highest score wins; a tie at the top is ambiguous, never a guess.
+ */
+import type { Kind } from '../records/types.js';
+import { KINDS } from '../records/types.js';
+import { missingRequired } from './fields.js';
+import { compiledAliases } from './alias-table.js';
+import { matchAliases } from './map-columns.js';
+
+export interface KindScore { kind: Kind; score: number; missing: string[] }
+
+const NO_CTX = { file: '', sheet: null, headerLine: null };
+
+/** Score one kind against the headers. */
+export function scoreKind(headers: readonly string[], kind: Kind): KindScore {
+  const { mapping, weakFields, hintColumns } = matchAliases(headers, kind, NO_CTX);
+  const mapped = new Set<string>(Object.keys(mapping.fields));
+  let score = hintColumns > 0 ? 1 : 0;
+  for (const group of compiledAliases(kind).signals) {
+    if (group.some((f) => mapping.fields[f] !== undefined && !weakFields.has(f))) score++;
+  }
+  return { kind, score, missing: missingRequired(kind, mapped) };
+}
+
+/** Pick the single highest score, or report a tie. */
+function pick(cands: readonly KindScore[]): { kind: Kind | null; ambiguous: boolean } {
+  let top = -1;
+  for (const c of cands) top = Math.max(top, c.score);
+  const winners = cands.filter((c) => c.score === top);
+  if (winners.length === 1) return { kind: winners[0]!.kind, ambiguous: false };
+  return { kind: null, ambiguous: winners.length > 1 };
+}
+
+/** Overrides #17: score each kind by the fields that tell it apart (invoices: amount, quantity, unit
+ *  price, invoice number, cost; calls: duration, direction, disposition/status, from/to; leads:
+ *  source/channel, stage/status, lead/deal title), only among kinds whose required fields map;
+ *  the clear winner is taken; a tie → ambiguous. */
+export function detectKind(headers: readonly string[]): { kind: Kind | null; ambiguous: boolean; scores: KindScore[] } {
+  const scores = KINDS.map((k) => scoreKind(headers, k));
+  const scored = scores.filter((s) => s.score > 0);
+  const complete = scored.filter((s) => s.missing.length === 0);
+  const { kind, ambiguous } = pick(complete.length > 0 ? complete : scored);
+  return { kind, ambiguous, scores };
+}

@@ -1,0 +1,220 @@
+/**
+ * Header → field mapping: by aliases (Decision #19) or by a source's explicit `columns:` map
+ * (Decision #18). Pure; problems come back as issues, or as a KpiError when the file cannot be
+ * read as configured.
+ */
+import type { Kind } from '../records/types.js';
+import { makeIssue, type Issue } from '../errors/issue.js';
+import { EXIT, KpiError, usageError } from '../errors/kpi-error.js';
+import { FIELDS, isFieldOf, missingRequired, type Field } from './fields.js';
+import { normalizeHeader } from './header.js';
+import { aliasFor, compiledAliases } from './alias-table.js';
+import type { AnsweredRead } from './aliases/types.js';
+
+export type { AnsweredRead } from './aliases/types.js';
+
+export interface ColumnMapping {
+  kind: Kind;
+  /** field → 0-based column index */
+  fields: Partial<Record<Field, number>>;
+  /** column index → field or null */
+  byIndex: (Field | null)[];
+  /** column_ambiguous, duplicate_header, column_missing_optional (position: the header line). */
+  issues: Issue[];
+  /** How the `answered` column's values read (`flag` unless the alias says otherwise). */
+  answeredRead?: AnsweredRead;
+  /** field → the alias (or `columns:` value) that matched it, for `inspect`. */
+  matched?: Partial<Record<Field, string>>;
+}
+
+export interface MapContext { file: string; sheet: string | null; headerLine: number | null }
+
+/** Alias matching plus what kind detection needs to know about it. */
+export interface AliasMatch {
+  mapping: ColumnMapping;
+  /** Fields mapped only through a generic alias (`Type`, `Status`): they do not score. */
+  weakFields: ReadonlySet<Field>;
+  /** Columns that are detection hints of the kind (a lead/deal title). */
+  hintColumns: number;
+}
+
+function pos(ctx: MapContext, headers: readonly string[] | null, i: number) {
+  return { file: ctx.file, sheet: ctx.sheet, line: ctx.headerLine, column: headers?.[i] ?? null, columnIndex: i + 1 };
+}
+
+function quoteList(headers: readonly string[]): string {
+  const shown = headers.filter((h) => h.trim() !== '').slice(0, 30).map((h) => JSON.stringify(h));
+  return shown.length ? shown.join(', ') : '(none)';
+}
+
+/** Full alias matching; `mapByAliases` returns just the mapping. */
+export function matchAliases(headers: readonly string[], kind: Kind, ctx: MapContext): AliasMatch {
+  const table = compiledAliases(kind);
+  const norm = headers.map(normalizeHeader);
+  const present = new Set(norm);
+  // Decision: a repeated header (amoCRM repeats `Источник`, `roistat`…) keeps its first column.
+  const firstOf = new Map<string, number>();
+  const usable = norm.map((n, i) => {
+    if (n === '') return false;
+    if (firstOf.has(n)) return false;
+    firstOf.set(n, i);
+    return true;
+  });
+  const byIndex: (Field | null)[] = new Array<Field | null>(headers.length).fill(null);
+  const fields: Partial<Record<Field, number>> = {};
+  const matched: Partial<Record<Field, string>> = {};
+  const weakFields = new Set<Field>();
+  const issues: Issue[] = [];
+  let answeredRead: AnsweredRead | undefined;
+
+  for (const cf of table.fields) {
+    let best = -1;
+    let bestRank = Infinity;
+    let bestAlias = null as ReturnType<typeof aliasFor>;
+    const ties: number[] = [];
+    for (let i = 0; i < norm.length; i++) {
+      if (!usable[i] || byIndex[i] !== null) continue;
+      const a = aliasFor(cf, norm[i]!);
+      if (!a) continue;
+      if (a.unless && a.unless.some((u) => present.has(u))) continue;
+      if (a.rank < bestRank) {
+        best = i; bestRank = a.rank; bestAlias = a; ties.length = 0;
+      } else if (a.rank === bestRank) ties.push(i);
+    }
+    if (best < 0 || !bestAlias) continue;
+    fields[cf.field] = best;
+    byIndex[best] = cf.field;
+    matched[cf.field] = bestAlias.text;
+    if (bestAlias.weak) weakFields.add(cf.field);
+    if (cf.field === 'answered' && kind === 'calls') answeredRead = bestAlias.read ?? 'flag';
+    if (ties.length) {
+      const others = ties.map((t) => `"${headers[t]}" (${t + 1})`).join(', ');
+      issues.push(makeIssue('column_ambiguous', pos(ctx, headers, best), {
+        value: headers[best] ?? null,
+        message: `columns "${headers[best]}" (${best + 1}) and ${others} all fit ${cf.field}; using the leftmost`,
+        hint: `name the column for ${cf.field} under \`columns:\` in the config`,
+      }));
+    }
+  }
+
+  norm.forEach((n, i) => {
+    const first = firstOf.get(n);
+    if (n === '' || first === undefined || first === i) return;
+    const field = byIndex[first];
+    if (!field) return; // an unused repeated column changes nothing; no noise
+    issues.push(makeIssue('duplicate_header', pos(ctx, headers, i), {
+      value: headers[i] ?? null,
+      message: `header "${headers[i]}" appears again in column ${i + 1}; ${field} is read from column ${first + 1}, the first one`,
+      hint: 'rename one of the columns, or name the one to use under `columns:`',
+    }));
+  });
+
+  let hintColumns = 0;
+  for (let i = 0; i < norm.length; i++) if (usable[i] && table.hints.has(norm[i]!)) hintColumns++;
+
+  const mapping: ColumnMapping = { kind, fields, byIndex, issues, matched };
+  if (answeredRead) mapping.answeredRead = answeredRead;
+  return { mapping, weakFields, hintColumns };
+}
+
+/** Alias matching: exact after normalizeHeader; each field's ordered alias list, earliest alias wins;
+ *  equal rank → leftmost + warning column_ambiguous; a column maps to at most one field. */
+export function mapByAliases(headers: readonly string[], kind: Kind, ctx: MapContext): ColumnMapping {
+  return matchAliases(headers, kind, ctx).mapping;
+}
+
+/** The requirement (as `missingRequired` names it) that a field helps to meet, if any. */
+function requirementOf(kind: Kind, field: Field): string | null {
+  if (kind === 'leads') return field === 'created_at' ? 'created_at' : null;
+  if (kind === 'calls') return field === 'started_at' ? 'started_at' : null;
+  if (field === 'date') return 'date';
+  if (field === 'client' || field === 'client_id') return 'client or client_id';
+  if (field === 'amount' || field === 'quantity' || field === 'unit_price') return 'amount or quantity+unit_price';
+  return null;
+}
+
+/** A source's `columns:` map (Decision #18): string = header (matched after normalizeHeader), integer
+ *  = 1-based index; exactly those columns, nothing else auto-mapped. A missing required column →
+ *  KpiError exit 3 (code column_missing) naming the file, the header wanted and the headers seen;
+ *  a missing optional column → warning column_missing_optional. `headers` null = headerless file. */
+export function mapExplicit(headers: readonly string[] | null, kind: Kind,
+  columns: Readonly<Record<string, string | number>>, ctx: MapContext): ColumnMapping {
+  const norm = headers ? headers.map(normalizeHeader) : null;
+  const fields: Partial<Record<Field, number>> = {};
+  const matched: Partial<Record<Field, string>> = {};
+  const issues: Issue[] = [];
+  const absent: { field: Field; wanted: string }[] = [];
+  let width = headers ? headers.length : 0;
+
+  for (const [key, spec] of Object.entries(columns)) {
+    if (!isFieldOf(kind, key)) {
+      throw usageError(`${ctx.file}: columns.${key}: not a field of ${kind}`, `fields of ${kind}: ${FIELDS[kind].join(', ')}`);
+    }
+    const field: Field = key;
+    let idx = -1;
+    if (typeof spec === 'number') {
+      if (!Number.isInteger(spec) || spec < 1) {
+        throw usageError(`${ctx.file}: columns.${key}: found ${spec}, expected a 1-based column number or a header`);
+      }
+      if (!headers || spec <= headers.length) idx = spec - 1;
+    } else {
+      if (!norm) {
+        throw usageError(`${ctx.file}: columns.${key}: "${spec}" names a header, but the file is read without one (header_row: none)`,
+          'give the 1-based column number instead');
+      }
+      const want = normalizeHeader(spec);
+      const hits: number[] = [];
+      norm.forEach((n, i) => { if (n === want && want !== '') hits.push(i); });
+      if (hits.length) idx = hits[0]!;
+      if (hits.length > 1) {
+        issues.push(makeIssue('duplicate_header', pos(ctx, headers, hits[1]!), {
+          value: spec,
+          message: `header "${spec}" appears in columns ${hits.map((h) => h + 1).join(', ')}; ${field} is read from column ${idx + 1}`,
+          hint: `use the column number for ${field} under \`columns:\``,
+        }));
+      }
+    }
+    if (idx < 0) {
+      absent.push({ field, wanted: typeof spec === 'number' ? `column ${spec}` : `"${spec}"` });
+      continue;
+    }
+    const taken = Object.entries(fields).find(([, i]) => i === idx);
+    if (taken) {
+      throw usageError(`${ctx.file}: columns.${key} and columns.${taken[0]} both name column ${idx + 1}`, 'a column feeds one field');
+    }
+    fields[field] = idx;
+    matched[field] = String(spec);
+    width = Math.max(width, idx + 1);
+  }
+
+  const mappedSet = new Set<string>(Object.keys(fields));
+  const unmet = new Set(missingRequired(kind, mappedSet));
+  for (const { field, wanted } of absent) {
+    const req = requirementOf(kind, field);
+    if (req && unmet.has(req)) {
+      const seen = headers ? quoteList(headers) : '(no header row)';
+      const message = `${ctx.file}: column ${wanted} for ${field} (from \`columns:\`) is not in the file; headers seen: ${seen}`;
+      const issue = makeIssue('column_missing', { file: ctx.file, sheet: ctx.sheet, line: ctx.headerLine, column: wanted }, {
+        value: seen, expected: wanted, message,
+        hint: 'fix the header under `columns:` (matching ignores case, spaces and punctuation), or check the export',
+      });
+      throw new KpiError(EXIT.input, message, { issue });
+    }
+    issues.push(makeIssue('column_missing_optional', { file: ctx.file, sheet: ctx.sheet, line: ctx.headerLine, column: wanted }, {
+      expected: wanted,
+      message: `column ${wanted} for ${field} (from \`columns:\`) is not in the file; ${field} stays empty`,
+      hint: 'fix or remove it under `columns:`',
+    }));
+  }
+
+  const byIndex: (Field | null)[] = new Array<Field | null>(width).fill(null);
+  for (const [f, i] of Object.entries(fields) as [Field, number][]) byIndex[i] = f;
+  const mapping: ColumnMapping = { kind, fields, byIndex, issues, matched };
+  if (kind === 'calls' && fields.answered !== undefined) {
+    // An explicitly named `is_lost` still reads inverted: the alias data knows how its values read.
+    const cf = compiledAliases('calls').fields.find((f) => f.field === 'answered');
+    const a = cf && norm ? aliasFor(cf, norm[fields.answered] ?? '') : null;
+    mapping.answeredRead = a?.read ?? 'flag';
+  }
+  return mapping;
+}
