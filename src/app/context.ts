@@ -9,6 +9,8 @@ import { fileURLToPath } from 'node:url';
 import type { Issue } from '../errors/issue.js';
 import { usageError } from '../errors/kpi-error.js';
 import { loadConfig, defaultConfig } from '../config/load.js';
+import { checkTargetMetrics } from '../config/parse.js';
+import { METRIC_IDS } from '../kpi/registry.js';
 import type { ResolvedConfig } from '../config/schema.js';
 import { compileChannelRules, compileInternalNumbers, compileManagerRules } from '../mapping/rules.js';
 import { DEFAULT_ANSWERED_STATUSES, DEFAULT_VOID_STATUSES, DEFAULT_WON_STATUSES, makeDirectionParser, makeStatusSet } from '../mapping/vocab.js';
@@ -74,6 +76,7 @@ export async function makeContext(files: readonly string[], o: SharedOptions, en
   } else loaded = await loadConfig({ explicit: o.config, noConfig: o.noConfig, cwd });
   if (loaded) issues.push(...loaded.issues);
   const config = loaded?.config ?? defaultConfig();
+  if (loaded) checkTargetMetrics(config, METRIC_IDS, loaded.path);
   const tz = config.timezone ?? systemTimeZone(env);
   const today = o.today !== null ? parseToday(o.today) : Math.floor(instantToWall(Date.now(), tz) / MS_PER_DAY);
   const settings = compileSettings(config, tz, today);

@@ -44,6 +44,23 @@ function build(io: Io, argv: readonly string[], done: (p: Promise<number>) => vo
         return { run: (f, o, i, e) => m.run(f, o, i, { ...e, section: s }) };
       }));
   }
+  addSharedOptions(program.command('cohorts').argument('[files...]').description('retention cohorts: clients by the period of their first invoice, active share and revenue in each later period'))
+    .option('--demo', 'use the built-in demo company')
+    .action(run(() => import('./commands/cohorts.js')));
+  addSharedOptions(
+    program
+      .command('list')
+      .argument('<list>', 'missed-unreturned | lost-clients | new-clients | at-risk')
+      .argument('[files...]')
+      .description('the records behind a number: missed-unreturned, lost-clients, new-clients, at-risk'),
+  )
+    .option('--demo', 'use the built-in demo company')
+    .action(function (this: Command, list: string, files: string[], _o: unknown, cmd: Command) {
+      done(import('./commands/list.js').then((m) => m.run(files ?? [], toSharedOptions(cmd.opts(), argv), io, { ...cmd.opts(), list })));
+    });
+  addSharedOptions(program.command('check').argument('[files...]').description('targets and data health; exit 1 when a target is missed (for cron)'))
+    .option('--demo', 'use the built-in demo company')
+    .action(run(() => import('./commands/check.js')));
   addSharedOptions(program.command('inspect').argument('<files...>').description('what was detected in each file: kind, encoding, delimiter, header, mapping, formats, problems'))
     .action(run(() => import('./commands/inspect.js')));
   addSharedOptions(program.command('init').argument('<files...>').description('write a starter kpi.config.yaml that reproduces what inspect detected'))

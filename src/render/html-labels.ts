@@ -33,14 +33,13 @@ export type HtmlLabelKey = keyof typeof LABELS;
 /** The label `key` in `lang` with `{name}` slots filled; a missing slot value throws (a bug). */
 export function htmlLabel(key: HtmlLabelKey, lang: Lang, vars?: Readonly<Record<string, string | number>>): string {
   const text: string = LABELS[key][lang];
-  if (!vars) return text;
   let out = '';
   let from = 0;
   for (let open = text.indexOf('{'); open >= 0; open = text.indexOf('{', from)) {
     const close = text.indexOf('}', open);
     if (close < 0) break;
     const name = text.slice(open + 1, close);
-    const v = vars[name];
+    const v = vars?.[name];
     if (v === undefined) throw new Error(`html label "${key}" needs a value for {${name}}`);
     out += text.slice(from, open) + String(v);
     from = close + 1;

@@ -1,0 +1,135 @@
+/**
+ * The machine-shaped sheets of the XLSX workbook (SPEC §5, SPEC-DECISIONS #2, #46):
+ *
+ * - `Data`: the tidy rows of `reportRows` (each metric once, under its home section), with
+ *   start/end as date cells, comparisons with `--compare`, and targets where one applies;
+ * - `Issues`: every rejection and warning;
+ * - `Inputs`: `meta.inputs`, then notes (inputs missing, ungrouped kinds, time zone and today).
+ *
+ * Their names and column heads are the JSON keys whatever `--lang` says, like csv and json: a
+ * pivot table or a script built on them keeps working when someone switches the language.
+ */
+import type { Workbook, Worksheet } from 'exceljs';
+import type { Comparison, Report, TargetStatus } from '../report/model.js';
+import type { InputKind } from '../kpi/registry.js';
+import { metricDef } from '../kpi/registry.js';
+import { parseIsoDay } from '../period/calendar.js';
+import { reportRows } from './json.js';
+import type { Lang } from './numbers.js';
+import { inputKindLabel, periodLabel, t } from './i18n.js';
+import { DELTA_FORMAT, INT_FORMAT, PCT_FORMAT, VALUE_FORMAT, frameTable, setDay, setNumber, setText, setWidths, writeHeader } from './xlsx-cells.js';
+
+const DATA_HEADS = ['period', 'start', 'end', 'section', 'group_by', 'group', 'metric', 'value'];
+const COMPARE_HEADS = ['compare_period', 'compare_value', 'delta', 'delta_pct'];
+const TARGET_HEADS = ['target_min', 'target_max', 'target_status'];
+const ISSUE_HEADS = ['severity', 'code', 'file', 'sheet', 'line', 'column', 'column_index', 'value', 'expected', 'hint', 'message'];
+const INPUT_HEADS = ['file', 'kind', 'sheet', 'rows_read', 'rows_used', 'rows_rejected', 'rows_blank', 'rows_merged', 'rows_void', 'rows_excluded', 'warnings'];
+
+/** A `YYYY-MM-DD` string as a date cell; anything else is a bug upstream, so it throws. */
+function dayOf(s: string): number {
+  const d = parseIsoDay(s);
+  if (d === null) throw new Error(`xlsx: not an ISO date: ${JSON.stringify(s)}`);
+  return d;
+}
+
+/** Adds `Data`: one row per tidy report row. */
+export function addDataSheet(wb: Workbook, r: Report): void {
+  const ws = wb.addWorksheet('Data');
+  const rows = reportRows(r);
+  const withCompare = r.meta.compare !== null;
+  const withTarget = rows.some((x) => x.target !== undefined);
+  const heads = [...DATA_HEADS, ...(withCompare ? COMPARE_HEADS : []), ...(withTarget ? TARGET_HEADS : [])];
+  writeHeader(ws, heads);
+  const widths = heads.map((h) => h.length);
+  rows.forEach((x, i) => {
+    const line = ws.getRow(i + 2);
+    const kind = metricDef(x.metric)?.kind ?? 'count';
+    setText(line.getCell(1), x.period);
+    setDay(line.getCell(2), dayOf(x.start));
+    setDay(line.getCell(3), dayOf(x.end));
+    setText(line.getCell(4), x.section);
+    setText(line.getCell(5), x.group_by);
+    setText(line.getCell(6), x.group);
+    setText(line.getCell(7), x.metric);
+    setNumber(line.getCell(8), x.value, VALUE_FORMAT[kind]);
+    widths[5] = Math.max(widths[5]!, x.group?.length ?? 0);
+    widths[6] = Math.max(widths[6]!, x.metric.length);
+    let col = 9;
+    if (withCompare) {
+      const c = (x.compare ?? null) as Comparison | null;
+      setText(line.getCell(col), c?.period ?? null);
+      setNumber(line.getCell(col + 1), c?.value ?? null, VALUE_FORMAT[kind]);
+      setNumber(line.getCell(col + 2), c?.delta ?? null, DELTA_FORMAT[kind]);
+      setNumber(line.getCell(col + 3), c?.delta_pct ?? null, PCT_FORMAT);
+      col += 4;
+    }
+    if (withTarget) {
+      const tg = (x.target ?? null) as TargetStatus | null;
+      setNumber(line.getCell(col), tg?.min ?? null, VALUE_FORMAT[kind]);
+      setNumber(line.getCell(col + 1), tg?.max ?? null, VALUE_FORMAT[kind]);
+      setText(line.getCell(col + 2), tg?.status ?? null);
+    }
+  });
+  widths[1] = widths[2] = 10;
+  frameTable(ws, heads.length, rows.length + 1, 0);
+  setWidths(ws, widths);
+}
+
+/** Adds `Issues`: every issue of the run, lines and column indexes as numbers. */
+export function addIssuesSheet(wb: Workbook, r: Report): void {
+  const ws = wb.addWorksheet('Issues');
+  writeHeader(ws, ISSUE_HEADS);
+  r.issues.forEach((x, i) => {
+    const line = ws.getRow(i + 2);
+    setText(line.getCell(1), x.severity);
+    setText(line.getCell(2), x.code);
+    setText(line.getCell(3), x.file);
+    setText(line.getCell(4), x.sheet);
+    setNumber(line.getCell(5), x.line, INT_FORMAT);
+    setText(line.getCell(6), x.column);
+    setNumber(line.getCell(7), x.column_index, INT_FORMAT);
+    setText(line.getCell(8), x.value);
+    setText(line.getCell(9), x.expected);
+    setText(line.getCell(10), x.hint);
+    setText(line.getCell(11), x.message);
+  });
+  frameTable(ws, ISSUE_HEADS.length, r.issues.length + 1, 0);
+  setWidths(ws, [8, 18, 24, 10, 6, 16, 6, 20, 20, 30, 60]);
+}
+
+function noteLines(r: Report, lang: Lang): string[] {
+  const kinds = (list: readonly string[]) => list.map((k) => inputKindLabel(k as InputKind, lang)).join(', ');
+  const out: string[] = [];
+  if (r.meta.inputs_missing.length) out.push(t('footer.notShown', lang, { inputs: kinds(r.meta.inputs_missing) }));
+  if (r.meta.ungrouped.length && r.meta.group_by !== null) {
+    out.push(t('footer.ungrouped', lang, { by: t(`splitBy.${r.meta.group_by}`, lang), inputs: kinds(r.meta.ungrouped) }));
+  }
+  out.push(t('footer.timezone', lang, { tz: r.meta.timezone, today: periodLabel(r.meta.today, lang) }));
+  return out;
+}
+
+function writeNotes(ws: Worksheet, from: number, lines: readonly string[]): void {
+  lines.forEach((s, i) => {
+    const cell = ws.getCell(from + i, 1);
+    setText(cell, s);
+    cell.font = { italic: true };
+  });
+}
+
+/** Adds `Inputs`: rows read / used / rejected … per input (meta.inputs), then the notes. */
+export function addInputsSheet(wb: Workbook, r: Report, lang: Lang): void {
+  const ws = wb.addWorksheet('Inputs');
+  writeHeader(ws, INPUT_HEADS);
+  r.meta.inputs.forEach((x, i) => {
+    const line = ws.getRow(i + 2);
+    setText(line.getCell(1), x.file);
+    setText(line.getCell(2), x.kind);
+    setText(line.getCell(3), x.sheet);
+    const counts = [x.rows_read, x.rows_used, x.rows_rejected, x.rows_blank, x.rows_merged, x.rows_void, x.rows_excluded, x.warnings];
+    counts.forEach((v, k) => setNumber(line.getCell(4 + k), v, INT_FORMAT));
+  });
+  const lastRow = r.meta.inputs.length + 1;
+  frameTable(ws, INPUT_HEADS.length, lastRow, 0);
+  writeNotes(ws, lastRow + 2, noteLines(r, lang));
+  setWidths(ws, [Math.max(4, ...r.meta.inputs.map((x) => x.file.length)), 8, 10, ...INPUT_HEADS.slice(3).map((h) => h.length)]);
+}

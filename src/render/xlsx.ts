@@ -1,0 +1,52 @@
+/**
+ * `-O xlsx` (SPEC §5, SPEC-DECISIONS #2, #12, #15, #46, #48): a workbook with one sheet per
+ * section (titled in `--lang`), then `Data` (tidy rows), `Issues` and `Inputs`. Numbers are
+ * number cells with formats, dates are date cells, text is text — never a formula — and
+ * formula-like text carries the quotePrefix style. Every table has a frozen header and a filter.
+ *
+ * The same report always gives the same bytes: document dates and zip entry times come from the
+ * report's `today`, not from the clock. exceljs is loaded on first use, so commands that never
+ * write xlsx do not pay for importing it.
+ */
+import type { Report } from '../report/model.js';
+import type { Lang } from './numbers.js';
+import { sectionTitle } from './i18n.js';
+import { sheetName } from './xlsx-cells.js';
+import { addSectionSheet } from './xlsx-section.js';
+import { addDataSheet, addInputsSheet, addIssuesSheet } from './xlsx-tables.js';
+import { finishPackage } from './xlsx-package.js';
+
+export interface XlsxOptions {
+  lang: Lang;
+}
+
+/** Fixed sheets; section titles must not take their names. */
+const FIXED_SHEETS = ['Data', 'Issues', 'Inputs'];
+
+/**
+ * Noon UTC of the report's `today`: the document timestamp. Noon rather than midnight so that
+ * the zip's local-time entry dates fall on the same calendar day in every time zone.
+ */
+function stampOf(today: string): Date {
+  const ms = Date.parse(`${today}T12:00:00Z`);
+  if (!Number.isFinite(ms)) throw new Error(`xlsx: meta.today is not an ISO date: ${JSON.stringify(today)}`);
+  return new Date(ms);
+}
+
+/** The report as an .xlsx file. */
+export async function renderXlsx(r: Report, o: XlsxOptions): Promise<Buffer> {
+  const { default: ExcelJS } = await import('exceljs');
+  const stamp = stampOf(r.meta.today);
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'kpi';
+  wb.lastModifiedBy = 'kpi';
+  wb.created = stamp;
+  wb.modified = stamp;
+  const taken = new Set(FIXED_SHEETS.map((s) => s.toLowerCase()));
+  for (const sec of r.sections) addSectionSheet(wb, r, sec, o.lang, sheetName(sectionTitle(sec.id, o.lang), taken));
+  addDataSheet(wb, r);
+  addIssuesSheet(wb, r);
+  addInputsSheet(wb, r, o.lang);
+  const raw = await wb.xlsx.writeBuffer();
+  return Buffer.from(finishPackage(new Uint8Array(raw as ArrayBuffer), stamp));
+}
