@@ -55,14 +55,35 @@ export class DateCell {
 
 export type NumValue = { ok: true; value: number } | { ok: false; empty: boolean };
 
-/** A number column (amounts, quantities, prices). */
+/** Currency marks that settle an ambiguous decimal mark: `$1,200` is US style, `1.200 ₽` Russian. */
+const DOT_CURRENCY = /\$|£|\bUSD\b|\bGBP\b/i;
+const COMMA_CURRENCY = /₽|\bруб|\bр\.|\bRUB\b/i;
+
+/**
+ * A number column (amounts, quantities, prices). When every value read so far is ambiguous
+ * (`1,200`), a currency mark decides: `$`/`£` write a dot decimal, `₽`/`руб.` a comma
+ * (SPEC-DECISIONS #23 asks for evidence; the currency is evidence — documented in docs/decisions.md).
+ */
 export class NumberCell {
-  readonly col: NumberColumn;
+  col: NumberColumn;
+  private declared: boolean;
+  private dot = false;
+  private comma = false;
   constructor(declared: ',' | '.' | null) {
     this.col = createNumberColumn({ declared });
+    this.declared = declared !== null;
   }
   observe(c: Cell, isNull: (s: string) => boolean): void {
-    if (typeof c === 'string' && !isNull(c)) this.col.observe(c.trim());
+    if (typeof c !== 'string' || isNull(c)) return;
+    const t = c.trim();
+    this.col.observe(t);
+    if (this.declared || !this.col.undecided) return;
+    if (!this.dot && DOT_CURRENCY.test(t)) this.dot = true;
+    if (!this.comma && COMMA_CURRENCY.test(t)) this.comma = true;
+    if (this.dot !== this.comma) {
+      this.col = createNumberColumn({ declared: this.dot ? '.' : ',' });
+      this.declared = true;
+    }
   }
   get undecided(): boolean {
     return this.col.undecided;
