@@ -11,13 +11,18 @@ export class SharedStringsParser {
   private buf = '';
   private tags: { si: string; siEnd: string; text: TextTags } | null = null;
   private readonly items: string[] = [];
+  /** Where the search for the pending item's end tag resumes (offset from the item start). */
+  private pendingEnd = 0;
 
   /** Consume the next chunk of the part's text. */
   push(text: string): void {
     this.buf += text;
     if (this.tags === null) {
       const prefix = rootPrefix(this.buf);
-      if (prefix === null) return;
+      if (prefix === null) {
+        if (this.buf.indexOf('<') < 0) this.buf = ''; // no element can start in this text
+        return;
+      }
       this.tags = { si: `<${prefix}si`, siEnd: `</${prefix}si>`, text: textTags(prefix) };
     }
     const { si, siEnd, text: tt } = this.tags;
@@ -40,11 +45,15 @@ export class SharedStringsParser {
         p = gt + 1;
         continue;
       }
-      const end = s.indexOf(siEnd, gt);
+      const end = s.indexOf(siEnd, Math.max(gt, start + this.pendingEnd));
       if (end < 0) {
+        // Resume the end-tag search where this one stopped: re-scanning a huge item on every
+        // chunk would be quadratic.
+        this.pendingEnd = Math.max(0, s.length - start - siEnd.length);
         p = start;
         break;
       }
+      this.pendingEnd = 0;
       this.items.push(richText(s, gt + 1, end, tt));
       p = end + siEnd.length;
     }

@@ -5,16 +5,13 @@
  * once per cell of a possibly million-row sheet. Pure.
  */
 import type { Cell, RawRow } from '../types.js';
-import { decodeCell, TYPE } from './cell-value.js';
+import { columnOfRef, decodeCell, MAX_COLUMN, parseUint, TYPE, typeCode } from './cell-value.js';
 import type { CellContext } from './cell-value.js';
 import { invalidXlsx } from './xlsx-errors.js';
-import { nextTag, rootPrefix, textTags } from './xml-text.js';
+import { isTagAt, nextTag, rootPrefix, textTags } from './xml-text.js';
 import type { TextTags } from './xml-text.js';
 
 export type { CellContext } from './cell-value.js';
-
-/** Excel's last column (XFD). A larger column reference means a corrupt file, not a wide one. */
-const MAX_COLUMN = 16_384;
 
 interface SheetTags {
   sheetData: string;
@@ -56,6 +53,8 @@ export class SheetRowScanner {
   private tags: SheetTags | null = null;
   private state: 'before' | 'rows' | 'done' = 'before';
   private lastRow = 0;
+  /** Where the search for the pending row's `</row>` resumes (offset from the row start). */
+  private pendingEnd = 0;
   // Attributes of the tag read last, kept in fields so the per-cell path allocates nothing.
   private attrRef = 0;
   private attrStyle = 0;
@@ -87,7 +86,10 @@ export class SheetRowScanner {
   private findSheetData(): boolean {
     if (this.tags === null) {
       const prefix = rootPrefix(this.buf);
-      if (prefix === null) return false;
+      if (prefix === null) {
+        if (this.buf.indexOf('<') < 0) this.buf = ''; // no element can start in this text
+        return false;
+      }
       this.tags = sheetTags(prefix);
     }
     const t = this.tags;
@@ -152,11 +154,14 @@ export class SheetRowScanner {
         p = gt + 1;
         continue;
       }
-      const end = s.indexOf(t.rowEnd, gt);
+      const end = s.indexOf(t.rowEnd, Math.max(gt, lt + this.pendingEnd));
       if (end < 0) {
+        // A row longer than the chunk: resume the end search where this one stopped.
+        this.pendingEnd = Math.max(0, s.length - lt - t.rowEnd.length);
         p = lt;
         break;
       }
+      this.pendingEnd = 0;
       this.lastRow = rowNum;
       const cells = this.parseCells(s, gt + 1, end, rowNum);
       if (cells.length > 0) out.push({ line: rowNum, cells });
@@ -196,22 +201,43 @@ export class SheetRowScanner {
     return cells;
   }
 
+  /**
+   * Walk the cell's child elements in order (`<f>`, then `<v>` or `<is>`, then `<extLst>`),
+   * bounded by the cell's end: an unbounded indexOf for a rare tag such as `<is` would rescan
+   * the rest of the buffer for every numeric cell.
+   */
   private cellValue(s: string, from: number, to: number, row: number, col: number): Cell {
     const t = this.tags as SheetTags;
-    const is = this.attrType === TYPE.inlineStr || this.attrType === TYPE.n ? nextTag(s, t.is, from, to) : -1;
-    if (is >= 0) {
-      const gt = s.indexOf('>', is);
-      if (s.charCodeAt(gt - 1) === 47) return null;
-      const end = s.indexOf(t.isEnd, gt);
-      return decodeCell(this.ctx, TYPE.inlineStr, '', this.attrStyle, row, col, s, gt + 1, end < 0 || end > to ? to : end, t.text);
+    let q = from;
+    for (;;) {
+      const lt = s.indexOf('<', q);
+      if (lt < 0 || lt >= to) return null;
+      const gt = s.indexOf('>', lt);
+      if (gt < 0 || gt >= to) throw invalidXlsx(this.ctx.file, `malformed cell in row ${row}`);
+      const empty = s.charCodeAt(gt - 1) === 47;
+      if (isTagAt(s, t.v, lt)) {
+        if (empty) return null;
+        const end = s.indexOf(t.vEnd, gt);
+        if (end < 0 || end > to) throw invalidXlsx(this.ctx.file, `unterminated value in row ${row}`);
+        return decodeCell(this.ctx, this.attrType, s.slice(gt + 1, end), this.attrStyle, row, col, s, 0, 0, t.text);
+      }
+      if (isTagAt(s, t.is, lt)) {
+        if (empty) return null;
+        const end = s.indexOf(t.isEnd, gt);
+        if (end < 0 || end > to) throw invalidXlsx(this.ctx.file, `unterminated inline string in row ${row}`);
+        return decodeCell(this.ctx, TYPE.inlineStr, '', this.attrStyle, row, col, s, gt + 1, end, t.text);
+      }
+      if (empty) {
+        q = gt + 1;
+        continue;
+      }
+      // Another child (`<f>` formula, `<extLst>`): skip to its end tag.
+      let nameEnd = lt + 1;
+      while (nameEnd < gt && !isSpace(s.charCodeAt(nameEnd))) nameEnd++;
+      const close = s.indexOf(`</${s.slice(lt + 1, nameEnd)}>`, gt);
+      if (close < 0 || close > to) throw invalidXlsx(this.ctx.file, `malformed cell in row ${row}`);
+      q = close + 3 + (nameEnd - lt - 1);
     }
-    const v = nextTag(s, t.v, from, to);
-    if (v < 0) return null;
-    const gt = s.indexOf('>', v);
-    if (s.charCodeAt(gt - 1) === 47) return null;
-    const end = s.indexOf(t.vEnd, gt);
-    if (end < 0 || end > to) throw invalidXlsx(this.ctx.file, `unterminated value in row ${row}`);
-    return decodeCell(this.ctx, this.attrType, s.slice(gt + 1, end), this.attrStyle, row, col, s, 0, 0, t.text);
   }
 
   /**
@@ -224,56 +250,25 @@ export class SheetRowScanner {
     this.attrType = TYPE.n;
     let i = from;
     while (i < to) {
-      while (i < to && isSpace(s.charCodeAt(i))) i++;
-      const nameStart = i;
-      while (i < to && s.charCodeAt(i) !== 61 /* = */ && !isSpace(s.charCodeAt(i))) i++;
-      const nameLen = i - nameStart;
-      while (i < to && s.charCodeAt(i) !== 34 && s.charCodeAt(i) !== 39) i++;
-      if (i >= to) break;
-      const quote = s.charCodeAt(i);
-      const vStart = i + 1;
-      let vEnd = vStart;
-      while (vEnd < to && s.charCodeAt(vEnd) !== quote) vEnd++;
+      // Jump between '=' and closing quotes with indexOf: tags are short but there are millions.
+      const eq = s.indexOf('=', i);
+      if (eq < 0 || eq >= to) break;
+      let nameEnd = eq;
+      while (nameEnd > i && isSpace(s.charCodeAt(nameEnd - 1))) nameEnd--;
+      let q = eq + 1;
+      while (q < to && isSpace(s.charCodeAt(q))) q++;
+      const quote = s.charCodeAt(q);
+      if (quote !== 34 && quote !== 39) break;
+      const vStart = q + 1;
+      const vEnd = s.indexOf(quote === 34 ? '"' : "'", vStart);
+      if (vEnd < 0 || vEnd >= to) break;
       i = vEnd + 1;
-      if (nameLen !== 1) continue;
-      const name = s.charCodeAt(nameStart);
+      // Only one-letter names matter (r, s, t): the character before the name must be a space.
+      if (nameEnd - 2 < from - 1 || !isSpace(s.charCodeAt(nameEnd - 2))) continue;
+      const name = s.charCodeAt(nameEnd - 1);
       if (name === 114 /* r */) this.attrRef = cell ? columnOfRef(s, vStart, vEnd) : parseUint(s, vStart, vEnd);
       else if (cell && name === 115 /* s */) this.attrStyle = parseUint(s, vStart, vEnd);
       else if (cell && name === 116 /* t */) this.attrType = typeCode(s, vStart, vEnd);
     }
   }
-}
-
-/** Digits → integer; 0 for anything else (treated as "attribute absent"). */
-function parseUint(s: string, from: number, to: number): number {
-  let n = 0;
-  for (let i = from; i < to; i++) {
-    const c = s.charCodeAt(i) - 48;
-    if (c < 0 || c > 9) return 0;
-    n = n * 10 + c;
-  }
-  return n;
-}
-
-/** Column number of an A1 reference (`C7` → 3, `AA10` → 27); 0 when there are no letters. */
-function columnOfRef(s: string, from: number, to: number): number {
-  let n = 0;
-  for (let i = from; i < to; i++) {
-    const c = s.charCodeAt(i) | 0x20;
-    if (c < 97 || c > 122) break;
-    n = n * 26 + (c - 96);
-    if (n > MAX_COLUMN) return MAX_COLUMN + 1;
-  }
-  return n;
-}
-
-function typeCode(s: string, from: number, to: number): number {
-  const c = s.charCodeAt(from);
-  const len = to - from;
-  if (c === 115 /* s */) return len === 1 ? TYPE.s : TYPE.str;
-  if (c === 98 /* b */) return TYPE.b;
-  if (c === 101 /* e */) return TYPE.e;
-  if (c === 105 /* i */) return TYPE.inlineStr;
-  if (c === 100 /* d */) return TYPE.d;
-  return TYPE.n;
 }

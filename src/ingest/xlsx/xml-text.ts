@@ -184,30 +184,38 @@ export function textTags(prefix: string): TextTags {
  * furigana above Japanese text) are not part of the value and are skipped.
  */
 export function richText(s: string, from: number, to: number, tags: TextTags): string {
+  // Walk the children one '<' at a time, bounded by `to`: an unbounded search for a rare tag
+  // such as `<rPh` would rescan the rest of a sheet buffer for every inline string.
   let out = '';
   let p = from;
-  for (;;) {
-    const t = nextTag(s, tags.t, p, to);
-    if (t < 0) break;
-    const ph = nextTag(s, tags.rPh, p, to);
-    if (ph >= 0 && ph < t) {
-      const phEnd = s.indexOf(tags.rPhEnd, ph);
-      if (phEnd < 0 || phEnd >= to) break;
-      p = phEnd + tags.rPhEnd.length;
+  while (p < to) {
+    const lt = s.indexOf('<', p);
+    if (lt < 0 || lt >= to) break;
+    const isT = isTagAt(s, tags.t, lt);
+    if (!isT && !isTagAt(s, tags.rPh, lt)) {
+      p = lt + 1; // <r>, <rPr> and the like: text only ever sits inside <t>
       continue;
     }
-    const gt = s.indexOf('>', t);
+    const gt = s.indexOf('>', lt);
     if (gt < 0 || gt >= to) break;
     if (s.charCodeAt(gt - 1) === 47) {
-      p = gt + 1; // <t/>: an empty run
+      p = gt + 1; // <t/> or <rPh/>: nothing inside
       continue;
     }
-    const close = s.indexOf(tags.tEnd, gt);
+    const endTag = isT ? tags.tEnd : tags.rPhEnd;
+    const close = s.indexOf(endTag, gt);
     if (close < 0 || close > to) break;
-    out += s.slice(gt + 1, close);
-    p = close + tags.tEnd.length;
+    if (isT) out += s.slice(gt + 1, close);
+    p = close + endTag.length;
   }
   return decodeCellText(out);
+}
+
+/** True when the start tag `open` (whole name: `<t` is not `<tabColor`) begins at `i`. */
+export function isTagAt(s: string, open: string, i: number): boolean {
+  if (!s.startsWith(open, i)) return false;
+  const c = s.charCodeAt(i + open.length);
+  return c === 62 || c === 47 || isSpace(c);
 }
 
 /** Next occurrence of the start tag `open` (whole name: `<t` must not match `<tabColor`). */

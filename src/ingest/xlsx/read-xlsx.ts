@@ -1,0 +1,197 @@
+/**
+ * The XLSX reader: opens the package, picks the sheet, loads the shared strings, styles and date
+ * system, pre-scans merged ranges, and streams the sheet's rows as `RawRow`s with real sheet row
+ * numbers and typed cells. Knows nothing about kinds, headers or fields.
+ */
+import type { FileHandle } from 'node:fs/promises';
+import type { Issue } from '../../errors/issue.js';
+import type { RawRow, ReaderInfo } from '../types.js';
+import type { CellContext } from './cell-value.js';
+import { MergeCollector } from './merges.js';
+import type { CellRange } from './merges.js';
+import { SharedStringsParser } from './shared-strings.js';
+import { SheetRowScanner } from './sheet-rows.js';
+import { NO_STYLES, parseStyles } from './styles.js';
+import { chooseSheet, dirOf, parseRels, parseWorkbook, relsPathOf } from './workbook.js';
+import type { Relationship } from './workbook.js';
+import { invalidXlsx, isKpiError, MERGE_SCAN_LIMIT, PART_SIZE_LIMIT, SHEET_SIZE_LIMIT, xlsxTooLarge } from './xlsx-errors.js';
+import { findEntry, inflateEntry, openFile, readEntryText, readZipIndex } from './zip.js';
+import type { ZipEntry, ZipIndex } from './zip.js';
+
+export type { CellRange } from './merges.js';
+export { MERGE_SCAN_LIMIT, PART_SIZE_LIMIT, SHEET_SIZE_LIMIT } from './xlsx-errors.js';
+
+/** `file`: the path as the user gave it (for messages); `sheet`: the sheet to read, null = default. */
+export interface XlsxOptions {
+  file: string;
+  sheet?: string | null;
+}
+
+/** True when the bytes start with a ZIP local-file signature (PK\x03\x04). */
+export function isZip(head: Uint8Array): boolean {
+  return head.length >= 4 && head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04;
+}
+
+/**
+ * Opens the workbook; picks `opts.sheet` (exact name, else case-insensitive; missing → KpiError
+ * exit 3 naming the sheets that exist) or the first *visible* worksheet. `merges` lists the
+ * sheet's merged ranges (pre-scanned when the sheet XML is ≤ 64 MiB uncompressed; larger sheets
+ * report []; merged areas are not filled in: only their top-left cell has a value).
+ *
+ * `rows` may be iterated more than once. The first pass over a pre-scanned sheet reuses the
+ * pre-scan's inflated bytes; any other pass re-reads the file, holding a handle only while
+ * iterating. Blank rows are skipped; each row's `cells` ends at its last non-empty cell, and
+ * empty text is null. Every failure is a KpiError (exit 3) carrying its issue (`file_not_found`,
+ * `file_unreadable`, `sheet_not_found`, `xlsx_too_large`); `issues` is not written to.
+ */
+export async function readXlsx(
+  path: string,
+  opts: XlsxOptions,
+  issues: Issue[],
+): Promise<{ info: ReaderInfo; merges: CellRange[]; rows: AsyncIterable<RawRow> }> {
+  void issues; // nothing here is row-level; file-level problems are thrown with their issue attached
+  const label = opts.file;
+  const fh = await openFile(path, label);
+  try {
+    const index = await readZipIndex(fh, label);
+    const part = async (e: ZipEntry): Promise<string> => readEntryText(fh, index, e, PART_SIZE_LIMIT, label);
+    const workbookPath = await findWorkbookPath(fh, index, label);
+    const workbookEntry = findEntry(index, workbookPath);
+    if (!workbookEntry) throw invalidXlsx(label, 'no workbook part; is this a Word or PowerPoint file?');
+    const workbook = parseWorkbook(await part(workbookEntry));
+    const relsEntry = findEntry(index, relsPathOf(workbookPath));
+    const rels = relsEntry ? parseRels(await part(relsEntry), dirOf(workbookPath)) : [];
+    const relById = new Map(rels.map((r) => [r.id, r]));
+    const worksheets = workbook.sheets.filter((s) => relById.get(s.relId)?.type === 'worksheet');
+    // A blank name (an empty `sheet:` in a config) means "not given": no sheet can be named ''.
+    const wanted = opts.sheet?.trim() ? opts.sheet : null;
+    const chosen = chooseSheet(worksheets, wanted, label);
+    const target = relById.get(chosen.relId)?.target ?? '';
+    const sheetEntry = findEntry(index, target);
+    if (!sheetEntry) throw invalidXlsx(label, `sheet "${chosen.name}" points to ${target}, which is missing`);
+    if (sheetEntry.size > SHEET_SIZE_LIMIT) throw xlsxTooLarge(label, sheetEntry.name, SHEET_SIZE_LIMIT, true);
+
+    const ctx: CellContext = {
+      file: label,
+      date1904: workbook.date1904,
+      sharedStrings: await readSharedStrings(fh, index, partFor(index, rels, 'sharedStrings', 'xl/sharedStrings.xml'), label),
+      styles: await readOptionalPart(partFor(index, rels, 'styles', 'xl/styles.xml'), part, parseStyles, NO_STYLES),
+    };
+    const { merges, inflated } = await scanMerges(fh, index, sheetEntry, label);
+    // The pre-scan's bytes serve the first pass over the rows (inflating is most of the read
+    // time); later passes, if any, inflate again so the bytes are not pinned for long.
+    let cached: Uint8Array[] | null = inflated;
+    const info: ReaderInfo = {
+      format: 'xlsx',
+      encoding: null,
+      encodingGuessed: false,
+      delimiter: null,
+      sheet: chosen.name,
+      sheets: worksheets.map((s) => s.name),
+    };
+    const rows: AsyncIterable<RawRow> = {
+      [Symbol.asyncIterator]: () => {
+        const chunks = cached;
+        cached = null;
+        return streamRows(chunks ? { chunks } : { path, index, entry: sheetEntry }, label, ctx);
+      },
+    };
+    return { info, merges, rows };
+  } catch (e) {
+    throw asUserError(e, label);
+  } finally {
+    await fh.close();
+  }
+}
+
+/** The package's main part from `_rels/.rels`, falling back to the conventional path. */
+async function findWorkbookPath(fh: FileHandle, index: ZipIndex, label: string): Promise<string> {
+  const root = findEntry(index, '_rels/.rels');
+  if (root) {
+    const rels = parseRels(await readEntryText(fh, index, root, PART_SIZE_LIMIT, label), '');
+    const doc = rels.find((r) => r.type === 'officeDocument');
+    if (doc && findEntry(index, doc.target)) return doc.target;
+  }
+  return 'xl/workbook.xml';
+}
+
+function partFor(index: ZipIndex, rels: readonly Relationship[], type: string, fallback: string): ZipEntry | null {
+  const rel = rels.find((r) => r.type === type);
+  return (rel && findEntry(index, rel.target)) ?? findEntry(index, fallback);
+}
+
+async function readOptionalPart<T>(e: ZipEntry | null, read: (e: ZipEntry) => Promise<string>, parse: (xml: string) => T, absent: T): Promise<T> {
+  return e ? parse(await read(e)) : absent;
+}
+
+async function readSharedStrings(fh: FileHandle, index: ZipIndex, e: ZipEntry | null, label: string): Promise<string[]> {
+  if (!e) return [];
+  const parser = new SharedStringsParser();
+  const decoder = new TextDecoder('utf-8');
+  for await (const chunk of inflateEntry(fh, index, e, PART_SIZE_LIMIT, label)) parser.push(decoder.decode(chunk, { stream: true }));
+  parser.push(decoder.decode());
+  return parser.finish();
+}
+
+/**
+ * First pass over the sheet for `<mergeCell>`, keeping the inflated bytes for the first row pass.
+ * Skipped (→ no merges, nothing kept) for sheets over MERGE_SCAN_LIMIT, declared or actual:
+ * merges matter for report-shaped sheets, which are small, and a huge data sheet should be
+ * inflated once, streaming, without holding its bytes.
+ */
+async function scanMerges(
+  fh: FileHandle,
+  index: ZipIndex,
+  e: ZipEntry,
+  label: string,
+): Promise<{ merges: CellRange[]; inflated: Uint8Array[] | null }> {
+  if (e.size > MERGE_SCAN_LIMIT) return { merges: [], inflated: null };
+  const collector = new MergeCollector();
+  const inflated: Uint8Array[] = [];
+  try {
+    for await (const chunk of inflateEntry(fh, index, e, MERGE_SCAN_LIMIT, label)) {
+      collector.push(chunk);
+      inflated.push(chunk);
+    }
+  } catch (err) {
+    if (isKpiError(err) && err.issue?.code === 'xlsx_too_large') return { merges: [], inflated: null };
+    throw err;
+  }
+  return { merges: collector.result(), inflated };
+}
+
+/**
+ * One pass over the sheet's rows: from the pre-scan's bytes, or inflating with its own file
+ * handle held for the duration. Inflation stops at `</sheetData>`: what follows (merges, page
+ * setup) is not needed here.
+ */
+async function* streamRows(
+  source: { chunks: Uint8Array[] } | { path: string; index: ZipIndex; entry: ZipEntry },
+  label: string,
+  ctx: CellContext,
+): AsyncGenerator<RawRow> {
+  const fh = 'chunks' in source ? null : await openFile(source.path, label);
+  try {
+    const scanner = new SheetRowScanner(ctx);
+    const decoder = new TextDecoder('utf-8');
+    const chunks = 'chunks' in source ? source.chunks : inflateEntry(fh as FileHandle, source.index, source.entry, SHEET_SIZE_LIMIT, label);
+    for await (const chunk of chunks) {
+      const rows = scanner.push(decoder.decode(chunk, { stream: true }));
+      for (const row of rows) yield row;
+      if (scanner.done) break;
+    }
+    if (!scanner.done) for (const row of scanner.push(decoder.decode())) yield row;
+    scanner.finish();
+  } catch (err) {
+    // A consumer's own exception never arrives here (for-await calls return(), not throw()).
+    throw asUserError(err, label);
+  } finally {
+    await fh?.close();
+  }
+}
+
+/** Anything unexpected while decoding a damaged file becomes "not a valid XLSX", never a stack trace. */
+function asUserError(e: unknown, label: string): unknown {
+  if (isKpiError(e)) return e;
+  return invalidXlsx(label, e instanceof Error ? e.message : String(e));
+}
