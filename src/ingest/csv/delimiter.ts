@@ -56,15 +56,19 @@ export function detectDelimiter(
   if (declared != null && declared.toLowerCase() !== 'auto') return { delimiter: parseDeclared(declared), sepLine: sep !== null };
   if (sep) return { delimiter: sep[1]!, sepLine: true };
 
-  let best: { delimiter: string; freq: number; fields: number } | null = null;
+  // Score = records at the modal field count × the fields they add. A ragged extra column or a
+  // few multi-line cells cannot hand the win to a delimiter that only occurs inside text
+  // (`,` in a tab file), and a `;` file's decimal commas (`1 234,56`) add fewer fields than `;`.
+  let best: { delimiter: string; freq: number; fields: number; score: number } | null = null;
   let tiedWith: string | null = null;
   for (const d of DELIMITER_CANDIDATES) {
-    const score = modalFieldCount(fieldCounts(sampleText, d, opts.truncated ?? false));
-    if (score.freq === 0) continue;
-    if (!best || score.freq > best.freq || (score.freq === best.freq && score.fields > best.fields)) {
-      best = { delimiter: d, ...score };
+    const m = modalFieldCount(fieldCounts(sampleText, d, opts.truncated ?? false));
+    if (m.freq === 0) continue;
+    const score = m.freq * (m.fields - 1);
+    if (!best || score > best.score || (score === best.score && m.fields > best.fields)) {
+      best = { delimiter: d, ...m, score };
       tiedWith = null;
-    } else if (score.freq === best.freq && score.fields === best.fields) {
+    } else if (score === best.score && m.fields === best.fields) {
       tiedWith = d;
     }
   }
