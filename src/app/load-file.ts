@@ -21,7 +21,8 @@ import type { InputStats } from './stats.js';
 import type { SourceConfig } from './config-types.js';
 import type { TableSetup } from './table-setup.js';
 
-const TOTAL_RE = /^(итого|всего|total|grand total|subtotal|сумма)\b/i;
+/** Overrides #37: the first non-empty cell of an unusable row names a total (\b is ASCII-only, so a lookahead). */
+const TOTAL_RE = /^(итого|всего|total|grand total|subtotal|сумма)(?![\p{L}\p{N}])/iu;
 
 /** Where finished rows go; implemented by the loader (merge store, record lists, rejects). */
 export interface RowSink {

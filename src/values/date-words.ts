@@ -15,7 +15,7 @@ export const W_WEEKDAY = 2; // value 1–7 (ignored: the date decides the weekda
 export const W_YEAR_MARK = 3; // `г`, `год`, `года`
 export const W_AMPM = 4; // value 0 (am) or 12 (pm)
 export const W_T = 5; // the ISO date/time separator
-export const W_ZULU = 6; // `Z`, `UTC`, `GMT`: offset zero
+export const W_ZULU = 6; // `Z` (value 0), `UTC` (1), `GMT` (2): offset zero
 
 const MONTHS: readonly (readonly string[])[] = [
   ['jan', 'january', 'янв', 'январь', 'января'],
@@ -70,7 +70,7 @@ WEEKDAYS.forEach((names, i) => names.forEach((w) => add(w, W_WEEKDAY * 100 + i +
 add('am', W_AMPM * 100);
 add('pm', W_AMPM * 100 + 12);
 add('t', W_T * 100);
-['z', 'utc', 'gmt'].forEach((w) => add(w, W_ZULU * 100));
+['z', 'utc', 'gmt'].forEach((w, i) => add(w, W_ZULU * 100 + i));
 
 /** The meaning of `text[start, end)` (letters only) as `kind * 100 + value`, or 0 if unknown. */
 export function lookupWord(text: string, start: number, end: number): number {

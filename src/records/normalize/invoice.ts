@@ -7,7 +7,7 @@ import { cellText } from '../../ingest/types.js';
 import type { InvoiceLine } from '../types.js';
 import { DateCell, NumberCell, readText } from '../../app/cells.js';
 import { normalizeClientId } from '../../values/client.js';
-import { toCents } from '../../values/numbers.js';
+import { tryCents } from '../../values/numbers.js';
 import { colRef, RowIssues, type ColumnRef, type FileRef } from './context.js';
 import type { NormalizeSettings } from './settings.js';
 import type { DateFormats } from './lead.js';
@@ -108,10 +108,15 @@ export class InvoiceNormalizer {
     let amount: number | null = null;
     const a = num('amount', true);
     const q = num('quantity', false);
-    if (typeof a === 'number') amount = toCents(a);
-    else {
+    if (typeof a === 'number') {
+      amount = tryCents(a);
+      if (amount === null) out.reject('bad_amount', this.refs.amount!, cellText(cell(c.amount)), `an amount below ${9e13 / 100} in absolute value`, null);
+    } else {
       const p = num('unit_price', a === null);
-      if (typeof q === 'number' && typeof p === 'number') amount = toCents(q * p);
+      if (typeof q === 'number' && typeof p === 'number') {
+        amount = tryCents(q * p);
+        if (amount === null) out.reject('bad_amount', this.refs.unit_price!, `${q} × ${p}`, 'a line amount (quantity × unit price) within range', null);
+      }
       else if (a === 'bad') out.reject('bad_amount', this.refs.amount!, cellText(cell(c.amount)), 'an amount such as 1 234,56, 1,234.56 or (123.45)', 'set `decimal_mark:` for this source if the column uses another form');
       else if (p === 'bad') out.reject('bad_amount', this.refs.unit_price!, cellText(cell(c.unit_price)), 'a unit price such as 12.50', null);
       else out.reject('missing_required', this.refs.amount ?? this.refs.unit_price ?? this.refs.quantity ?? null, null, c.amount !== undefined ? 'an amount' : 'a quantity and a unit price', null);
@@ -120,13 +125,16 @@ export class InvoiceNormalizer {
     // cost per line: profit > cost > unit_cost × quantity (Decision #30)
     let cost: number | null = null;
     const pr = num('profit', false);
-    if (typeof pr === 'number' && amount !== null) cost = amount - toCents(pr);
+    if (typeof pr === 'number' && amount !== null) {
+      const pc = tryCents(pr);
+      cost = pc === null ? null : amount - pc;
+    }
     else {
       const co = num('cost', false);
-      if (typeof co === 'number') cost = toCents(co);
+      if (typeof co === 'number') cost = tryCents(co);
       else {
         const uc = num('unit_cost', false);
-        if (typeof uc === 'number' && typeof q === 'number') cost = toCents(uc * q);
+        if (typeof uc === 'number' && typeof q === 'number') cost = tryCents(uc * q);
       }
     }
 

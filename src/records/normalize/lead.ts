@@ -8,7 +8,7 @@ import type { Lead } from '../types.js';
 import { DateCell, NumberCell, readText } from '../../app/cells.js';
 import { normalizeClientId, normalizeEmail } from '../../values/client.js';
 import { normalizePhone } from '../../values/phone.js';
-import { toCents } from '../../values/numbers.js';
+import { tryCents } from '../../values/numbers.js';
 import { colRef, RowIssues, type ColumnRef, type FileRef } from './context.js';
 import type { NormalizeSettings } from './settings.js';
 
@@ -100,7 +100,7 @@ export class LeadNormalizer {
     let amount: number | null = null;
     if (c.amount !== undefined) {
       const v = this.amount.read(cell(c.amount), s.isNull);
-      if (v.ok) amount = toCents(v.value);
+      if (v.ok) amount = tryCents(v.value);
       else if (!v.empty) out.badOptional(this.refs.amount!, cell(c.amount), 'an amount such as 1 234,56 or 1234.56');
     }
 

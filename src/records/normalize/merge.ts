@@ -31,6 +31,8 @@ export interface Group<P> {
 }
 
 const LEAD_CONFLICT_FIELDS = ['createdAt', 'channelRaw', 'client', 'clientId', 'phone', 'email'] as const;
+/** The config's field names, for messages. */
+const FIELD_NAME: Record<string, string> = { createdAt: 'created_at', channelRaw: 'channel', client: 'client', clientId: 'client_id', phone: 'phone', email: 'email' };
 
 /** Merge `next` into `acc` (both leads with one id). Returns conflict warnings. */
 export function mergeLead(acc: PartialLead, next: PartialLead, row: Contribution): Issue[] {
@@ -42,9 +44,9 @@ export function mergeLead(acc: PartialLead, next: PartialLead, row: Contribution
     if (a === null) (acc as Record<string, unknown>)[f] = b;
     else if (a !== b) {
       const show = (x: unknown) => (f === 'createdAt' ? formatWall(x as number, true) : String(x));
-      issues.push(makeIssue('merge_conflict', { file: row.file, sheet: row.sheet, line: row.line, column: f }, {
+      issues.push(makeIssue('merge_conflict', { file: row.file, sheet: row.sheet, line: row.line, column: FIELD_NAME[f] ?? f }, {
         value: show(b),
-        message: `lead ${acc.id}: ${f} ${JSON.stringify(show(b))} differs from ${JSON.stringify(show(a))} seen earlier; the first value is kept`,
+        message: `lead ${acc.id}: ${FIELD_NAME[f] ?? f} ${JSON.stringify(show(b))} differs from ${JSON.stringify(show(a))} seen earlier; the first value is kept`,
       }));
     }
   }
