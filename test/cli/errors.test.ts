@@ -1,0 +1,107 @@
+/**
+ * Every error and warning code has a reproducer in fixtures/errors and a golden check of its
+ * exit code, its position (FILE:LINE), its code and a hint — never a stack trace.
+ */
+import { describe, it, expect } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { kpi, tempDir } from '../helpers/cli.js';
+
+const base = ['--no-config', '--today', '2026-11-27'];
+
+// [fixture, extra args, code, line (null = file-level), severity]
+const ROW_LEVEL: [string, string[], string, number, string][] = [
+  ['bad_date.csv', [], 'bad_date', 3, 'error'],
+  ['bad_amount.csv', [], 'bad_amount', 3, 'error'],
+  ['missing_required.csv', [], 'missing_required', 3, 'error'],
+  ['total_row.csv', [], 'total_row', 4, 'error'],
+  ['call_direction_unknown.csv', [], 'call_direction_unknown', 3, 'error'],
+  ['no_client.csv', [], 'no_client', 3, 'error'],
+  ['unclosed_quote.csv', [], 'unclosed_quote', 2, 'warning'],
+  ['duplicate_row.csv', [], 'duplicate_row', 3, 'warning'],
+  ['merge_conflict.csv', [], 'merge_conflict', 3, 'warning'],
+  ['repeated_header.csv', [], 'repeated_header', 3, 'info'],
+  ['future_won_at.csv', [], 'future_won_at', 2, 'warning'],
+  ['phone_invalid.csv', [], 'phone_invalid', 2, 'warning'],
+];
+
+describe('row-level codes: the row is rejected or warned about, the run goes on (exit 0)', () => {
+  it.each(ROW_LEVEL)('%s → %s', (file, extra, code, line, severity) => {
+    const r = kpi(['report', `fixtures/errors/${file}`, ...extra, ...base, '-O', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    const issue = doc.issues.find((i: { code: string }) => i.code === code);
+    expect(issue, JSON.stringify(doc.issues)).toBeTruthy();
+    expect(issue.line).toBe(line);
+    expect(issue.severity).toBe(severity);
+    expect(issue.file).toBe(`fixtures/errors/${file}`);
+    if (severity !== 'info') expect(r.stderr).toContain(`fixtures/errors/${file}:${line}: ${severity}[${code}]`);
+    expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
+    for (const input of doc.meta.inputs) expect(input.rows_read).toBe(input.rows_used + input.rows_rejected);
+  });
+
+  it('--strict turns rejections and warnings into exit 1, after printing the report', () => {
+    const r = kpi(['report', 'fixtures/errors/bad_date.csv', ...base, '--strict', '-O', 'json']);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).schema).toBe('kpi-report/1');
+    expect(r.stderr).toContain('--strict');
+  });
+
+  it('--rejects writes every rejected row verbatim with its reason', () => {
+    const dir = tempDir();
+    const r = kpi(['report', `${process.cwd()}/fixtures/errors/total_row.csv`, ...base, '--rejects', 'rej.csv'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    const text = readFileSync(`${dir}/rej.csv`, 'utf8');
+    const lines = text.trim().split('\n');
+    expect(lines[0]).toBe('file,sheet,line,kind,code,column,value,reason,raw');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain(',4,invoices,total_row,');
+    expect(lines[1]).toContain('Итого;;;1 500,50');
+  });
+});
+
+// file-level: exit 3 before any output
+const FILE_LEVEL: [string, string[], RegExp][] = [
+  ['kind_unknown.csv', [], /error\[kind_unknown\].*hint: name the kind/s],
+  ['column_missing_calls.csv', ['--calls'], /error\[column_missing\].*started_at/s],
+  ['date_ambiguous.csv', [], /error\[date_ambiguous\].*date_format/s],
+  ['decimal_ambiguous.csv', [], /error\[decimal_ambiguous\].*decimal_mark/s],
+  ['delimiter_ambiguous.csv', [], /delimiter_ambiguous.*hint: declare it: delimiter/s],
+  ['format_unsupported.csv', [], /unsupported format: this is a PDF document.*hint/s],
+  ['direction_undecidable.csv', [], /error\[direction_undecidable\].*internal_numbers/s],
+];
+
+describe('file-level problems: exit 3, nothing on stdout, the file and a hint on stderr', () => {
+  it.each(FILE_LEVEL)('%s', (file, pre, re) => {
+    const path = `fixtures/errors/${file}`;
+    const r = kpi(['report', ...pre, path, ...base, '-O', 'json']);
+    expect(r.code, r.stderr).toBe(3);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(path);
+    expect(r.stderr).toMatch(re);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('inspect reports the same problems as issues and exits 0', () => {
+    const r = kpi(['inspect', 'fixtures/errors/kind_unknown.csv', 'fixtures/errors/date_ambiguous.csv', ...base, '-O', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.files.map((f: { issues: { code: string }[] }) => f.issues.map((i) => i.code))).toEqual([['kind_unknown'], ['date_ambiguous']]);
+  });
+
+  it.each([
+    [['report', 'no-such-file.csv'], 3, /no-such-file.csv: no such file/],
+    [['report', 'nothing-*.csv'], 3, /no file matches/],
+    [['report'], 2, /no input files/],
+    [['report', 'fixtures/errors/bad_date.csv', '-p', '2026-13'], 2, /invalid period/],
+    [['report', 'fixtures/errors/bad_date.csv', '--today', 'yesterday'], 2, /today/],
+    [['report', 'fixtures/errors/bad_date.csv', '-g', 'client'], 2, /client/],
+    [['report', 'fixtures/errors/bad_date.csv', '-c', 'a.yaml', '-c', 'b.yaml'], 2, /more than once/],
+    [['report', 'fixtures/errors/bad_date.csv', '-c', 'missing.yaml'], 2, /missing\.yaml/],
+    [['frobnicate'], 2, /unknown command/],
+  ] as [string[], number, RegExp][])('%j → exit %i', (args, code, re) => {
+    const r = kpi([...args, ...(args.includes('--today') ? [] : ['--today', '2026-11-27'])]);
+    expect(r.code, r.stderr).toBe(code);
+    expect(r.stderr).toMatch(re);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+});
