@@ -16,6 +16,7 @@ import { detectKind, type KindScore } from '../mapping/detect-kind.js';
 import { mapByAliases, mapExplicit, type ColumnMapping } from '../mapping/map-columns.js';
 import { missingRequired } from '../mapping/fields.js';
 import type { SourceConfig } from './config-types.js';
+import { documentParts } from '../records/normalize/invoice.js';
 
 export interface TableSetup {
   /** Index into the buffered rows of the header row, or -1 (headerless). */
@@ -144,6 +145,12 @@ export function setupTable(
     mapping = { kind, fields, byIndex, issues: [] } as unknown as ColumnMapping;
   } else mapping = mapByAliases(headers ?? [], kind, ctx);
   warnings.push(...mapping.issues);
+  // a 1C register's «Документ» column carries both the number and the date («… № 12 от 05.03.2024»)
+  const mf = mapping.fields as Record<string, number | undefined>;
+  if (kind === 'invoices' && mf.date === undefined && mf.number !== undefined && looksLikeDocuments(first, headerIndex, mf.number)) {
+    mf.date = mf.number;
+    mapping.byIndex[mf.number] = 'number' as never;
+  }
   const missing = missingRequired(kind, new Set(Object.keys(mapping.fields)));
   if (missing.length) {
     problems.push(makeIssue('column_missing', { file, sheet, line: headerLine }, {
@@ -154,4 +161,17 @@ export function setupTable(
     }));
   }
   return { headerIndex, headerLine, headers, profile, kind, kindScores, mapping, problems, warnings };
+}
+
+/** Do the sample rows of this column read like «Реализация … № X от dd.mm.yyyy»? */
+function looksLikeDocuments(rows: readonly RawRow[], headerIndex: number, col: number): boolean {
+  let yes = 0;
+  let seen = 0;
+  for (const r of rows.slice(headerIndex + 1)) {
+    const t = cellText(r.cells[col] ?? null).trim();
+    if (!t) continue;
+    seen++;
+    if (documentParts(t)) yes++;
+  }
+  return seen > 0 && yes / seen >= 0.5;
 }

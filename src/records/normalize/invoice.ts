@@ -2,7 +2,7 @@
  * One row → an invoice line (SPEC §2 invoices, SPEC-DECISIONS #23 line amount, #30 cost, #53).
  * Lines are never merged: each row is validated at once.
  */
-import type { RawRow } from '../../ingest/types.js';
+import type { Cell, RawRow } from '../../ingest/types.js';
 import { cellText } from '../../ingest/types.js';
 import type { InvoiceLine } from '../types.js';
 import { DateCell, NumberCell, readText } from '../../app/cells.js';
@@ -13,6 +13,18 @@ import type { NormalizeSettings } from './settings.js';
 import type { DateFormats } from './lead.js';
 
 export type InvoiceColumns = Partial<Record<'number' | 'date' | 'client' | 'client_id' | 'amount' | 'quantity' | 'unit_price' | 'cost' | 'unit_cost' | 'profit' | 'manager' | 'segment' | 'status' | 'paid_at', number>>;
+
+/**
+ * 1C registers put the document in one cell: «Реализация (акт, накладная, УПД) № ФР150726/1 от
+ * 15.07.2026» or «… 00БП-000862 от 11.12.2024 9:07:59» (EXPORT-FORMATS §3). When the number and
+ * date fields share that column, both are read from it.
+ */
+const DOC_RE = /(?:№\s*)?([^\s№]+)\s+от\s+(\d{1,2}\.\d{1,2}\.\d{2,4}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)\s*$/u;
+
+export function documentParts(text: string): { number: string; date: string } | null {
+  const m = DOC_RE.exec(text.trim());
+  return m ? { number: m[1]!, date: m[2]! } : null;
+}
 
 const NUMERIC = ['amount', 'quantity', 'unit_price', 'cost', 'unit_cost', 'profit'] as const;
 type NumericField = (typeof NUMERIC)[number];
@@ -41,12 +53,24 @@ export class InvoiceNormalizer {
 
   observe(row: RawRow): void {
     const c = this.cols;
-    if (c.date !== undefined) this.date.observe(row.cells[c.date] ?? null, this.s.isNull);
+    if (c.date !== undefined) this.date.observe(this.dateCell(row), this.s.isNull);
     if (c.paid_at !== undefined) this.paidAt.observe(row.cells[c.paid_at] ?? null, this.s.isNull);
     for (const f of NUMERIC) {
       const i = c[f];
       if (i !== undefined) this.nums[f]!.observe(row.cells[i] ?? null, this.s.isNull);
     }
+  }
+
+  /** True when date and number are read from one 1C document column. */
+  private get docMode(): boolean {
+    return this.cols.date !== undefined && this.cols.date === this.cols.number;
+  }
+
+  private dateCell(row: RawRow): Cell {
+    const c = row.cells[this.cols.date!] ?? null;
+    if (!this.docMode || c === null) return c;
+    const parts = documentParts(cellText(c));
+    return parts ? parts.date : c;
   }
 
   undecided(): string[] {
@@ -91,8 +115,9 @@ export class InvoiceNormalizer {
 
     let date: number | null = null;
     if (c.date !== undefined) {
-      const v = this.date.read(cell(c.date), s.isNull);
+      const v = this.date.read(this.dateCell(row), s.isNull);
       if (v.ok) date = v.wall;
+      else if (!v.empty && this.docMode) out.reject('bad_date', this.refs.date!, cellText(cell(c.date)), 'a document such as «Реализация … № 00012 от 05.03.2024»', 'map separate date and number columns under `columns:` if the file has them');
       else if (!v.empty) out.reject('bad_date', this.refs.date!, cellText(cell(c.date)), `a date (${this.date.col.format() ?? 'dd.MM.yyyy, yyyy-MM-dd, …'})`, 'set `date_format:` for this source if the column uses another form');
       else out.reject('missing_required', this.refs.date!, null, 'an invoice date', null);
     }
@@ -148,8 +173,9 @@ export class InvoiceNormalizer {
     if (out.rejection || date === null || amount === null) return null;
     const status = groupText(c.status);
     const seg = groupText(c.segment);
+    const numberText = text(c.number);
     return {
-      number: text(c.number),
+      number: this.docMode && numberText !== null ? (documentParts(numberText)?.number ?? numberText) : numberText,
       date,
       client,
       clientId,
