@@ -11,7 +11,7 @@ import { inputKindLabel, periodLabel, t } from './i18n.js';
 import { escapeHtml as esc } from './html-escape.js';
 import { htmlLabel, type HtmlLabelKey } from './html-labels.js';
 import { isPartial } from './html-cells.js';
-import { STYLE } from './html-style.js';
+import { STYLE, TABLE_ATTRS } from './html-style.js';
 
 function dayMonth(day: number): string {
   const { m, d } = ymdOfDay(day);
@@ -23,7 +23,7 @@ function kindsText(list: readonly string[], lang: Lang): string {
 }
 
 /** The footnote sentences, in the order the table and md footers use. */
-export function footerNotes(r: Report, lang: Lang): string[] {
+function footerNotes(r: Report, lang: Lang): string[] {
   const out: string[] = [];
   for (const c of r.columns) {
     if (c.clipped) out.push(t('footer.clipped', lang, { period: periodLabel(c.label, lang), from: dayMonth(c.start), to: dayMonth(c.end - 1) }));
@@ -42,8 +42,8 @@ function inputsTable(r: Report, lang: Lang): string {
   if (r.meta.inputs.length === 0) return '';
   const withSheet = r.meta.inputs.some((i) => i.sheet !== null);
   const heads: HtmlLabelKey[] = ['head.file', ...(withSheet ? (['head.sheet'] as const) : []), 'head.kind', 'head.read', 'head.used', 'head.rejected', 'head.warnings'];
-  const num = (x: number) => `<td class="num" style="${STYLE.num}">${esc(formatNumber(x, 0, lang))}</td>`;
-  const text = (s: string) => `<td style="${STYLE.label}">${s}</td>`;
+  const num = (x: number) => `<td align="right">${esc(formatNumber(x, 0, lang))}</td>`;
+  const text = (s: string) => `<td>${s}</td>`;
   const rows = r.meta.inputs.map((i) => {
     const cells = [text(`<bdi>${esc(i.file)}</bdi>`)];
     if (withSheet) cells.push(text(i.sheet === null ? '' : `<bdi>${esc(i.sheet)}</bdi>`));
@@ -51,8 +51,8 @@ function inputsTable(r: Report, lang: Lang): string {
     cells.push(num(i.rows_read), num(i.rows_used), num(i.rows_rejected), num(i.warnings));
     return `<tr style="${STYLE.row}">${cells.join('')}</tr>`;
   });
-  const head = heads.map((k, ix) => `<th scope="col" style="${ix < (withSheet ? 3 : 2) ? STYLE.headLabel : STYLE.headCell}">${esc(htmlLabel(k, lang))}</th>`);
-  return `<table class="inputs" style="${STYLE.table}"><thead><tr style="${STYLE.headRow}">${head.join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  const head = heads.map((k, ix) => `<th scope="col" ${ix < (withSheet ? 3 : 2) ? 'align="left"' : `align="right" style="${STYLE.headCell}"`}>${esc(htmlLabel(k, lang))}</th>`);
+  return `<table class="inputs" ${TABLE_ATTRS} style="${STYLE.table}"><thead><tr style="${STYLE.headRow}">${head.join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
 /** The footer element. */

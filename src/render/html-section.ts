@@ -12,9 +12,9 @@ import { formatNumber, formatValue, type Lang } from './numbers.js';
 import { groupByLabel, groupLabel, periodLabel, sectionTitle, t } from './i18n.js';
 import { escapeHtml as esc } from './html-escape.js';
 import { htmlLabel } from './html-labels.js';
-import { cellText, deltaColumns, deltaText, deltaTone, headlineRow, periodHead, valueText, type DeltaColumn } from './html-cells.js';
+import { cellText, deltaColumns, deltaText, deltaTone, headlineRow, isPartial, periodHead, valueText, type DeltaColumn } from './html-cells.js';
 import { lineChartSvg, sparklineSvg } from './svg.js';
-import { BAR_COLOR, BAR_MAX_PX, PLAN_BG, STYLE, TONE_COLOR } from './html-style.js';
+import { BAR_COLOR, BAR_MAX_PX, PLAN_BG, STYLE, TABLE_ATTRS, TONE_COLOR } from './html-style.js';
 
 /** A row's name for people: the metric label, or `↳ group` (bidi-isolated: names may be RTL). */
 function rowLabel(row: MetricRow, lang: Lang): string {
@@ -31,18 +31,17 @@ function valueTd(r: Report, row: MetricRow, ci: number, lang: Lang): string {
   const v = row.values[ci] ?? null;
   const status = row.targets[ci]?.status;
   const plan = status === 'ok' || status === 'missed' || status === 'pending' ? status : null;
-  const cls = plan ? `num plan-${plan}` : 'num';
-  const style = plan ? `${STYLE.num};${PLAN_BG[plan]}` : STYLE.num;
+  const planAttrs = plan ? ` class="plan-${plan}" style="${PLAN_BG[plan]}"` : '';
   const data = v === null ? '' : ` data-value="${esc(String(v))}"`;
-  return `<td class="${cls}"${data} style="${style}">${esc(cellText(r, row, ci, lang))}</td>`;
+  return `<td align="right"${data}${planAttrs}>${esc(cellText(r, row, ci, lang))}</td>`;
 }
 
 function deltaTd(d: DeltaColumn, row: MetricRow, ci: number, lang: Lang): string {
   const c = d.pick(row, ci);
-  if (c === undefined) return `<td class="num" style="${STYLE.num}"></td>`;
+  if (c === undefined) return '<td></td>';
   const tone = deltaTone(c, row);
   const data = c && c.delta !== null ? ` data-delta="${esc(String(c.delta))}"` : '';
-  return `<td class="num delta ${tone}"${data} style="${STYLE.delta};${TONE_COLOR[tone]}">${esc(deltaText(c, row.def.kind, lang))}</td>`;
+  return `<td align="right" class="delta ${tone}"${data} style="${STYLE.delta};${TONE_COLOR[tone]}">${esc(deltaText(c, row.def.kind, lang))}</td>`;
 }
 
 function sparkFor(row: MetricRow, lang: Lang): string {
@@ -57,19 +56,20 @@ function metricTable(r: Report, sec: ReportSection, lang: Lang): string {
   const deltas = deltaColumns(r, lang);
   const sparks = sec.rows.map((row) => sparkFor(row, lang));
   const hasSpark = sparks.some((s) => s !== '');
-  const head = [`<th scope="col" style="${STYLE.headLabel}">${esc(t('col.metric', lang))}</th>`];
-  for (let ci = 0; ci < n; ci++) head.push(`<th scope="col" style="${STYLE.headCell}">${esc(periodHead(r, ci, lang))}</th>`);
-  for (const d of deltas) head.push(`<th scope="col" style="${STYLE.headCell}">${esc(d.head)}</th>`);
-  if (hasSpark) head.push(`<th scope="col" style="${STYLE.headLabel}">${esc(t('col.trend', lang))}</th>`);
+  const num = (text: string) => `<th scope="col" align="right" style="${STYLE.headCell}">${esc(text)}</th>`;
+  const head = [`<th scope="col" align="left">${esc(t('col.metric', lang))}</th>`];
+  for (let ci = 0; ci < n; ci++) head.push(num(periodHead(r, ci, lang)));
+  for (const d of deltas) head.push(num(d.head));
+  if (hasSpark) head.push(`<th scope="col" align="left">${esc(t('col.trend', lang))}</th>`);
   const body = sec.rows.map((row, ri) => {
-    const cells = [`<th scope="row" style="${row.group === null ? STYLE.label : STYLE.groupLabel}">${rowLabel(row, lang)}</th>`];
+    const cells = [`<th scope="row" align="left"${row.group === null ? '' : ` style="${STYLE.groupLabel}"`}>${rowLabel(row, lang)}</th>`];
     for (let ci = 0; ci < n; ci++) cells.push(valueTd(r, row, ci, lang));
     for (const d of deltas) cells.push(deltaTd(d, row, last, lang));
-    if (hasSpark) cells.push(`<td class="spark" style="${STYLE.spark}">${sparks[ri]}</td>`);
+    if (hasSpark) cells.push(`<td class="spark">${sparks[ri]}</td>`);
     return `<tr class="${row.group === null ? 'total' : 'group'}"${rowAttrs(row)} style="${STYLE.row}">${cells.join('')}</tr>`;
   });
   return (
-    `<div class="wrap"><table class="kpi" data-section="${esc(sec.id)}" style="${STYLE.table}">` +
+    `<div class="wrap"><table class="kpi" data-section="${esc(sec.id)}" ${TABLE_ATTRS} style="${STYLE.table}">` +
     `<thead><tr style="${STYLE.headRow}">${head.join('')}</tr></thead><tbody>\n${body.join('\n')}\n</tbody></table></div>`
   );
 }
@@ -108,19 +108,20 @@ function groupBars(r: Report, sec: ReportSection, lang: Lang): string {
   });
   const body = rows.map((row) => {
     const v = row.values[last] ?? null;
-    const px = v === null || max === 0 ? 0 : Math.max(1, Math.round((Math.abs(v) / max) * BAR_MAX_PX));
+    // A tiny non-zero value still gets a 1 px sliver, so it is not mistaken for zero.
+    const px = v === null || v === 0 || max === 0 ? 0 : Math.max(1, Math.round((Math.abs(v) / max) * BAR_MAX_PX));
     const bar = px === 0 ? '' : `<div style="width:${px}px;height:10px;background:${v !== null && v < 0 ? BAR_COLOR.neg : BAR_COLOR.pos}"></div>`;
     return (
-      `<tr${rowAttrs(row)} style="${STYLE.row}"><th scope="row" style="${STYLE.groupLabel}"><bdi>${esc(groupLabel(row.group ?? '', lang))}</bdi></th>` +
+      `<tr${rowAttrs(row)} style="${STYLE.row}"><th scope="row" align="left" style="${STYLE.groupLabel}"><bdi>${esc(groupLabel(row.group ?? '', lang))}</bdi></th>` +
       `<td class="bar" style="${STYLE.barTrack}">${bar}</td>` +
-      `<td class="num"${v === null ? '' : ` data-value="${esc(String(v))}"`} style="${STYLE.num}">${esc(valueText(row, last, lang))}</td></tr>`
+      `<td align="right"${v === null ? '' : ` data-value="${esc(String(v))}"`}>${esc(valueText(row, last, lang) + (isPartial(r, row, last) ? '~' : ''))}</td></tr>`
     );
   });
   return (
-    `<table class="bars" data-metric="${esc(head.def.id)}" style="${STYLE.table}">` +
+    `<table class="bars" data-metric="${esc(head.def.id)}" ${TABLE_ATTRS} style="${STYLE.table}">` +
     `<caption style="text-align:left;font-weight:bold;padding:4px 0">${esc(caption)}</caption>` +
-    `<thead><tr style="${STYLE.headRow}"><th scope="col" style="${STYLE.headLabel}">${esc(groupByLabel(by, lang))}</th><th style="${STYLE.headLabel}"></th>` +
-    `<th scope="col" style="${STYLE.headCell}">${esc(t('col.value', lang))}</th></tr></thead>` +
+    `<thead><tr style="${STYLE.headRow}"><th scope="col" align="left">${esc(groupByLabel(by, lang))}</th><th></th>` +
+    `<th scope="col" align="right" style="${STYLE.headCell}">${esc(t('col.value', lang))}</th></tr></thead>` +
     `<tbody>${body.join('')}</tbody></table>`
   );
 }

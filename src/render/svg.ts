@@ -29,10 +29,10 @@ function series(values: readonly (number | null)[], p: Plot, stroke: number, dot
   let out = '';
   let run: string[] = [];
   const flush = (end: number) => {
-    if (run.length >= 2) out += `<polyline points="${run.join(' ')}" fill="none" stroke="${LINE}" stroke-width="${stroke}" stroke-linejoin="round" stroke-linecap="round"/>`;
+    if (run.length >= 2) out += `<polyline points="${run.join(' ')}"/>`;
     else if (run.length === 1) {
       const v = values[end - 1] as number;
-      out += `<circle cx="${r1(p.x(end - 1))}" cy="${r1(p.y(v))}" r="${dot}" fill="${LINE}"/>`;
+      out += `<circle cx="${r1(p.x(end - 1))}" cy="${r1(p.y(v))}" r="${dot}" fill="${LINE}" stroke="none"/>`;
     }
     run = [];
   };
@@ -41,7 +41,8 @@ function series(values: readonly (number | null)[], p: Plot, stroke: number, dot
     else run.push(`${r1(p.x(i))},${r1(p.y(v))}`);
   });
   flush(values.length);
-  return out;
+  // Line attributes once on a group rather than on every segment.
+  return `<g fill="none" stroke="${LINE}" stroke-width="${stroke}" stroke-linejoin="round" stroke-linecap="round">${out}</g>`;
 }
 
 function finite(values: readonly (number | null)[]): number[] {
@@ -74,7 +75,8 @@ export function sparklineSvg(values: readonly (number | null)[], o: SparklineOpt
   };
   const title = escapeHtml(o.title);
   return (
-    `<svg width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" role="img" aria-label="${title}" style="display:block">` +
+    // role="img" with a <title> names the chart for screen readers; no aria-label copy needed.
+    `<svg width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" role="img">` +
     `<title>${title}</title>${series(values, plot, 1.5, 1.5)}</svg>`
   );
 }
@@ -114,11 +116,14 @@ export function lineChartSvg(o: LineChartOptions): string {
   if (nums.length < 2) return '';
   const w = o.width ?? 600;
   const h = o.height ?? 220;
-  const left = 72;
+  const [lo, hi] = domain(nums);
+  const ticks = [...new Set([lo, (lo + hi) / 2, hi, ...(lo < 0 && hi > 0 ? [0] : [])])];
+  const tickText = ticks.map((v) => escapeHtml(o.format(v)));
+  // Room for the widest y label (about 6.5 px per character at 11 px), so none is cut off.
+  const left = Math.max(48, Math.ceil(Math.max(...ticks.map((v) => o.format(v).length)) * 6.5) + 12);
   const right = 24;
   const top = 28;
   const bottom = 30;
-  const [lo, hi] = domain(nums);
   const n = o.values.length;
   const plot: Plot = {
     x: (i) => left + (n === 1 ? 0 : (i * (w - left - right)) / (n - 1)),
@@ -126,18 +131,17 @@ export function lineChartSvg(o: LineChartOptions): string {
   };
   const title = escapeHtml(o.title);
   const parts: string[] = [
-    `<svg width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" role="img" aria-label="${title}" style="display:block;max-width:100%;height:auto">`,
+    `<svg width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" role="img" style="display:block;max-width:100%;height:auto">`,
     `<title>${title}</title>`,
     `<text x="${left}" y="16" font-size="13" font-weight="bold" fill="${INK}" ${FONT}>${title}</text>`,
   ];
-  const ticks = [...new Set([lo, (lo + hi) / 2, hi, ...(lo < 0 && hi > 0 ? [0] : [])])];
   // Shared text attributes on a group: the axis labels repeat them otherwise.
   parts.push(`<g font-size="11" fill="${INK}" ${FONT}>`);
-  for (const v of ticks) {
+  ticks.forEach((v, k) => {
     const y = r1(plot.y(v));
     parts.push(`<line x1="${left}" y1="${y}" x2="${w - right}" y2="${y}" stroke="${AXIS}" stroke-width="${v === 0 ? 1 : 0.5}"/>`);
-    parts.push(`<text x="${left - 6}" y="${y}" dy="4" text-anchor="end">${escapeHtml(o.format(v))}</text>`);
-  }
+    parts.push(`<text x="${left - 6}" y="${y}" dy="4" text-anchor="end">${tickText[k]}</text>`);
+  });
   const show = labelled(n);
   for (let i = 0; i < n; i++) {
     if (!show(i)) continue;

@@ -19,9 +19,12 @@ export function addQuotePrefix(stylesXml: string): string {
 
 /**
  * The package `bytes` with quotePrefix styles added, directory entries dropped (they are
- * optional in OPC) and every entry dated `mtime`.
+ * optional in OPC) and every entry dated noon of `stamp`'s UTC calendar day.
  */
-export function finishPackage(bytes: Uint8Array, mtime: Date): Uint8Array {
+export function finishPackage(bytes: Uint8Array, stamp: Date): Uint8Array {
+  // Zip entry times are local wall-clock fields, and fflate reads them with local getters: a
+  // Date built from local fields gives the same bytes whatever time zone the process runs in.
+  const mtime = new Date(stamp.getUTCFullYear(), stamp.getUTCMonth(), stamp.getUTCDate(), 12);
   const parts = unzipSync(bytes);
   const out: Record<string, Uint8Array> = {};
   for (const [name, data] of Object.entries(parts)) {

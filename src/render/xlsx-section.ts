@@ -121,7 +121,7 @@ export function addSectionSheet(wb: Workbook, r: Report, sec: ReportSection, lan
     cell.font = NOTE_FONT;
   });
   const widths = [Math.max(heads[0]!.length, ...sec.rows.map((row) => row.def.label[lang].length))];
-  if (grouped) widths.push(Math.max(heads[1]!.length, ...sec.rows.map((row) => (row.group === null ? 6 : groupLabel(row.group, lang).length))));
+  if (grouped) widths.push(Math.max(heads[1]!.length, ...sec.rows.map((row) => (row.group === null ? t('group.total', lang) : groupLabel(row.group, lang)).length)));
   for (let i = labelCols; i < heads.length; i++) widths.push(Math.max(12, heads[i]!.length));
   setWidths(ws, widths);
 }

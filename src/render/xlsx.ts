@@ -23,10 +23,7 @@ export interface XlsxOptions {
 /** Fixed sheets; section titles must not take their names. */
 const FIXED_SHEETS = ['Data', 'Issues', 'Inputs'];
 
-/**
- * Noon UTC of the report's `today`: the document timestamp. Noon rather than midnight so that
- * the zip's local-time entry dates fall on the same calendar day in every time zone.
- */
+/** Noon UTC of the report's `today`: the document's created/modified timestamp. */
 function stampOf(today: string): Date {
   const ms = Date.parse(`${today}T12:00:00Z`);
   if (!Number.isFinite(ms)) throw new Error(`xlsx: meta.today is not an ISO date: ${JSON.stringify(today)}`);

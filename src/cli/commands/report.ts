@@ -4,6 +4,8 @@ import { renderJson } from '../../render/json.js';
 import { renderTable } from '../../render/table.js';
 import { renderCsv } from '../../render/csv.js';
 import { renderMarkdown } from '../../render/md.js';
+import { renderHtml } from '../../render/html.js';
+import { renderXlsx } from '../../render/xlsx.js';
 import { renderRejects } from '../../app/rejects.js';
 import { writeOutput } from '../../app/write-output.js';
 import { summarizeIssues } from '../../errors/format.js';
@@ -13,7 +15,6 @@ import type { SharedOptions } from '../options.js';
 import { write, type Io } from '../io.js';
 
 const EXT: Record<string, string> = { csv: 'csv', tsv: 'tsv', json: 'json', md: 'md', markdown: 'md', html: 'html', htm: 'html', xlsx: 'xlsx' };
-const AVAILABLE = new Set(['table', 'json', 'csv', 'tsv', 'md']);
 
 export function chooseFormat(o: SharedOptions): string {
   if (o.format) return o.format;
@@ -35,17 +36,20 @@ export function colorOn(o: SharedOptions, io: Io, toFile: boolean): boolean {
 export async function run(files: string[], o: SharedOptions, io: Io, extra: Record<string, unknown>): Promise<number> {
   const format = chooseFormat(o);
   if (!['table', 'csv', 'tsv', 'json', 'md', 'html', 'xlsx'].includes(format)) throw usageError(`unknown format "${format}"`, 'use table, csv, tsv, json, md, html or xlsx');
-  if (!AVAILABLE.has(format)) throw usageError(`-O ${format} is not available in this version yet`, 'use -O json or the table');
   if (o.csvDialect !== null && o.csvDialect !== 'excel-ru') throw usageError(`unknown --csv-dialect "${o.csvDialect}"`, 'the only dialect is excel-ru');
   if (o.csvDialect && format !== 'csv') throw usageError(`--csv-dialect applies to csv output, not ${format}`);
   if (o.layout && !['csv', 'tsv', 'md'].includes(format) && !o.quiet) io.stderr.write(`kpi: note: --layout applies to csv, tsv and md; ${format} ignores it\n`);
+  const toTerminal = !o.output || o.output === '-';
+  if (format === 'xlsx' && toTerminal && io.stdout.isTTY) throw usageError('an XLSX workbook cannot be written to a terminal', 'use -o report.xlsx, or redirect stdout to a file');
   const only = (extra.section as SectionId | undefined) ?? null;
   const toFile = o.output !== null && o.output !== '-';
   const { ctx, load, report } = await runReport(files, o, io.env, io.cwd, only, format === 'table');
   const lang = o.lang ?? 'en';
   const layout = o.layout ?? 'wide';
-  const text =
-    format === 'json' ? renderJson(report)
+  const text: string | Uint8Array =
+    format === 'xlsx' ? await renderXlsx(report, { lang })
+    : format === 'html' ? renderHtml(report, { lang })
+    : format === 'json' ? renderJson(report)
     : format === 'csv' ? renderCsv(report, { layout, delimiter: ',', dialect: o.csvDialect === 'excel-ru' ? 'excel-ru' : 'default' })
     : format === 'tsv' ? renderCsv(report, { layout, delimiter: '\t', dialect: 'default' })
     : format === 'md' ? renderMarkdown(report, { layout, lang })
