@@ -48,6 +48,8 @@ function sourceYaml(f: FileReport, configDir: string, cwd: string): string[] {
   if (decimal) lines.push(`    decimal_mark: ${q(decimal)}`);
   lines.push(`    columns:             # the whole mapping: only these columns are read`);
   for (const [field, idx] of Object.entries(fields).sort((a, b) => a[1] - b[1])) {
+    // a 1C «Документ» column feeds number and date; the date is derived from it again on reading
+    if (field === 'date' && fields.number === idx) continue;
     const h = setup.headers?.[idx];
     lines.push(`      ${field}: ${h ? q(h) : idx + 1}`);
   }
