@@ -20,6 +20,13 @@ async function real(p: string): Promise<string> {
   }
 }
 
+/** Temp files being written right now: removed by the entry point on SIGINT/SIGTERM. */
+const pending = new Set<string>();
+
+export function pendingTempFiles(): string[] {
+  return [...pending];
+}
+
 export async function writeOutput(file: string, data: string | Uint8Array, inputs: readonly InputSpec[]): Promise<void> {
   const target = await real(file);
   for (const i of inputs) {
@@ -27,11 +34,14 @@ export async function writeOutput(file: string, data: string | Uint8Array, input
     if ((await real(i.path)) === target) throw usageError(`refusing to write ${file}: it is one of the input files`, 'choose another output path');
   }
   const tmp = path.join(path.dirname(target), `.kpi-tmp-${process.pid}-${path.basename(target)}`);
+  pending.add(tmp);
   try {
     await writeFile(tmp, data);
     await rename(tmp, target);
+    pending.delete(tmp);
   } catch (e) {
     await rm(tmp, { force: true });
+    pending.delete(tmp);
     throw inputError(`cannot write ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, { hint: 'check that the folder exists and is writable' });
   }
 }

@@ -32,7 +32,7 @@ function valueTd(r: Report, row: MetricRow, ci: number, lang: Lang): string {
   const status = row.targets[ci]?.status;
   const plan = status === 'ok' || status === 'missed' || status === 'pending' ? status : null;
   const planAttrs = plan ? ` class="plan-${plan}" style="${PLAN_BG[plan]}"` : '';
-  const data = v === null ? '' : ` data-value="${esc(String(v))}"`;
+  const data = v === null ? ' data-value=""' : ` data-value="${esc(String(v))}"`;
   return `<td align="right"${data}${planAttrs}>${esc(cellText(r, row, ci, lang))}</td>`;
 }
 
