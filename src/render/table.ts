@@ -8,14 +8,7 @@ import { Chalk } from 'chalk';
 import type { Report, MetricRow } from '../report/model.js';
 import { formatDelta, formatValue, sparkline, type Lang } from './numbers.js';
 import { formatDay } from '../period/calendar.js';
-
-const SECTION_TITLE: Record<string, { en: string; ru: string }> = {
-  leads: { en: 'Leads', ru: 'Лиды' },
-  active: { en: 'Active sales (outbound)', ru: 'Активные продажи' },
-  inbound: { en: 'Inbound sales', ru: 'Входящие продажи' },
-  calls: { en: 'Calls and entry points', ru: 'Звонки и точки входа' },
-  clients: { en: 'Clients', ru: 'Клиенты' },
-};
+import { groupByLabel, groupLabel, inputKindLabel, periodLabel, sectionTitle, t } from './i18n.js';
 
 export interface TableOptions {
   color: boolean;
@@ -25,7 +18,7 @@ export interface TableOptions {
 function deltaCell(row: MetricRow, which: 'prev' | 'yoy', i: number, lang: Lang, ch: InstanceType<typeof Chalk>): string {
   const c = row.compare[which][i];
   if (!c) return '—';
-  const s = formatDelta(c.delta, c.delta_pct, row.def.kind, lang);
+  const s = formatDelta(c.delta, c.delta_pct, row.def.kind, lang).replace(/ pp$/, ` ${t('unit.pp', lang)}`);
   if (c.delta === null || c.delta === 0) return s;
   const good = (c.delta > 0) === (row.def.better === 'up');
   return good ? ch.green(s) : ch.red(s);
@@ -38,30 +31,31 @@ export function renderTable(r: Report, o: TableOptions): string {
   const last = n - 1;
   const showPrev = r.sections.some((s) => s.rows.some((row) => row.compare.prev[last]));
   const showYoy = r.sections.some((s) => s.rows.some((row) => row.compare.yoy[last]));
-  const heads = r.columns.map((c) => c.label + (c.clipped ? '*' : ''));
+  const heads = r.columns.map((c) => periodLabel(c.label, o.lang) + (c.clipped ? '*' : ''));
   const partial = (row: MetricRow, i: number) => (r.meta.columns[i]?.partial_kinds ?? []).some((k) => (row.def.needs as readonly string[]).includes(k));
   let anyPartial = false;
   if (n === 0) {
-    out.push('no records');
+    out.push(t('report.noRecords', o.lang));
   }
   for (const sec of r.sections) {
     if (n === 0) break;
-    const title = SECTION_TITLE[sec.id]![o.lang];
+    const title = sectionTitle(sec.id, o.lang);
     const head = [ch.bold(title), ...heads];
-    if (showPrev) head.push('Δ prev');
-    if (showYoy) head.push('Δ year');
+    if (showPrev) head.push(t('col.deltaPrev', o.lang));
+    if (showYoy) head.push(t('col.deltaYear', o.lang));
     const hasSpark = sec.rows.some((row) => row.spark && sparkline(row.spark) !== '');
-    if (hasSpark) head.push('trend');
-    const t = new Table({ head, style: { head: [], border: [], compact: true }, colAligns: ['left', ...r.columns.map(() => 'right' as const)] });
+    if (hasSpark) head.push(t('col.trend', o.lang));
+    const tbl = new Table({ head, style: { head: [], border: [], compact: true }, colAligns: ['left', ...r.columns.map(() => 'right' as const)] });
     for (const row of sec.rows) {
-      const label = row.group === null ? row.def.label[o.lang] : `  ${row.group}`;
+      const label = row.group === null ? row.def.label[o.lang] : `  ${groupLabel(row.group, o.lang)}`;
       const unknown = row.def.wonBased || row.def.costBased || row.def.answerBased;
       const cells = row.values.map((v, i) => {
         let s = formatValue(v, row.def.kind, o.lang, !!unknown && v === null && !(row.terms[i] && Object.values(row.terms[i]!).some((x) => x === 0)));
+        if (s === 'n/a') s = t('value.unknown', o.lang);
         const tg = row.targets[i];
-        if (tg && tg.min !== null && v !== null && row.def.kind !== 'ratio' && tg.min > 0) s += ` (${Math.round((v / tg.min) * 100)}% of ${formatValue(tg.min, row.def.kind, o.lang)})`;
-        else if (tg && tg.min !== null && row.def.kind === 'ratio') s += ` (min ${formatValue(tg.min, 'ratio', o.lang)})`;
-        else if (tg && tg.max !== null) s += ` (max ${formatValue(tg.max, row.def.kind, o.lang)})${tg.status === 'missed' ? ' ✗' : ''}`;
+        if (tg && tg.min !== null && v !== null && row.def.kind !== 'ratio' && tg.min > 0) s += ` (${t('plan.ofMin', o.lang, { pct: `${Math.round((v / tg.min) * 100)}%`, min: formatValue(tg.min, row.def.kind, o.lang) })})`;
+        else if (tg && tg.min !== null && row.def.kind === 'ratio') s += ` (${t('plan.min', o.lang, { min: formatValue(tg.min, 'ratio', o.lang) })})`;
+        else if (tg && tg.max !== null) s += ` (${t('plan.max', o.lang, { max: formatValue(tg.max, row.def.kind, o.lang) })})${tg.status === 'missed' ? ' ✗' : ''}`;
         if (partial(row, i)) {
           anyPartial = true;
           s = '~' + s;
@@ -72,9 +66,9 @@ export function renderTable(r: Report, o: TableOptions): string {
       if (showPrev) line.push(deltaCell(row, 'prev', last, o.lang, ch));
       if (showYoy) line.push(deltaCell(row, 'yoy', last, o.lang, ch));
       if (hasSpark) line.push(row.spark ? sparkline(row.spark) : '');
-      t.push(line);
+      tbl.push(line);
     }
-    out.push(t.toString());
+    out.push(tbl.toString());
     if (r.explain) {
       for (const row of sec.rows) {
         if (row.group !== null) continue;
@@ -87,11 +81,11 @@ export function renderTable(r: Report, o: TableOptions): string {
   }
   // footnotes and data health
   const clipped = r.columns.filter((c) => c.clipped);
-  for (const c of clipped) out.push(`* ${c.label}: ${formatDay(c.start)} – ${formatDay(c.end - 1)} only`);
-  if (anyPartial) out.push('~ the data covers this period only in part (before the first or after the last record of an input, or past today)');
-  if (r.meta.inputs_missing.length) out.push(`Not shown (no input): ${r.meta.inputs_missing.join(', ')}`);
-  if (r.meta.ungrouped.length) out.push(`Not split by ${r.meta.group_by}: ${r.meta.ungrouped.join(', ')} (totals only)`);
-  out.push(`Data: ${r.meta.inputs.map((i) => `${i.file} ${i.rows_read} read, ${i.rows_used} used, ${i.rows_rejected} rejected`).join('; ')}`);
-  out.push(`Time zone ${r.meta.timezone}; today ${r.meta.today}.`);
+  for (const c of clipped) out.push(t('footer.clipped', o.lang, { period: periodLabel(c.label, o.lang), from: formatDay(c.start), to: formatDay(c.end - 1) }));
+  if (anyPartial) out.push(t('footer.partial', o.lang));
+  if (r.meta.inputs_missing.length) out.push(t('footer.notShown', o.lang, { inputs: r.meta.inputs_missing.map((k) => inputKindLabel(k as 'leads', o.lang)).join(', ') }));
+  if (r.meta.ungrouped.length && r.meta.group_by) out.push(t('footer.ungrouped', o.lang, { by: groupByLabel(r.meta.group_by, o.lang), inputs: r.meta.ungrouped.map((k) => inputKindLabel(k as 'leads', o.lang)).join(', ') }));
+  out.push(t('footer.data', o.lang, { files: r.meta.inputs.map((i) => t('footer.file', o.lang, { file: i.file, read: i.rows_read, used: i.rows_used, rejected: i.rows_rejected })).join('; ') }));
+  out.push(t('footer.timezone', o.lang, { tz: r.meta.timezone, today: r.meta.today }));
   return out.join('\n') + '\n';
 }
