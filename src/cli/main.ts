@@ -10,6 +10,29 @@ import { addSharedOptions, toSharedOptions, type SharedOptions } from './options
 import { processIo, type Io } from './io.js';
 import { VERSION } from './version.js';
 
+/** Real examples under each command's --help (issue: help that teaches). */
+const EXAMPLES: Record<string, string[]> = {
+  report: [
+    'kpi report --demo -p 2025-12 --today 2026-01-10      the built-in demo company',
+    'kpi report exports/*.csv sales.xlsx -p last-month    the dashboard for last month',
+    'kpi report -p 2026-Q3 -M -g manager                  per manager, monthly columns, sources from kpi.config.yaml',
+    'kpi report -p last-12-months -O csv > kpi.csv        tidy numbers for a spreadsheet (--layout tidy)',
+    'kpi report -p last-month -o report.html              a self-contained HTML report to mail',
+    'kpi report --leads deals.csv --leads leads.csv -O json --compare yoy',
+  ],
+  leads: ['kpi leads crm/*.csv -p 2026 -Q -g channel', 'kpi inbound -p last-month --explain'],
+  cohorts: ['kpi cohorts sales.xlsx -p 2025 -M', 'kpi cohorts -p 2024..2025 -Q -g channel -O csv'],
+  list: ['kpi list missed-unreturned calls/Master.csv -p yesterday', 'kpi list lost-clients -p last-month -O csv', 'kpi list at-risk -g manager'],
+  check: ['kpi check -q || mail -s "KPI targets missed" owner@example.com', 'kpi check -p last-month -O json'],
+  inspect: ['kpi inspect exports/*.csv', 'kpi inspect sales.xlsx -O json'],
+  init: ['kpi init exports/leads.csv exports/Master.csv sales.xlsx', 'kpi init *.csv -o - | less'],
+};
+
+function examples(name: string): string {
+  const ex = EXAMPLES[name] ?? EXAMPLES[SECTIONS.includes(name as never) ? 'leads' : 'report'] ?? [];
+  return '\nExamples:\n' + ex.map((e) => `  ${e}`).join('\n') + '\n\nExit codes: 0 ok, 1 target missed or --strict, 2 usage/config error, 3 unreadable input.\n';
+}
+
 type Runner = (files: string[], opts: SharedOptions, io: Io, extra: Record<string, unknown>) => Promise<number>;
 
 const SECTIONS = ['leads', 'active', 'inbound', 'calls', 'clients'] as const;
@@ -66,6 +89,7 @@ function build(io: Io, argv: readonly string[], done: (p: Promise<number>) => vo
   addSharedOptions(program.command('init').argument('<files...>').description('write a starter kpi.config.yaml that reproduces what inspect detected'))
     .option('--force', 'overwrite an existing config')
     .action(run(() => import('./commands/init.js')));
+  for (const c of program.commands) c.addHelpText('after', examples(c.name()));
   return program;
 }
 

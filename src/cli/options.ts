@@ -121,3 +121,15 @@ export function toSharedOptions(raw: Raw, argv: readonly string[]): SharedOption
     force: raw.force === true,
   };
 }
+
+/** SPEC-DECISIONS #43: a flag that does not apply to the command is a usage error naming it. */
+export function rejectFlags(command: string, o: SharedOptions, flags: readonly (keyof SharedOptions)[]): void {
+  const names: Partial<Record<keyof SharedOptions, string>> = {
+    groupBy: '-g/--group-by', compare: '--compare', explain: '--explain', layout: '--layout', csvDialect: '--csv-dialect',
+    period: '-p/--period', begin: '-b/--begin', end: '-e/--end', interval: 'the interval flags (-D -W -M -Q -Y)', rejects: '--rejects', strict: '--strict',
+  };
+  for (const f of flags) {
+    const v = o[f];
+    if (v !== null && v !== false && !(Array.isArray(v) && v.length === 0)) throw usageError(`${names[f] ?? f} does not apply to kpi ${command}`);
+  }
+}

@@ -6,10 +6,11 @@ import { loadInputs } from '../../app/load.js';
 import { buildInitConfig } from '../../app/init-config.js';
 import { writeOutput } from '../../app/write-output.js';
 import { usageError, EXIT } from '../../errors/kpi-error.js';
-import type { SharedOptions } from '../options.js';
+import { rejectFlags, type SharedOptions } from '../options.js';
 import { write, type Io } from '../io.js';
 
 export async function run(files: string[], o: SharedOptions, io: Io): Promise<number> {
+  rejectFlags('init', o, ['groupBy', 'compare', 'explain', 'layout', 'csvDialect', 'period', 'begin', 'end', 'interval', 'rejects', 'strict']);
   const target = o.output ?? 'kpi.config.yaml';
   const toStdout = target === '-';
   const abs = path.resolve(io.cwd, target);

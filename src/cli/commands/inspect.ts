@@ -4,11 +4,12 @@ import { loadInputs } from '../../app/load.js';
 import { buildInspectDoc } from '../../report/inspect-model.js';
 import { renderInspectTable } from '../../render/inspect-table.js';
 import { usageError, EXIT } from '../../errors/kpi-error.js';
-import type { SharedOptions } from '../options.js';
+import { rejectFlags, type SharedOptions } from '../options.js';
 import { write, type Io } from '../io.js';
 import { writeOutput } from '../../app/write-output.js';
 
 export async function run(files: string[], o: SharedOptions, io: Io): Promise<number> {
+  rejectFlags('inspect', o, ['groupBy', 'compare', 'explain', 'layout', 'csvDialect', 'period', 'begin', 'end', 'interval', 'rejects', 'strict']);
   const format = o.format ?? (o.output && /\.json$/i.test(o.output) ? 'json' : 'table');
   if (format !== 'table' && format !== 'json') throw usageError(`inspect writes table or json, not ${format}`);
   const ctx = await makeContext(files, o, io.env, io.cwd);
