@@ -17,6 +17,7 @@ import { MergeStore, settleCalls, settleLeads } from './merge-store.js';
 import { newStats, type InputStats, type RejectRow } from './stats.js';
 import type { InputSpec } from './inputs.js';
 import { formatIssueLine } from '../errors/format.js';
+import { caseVariants, crossFileDuplicates } from './cross-checks.js';
 
 const HEAD_ROWS = 30;
 
@@ -224,5 +225,25 @@ export async function loadInputs(specs: readonly InputSpec[], s: NormalizeSettin
   }
   res.leads.push(...leads.records);
   res.calls.push(...calls.records);
+  // across files and records
+  const counted = (issues: Issue[]) => {
+    for (const i of issues) {
+      const input = res.files.findIndex((f) => f.spec.display === i.file && (f.info.sheet ?? null) === (i.sheet ?? null));
+      if (input >= 0) statsByInput[input]!.warnings++;
+      res.issues.push(i);
+    }
+  };
+  counted(crossFileDuplicates('leads', res.leads));
+  counted(crossFileDuplicates('calls', res.calls));
+  counted(crossFileDuplicates('invoices', res.invoices));
+  const managers = new Set<string>();
+  const channels = new Set<string>();
+  for (const l of res.leads) {
+    managers.add(l.manager);
+    channels.add(l.channel);
+  }
+  for (const c of res.calls) managers.add(c.manager);
+  for (const l of res.invoices) managers.add(l.manager);
+  res.issues.push(...caseVariants(managers, 'manager'), ...caseVariants(channels, 'channel'));
   return res;
 }

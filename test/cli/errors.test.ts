@@ -105,3 +105,20 @@ describe('file-level problems: exit 3, nothing on stdout, the file and a hint on
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 });
+
+describe('checks across files and records', () => {
+  it('the same invoice line in two files warns duplicate_across_files at the second, and both count', () => {
+    const r = kpi(['report', 'fixtures/errors/duplicate_across_files-a.csv', 'fixtures/errors/duplicate_across_files-b.csv', ...base, '-O', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    const dup = doc.issues.filter((i: { code: string }) => i.code === 'duplicate_across_files');
+    expect(dup).toHaveLength(1);
+    expect([dup[0].file, dup[0].line]).toEqual(['fixtures/errors/duplicate_across_files-b.csv', 3]);
+    expect(dup[0].message).toContain('duplicate_across_files-a.csv:2');
+    expect(doc.meta.inputs.map((i: { rows_used: number }) => i.rows_used)).toEqual([2, 2]);
+    // «Иванов» and «иванов» are two groups: said once
+    const v = doc.issues.filter((i: { code: string }) => i.code === 'group_case_variant');
+    expect(v).toHaveLength(1);
+    expect(v[0].message).toMatch(/Иванов.*иванов|иванов.*Иванов/);
+  });
+});
