@@ -69,6 +69,7 @@ export class FileLoader {
   private pending: RawRow[] = [];
   private readonly seen = new Set<number>();
   private readonly headerKey: string | null;
+  private readonly headerFirst: string | null;
   private readonly hasRecordId: boolean;
 
   constructor(
@@ -81,6 +82,7 @@ export class FileLoader {
     private readonly sink: RowSink,
   ) {
     this.headerKey = setup.headers ? setup.headers.map(normalizeHeader).join('\u001f') : null;
+    this.headerFirst = setup.headers ? (setup.headers[0] ?? '').trim() : null;
     this.hasRecordId = kind !== 'invoices' && setup.mapping!.fields['id' as never] !== undefined;
   }
 
@@ -99,7 +101,8 @@ export class FileLoader {
       this.stats.rows_blank++;
       return;
     }
-    if (this.headerKey !== null && cells.length >= 2) {
+    // cheap first-cell test before the full comparison (this runs for every row)
+    if (this.headerKey !== null && cells.length >= 2 && this.headerFirst !== null && cellText(cells[0] ?? null).trim() === this.headerFirst) {
       const key = cells.map((c) => normalizeHeader(cellText(c))).join('\u001f');
       if (key === this.headerKey) {
         this.sink.warn(makeIssue('repeated_header', { file: this.ref.file, sheet: this.ref.sheet, line: row.line }, { message: 'the header row repeats here (two exports glued together?); skipped' }));
