@@ -223,8 +223,9 @@ export async function loadInputs(specs: readonly InputSpec[], s: NormalizeSettin
     const input = store.leads.get(l.id!)!.rows[0]!.input;
     statsByInput[input]!.rows_excluded++;
   }
-  res.leads.push(...leads.records);
-  res.calls.push(...calls.records);
+  // a loop, not push(...xs): spreading a million records overflows the call stack
+  for (const l of leads.records) res.leads.push(l);
+  for (const c of calls.records) res.calls.push(c);
   // across files and records
   const counted = (issues: Issue[]) => {
     for (const i of issues) {

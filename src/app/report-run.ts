@@ -82,7 +82,7 @@ export async function runReport(files: readonly string[], o: SharedOptions, env:
   }
 
   const linked = linkRecords({ leads: load.leads, calls: load.calls, invoices: load.invoices }, { conversionWindowDays: ctx.config.conversion_window_days, useInvoiceWinRule: load.has.invoices });
-  issues.push(...linked.issues);
+  for (const i of linked.issues) issues.push(i);
   const built = buildReport(linked, {
     columns: resolved.columns,
     weekStart,

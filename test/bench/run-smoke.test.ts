@@ -1,0 +1,42 @@
+/**
+ * The runner end to end on tiny files (the `--quick` path with 2,000 rows): generation, timed kpi
+ * runs, both baselines as child processes, goals, results.json and results.md. Needs the built
+ * dist/ (npm test builds first), like the CLI tests.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runBench } from '../../bench/run.js';
+import { parseRunArgs } from '../../bench/run-args.js';
+import type { BenchResults } from '../../bench/results.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'kpi-bench-smoke-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('bench runner, quick and tiny', () => {
+  it('times every workload, checks kpi read every row, and writes results.json and results.md', async () => {
+    const args = parseRunArgs(['--quick', '--rows', '2000'], dir);
+    const log: string[] = [];
+    const res = await runBench(args, (l) => log.push(l));
+    expect(res.workloads.map((w) => `${w.name}@${w.rows}`)).toEqual(['leads.csv@2000', 'calls.csv@2000', 'invoices.csv@2000', 'invoices.xlsx@2000']);
+    for (const w of res.workloads) {
+      expect(w.kpi.error, w.name).toBeNull();
+      expect(w.kpi.rows_read).toBe(2000);
+      expect(w.kpi.runs_s).toHaveLength(1);
+      expect(w.kpi.median_s).toBeGreaterThan(0);
+      expect(w.kpi.peak_rss_mb).toBeGreaterThan(10);
+      expect(w.baseline?.error, w.name).toBeNull();
+      expect(w.baseline?.input_rows).toBe(2000);
+      expect(w.ratio).toBeGreaterThan(0);
+      expect(w.baseline_1t === null).toBe(w.format === 'xlsx');
+    }
+    expect(res.version.runs_ms).toHaveLength(10);
+    const saved = JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8')) as BenchResults;
+    expect(saved.schema).toBe('kpi-bench/1');
+    expect(saved.workloads).toHaveLength(4);
+    expect(readFileSync(join(dir, 'results.md'), 'utf8')).toMatch(/^\| workload \|/);
+    expect(existsSync(join(dir, 'leads-2k-s1.csv'))).toBe(true);
+    expect(log.some((l) => l.includes('leads.csv 2000 run 1/1'))).toBe(true);
+  }, 180_000);
+});
