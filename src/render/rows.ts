@@ -20,7 +20,7 @@ function csvField(v: Cell, delim: string): string {
 
 function show(v: Cell): string {
   if (v === null) return '—';
-  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : String(Math.round(v * 100) / 100);
+  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : String(Math.round(v * 10_000) / 10_000); // enough digits that 0.7978 < 0.8 shows
   return String(v);
 }
 

@@ -32,8 +32,9 @@ export async function run(files: string[], o: SharedOptions, io: Io): Promise<nu
   const run = await loadAndLink(files, o, io.env, io.cwd);
   const { ctx, load, linked, weekStart } = run;
   const interval: Interval = o.interval ?? 'month';
+  const explicit = !!(o.period || o.begin || o.end);
   let span: Span;
-  if (o.period || o.begin || o.end) {
+  if (explicit) {
     const r = resolveSpan({ period: o.period, begin: o.begin, end: o.end, interval: o.interval, today: ctx.today, weekStart, dataMin: null, dataMax: null });
     if (!r.span) throw usageError('the period is empty');
     span = r.span;
@@ -42,7 +43,9 @@ export async function run(files: string[], o: SharedOptions, io: Io): Promise<nu
   const results: Record<string, Cell>[] = [];
   for (const t of ctx.config.targets) {
     const tInterval = (t.interval ?? interval) as Interval;
-    const cols = splitColumns(span, tInterval, weekStart);
+    // without -p/-b/-e each target looks at the last complete interval of its own length
+    const tSpan = explicit ? span : lastCompleteInterval(ctx.today, tInterval, weekStart);
+    const cols = splitColumns(tSpan, tInterval, weekStart);
     const per = t.per ?? null;
     const computed = computeMetrics(linked, cols, cols.map((c) => previousSpan(c, weekStart)), {
       groupBy: per,
@@ -52,7 +55,7 @@ export async function run(files: string[], o: SharedOptions, io: Io): Promise<nu
       wonKnown: load.wonSource || load.has.invoices,
       costKnown: load.costKnown,
       answeredKnown: load.answeredKnown,
-      membershipSpan: { start: cols[0] ? previousSpan(cols[0], weekStart).start : span.start, end: span.end },
+      membershipSpan: { start: cols[0] ? previousSpan(cols[0], weekStart).start : tSpan.start, end: tSpan.end },
     });
     const cells = computed.cells.filter((c) => c.metric === t.metric && (per === null ? c.group === null : c.group !== null && c.group !== NONE && c.group !== UNATTRIBUTED));
     if (cells.length === 0) {

@@ -4,7 +4,7 @@
  */
 import { loadAndLink } from '../../app/linked-run.js';
 import { listAtRisk, listLostClients, listMissedUnreturned, listNewClients } from '../../kpi/lists.js';
-import { resolveSpan } from '../../period/span.js';
+import { resolveSpan, splitColumns } from '../../period/span.js';
 import { lastCompleteInterval, previousSpan } from '../../period/compare.js';
 import { formatDay } from '../../period/calendar.js';
 import { MS_PER_DAY, type Column, type Span } from '../../period/types.js';
@@ -48,7 +48,10 @@ export async function run(files: string[], o: SharedOptions, io: Io, extra: Reco
     if (!r.span) throw usageError('the period is empty');
     span = r.span;
   } else span = lastCompleteInterval(ctx.today, interval, run.weekStart);
-  const asColumn: Column = { ...span, label: '', interval, fullStart: span.start, fullEnd: span.end, clipped: true };
+  // P₋₁: the previous whole interval when P is one (last-month → the month before), else the same
+  // number of days before P
+  const cols = splitColumns(span, interval, run.weekStart);
+  const asColumn: Column = cols.length === 1 && !cols[0]!.clipped ? cols[0]! : { ...span, label: '', interval, fullStart: span.start, fullEnd: span.end, clipped: true };
   const prev = previousSpan(asColumn, run.weekStart);
   const groupBy = o.groupBy;
   let rows: Record<string, unknown>[];
