@@ -20,9 +20,15 @@ export interface JsonRow {
   target?: unknown;
 }
 
+/** The kind whose records a metric is counted from (invoices when it needs them). */
+function tallyKind(needs: readonly string[]): string | undefined {
+  return needs.includes('invoices') ? 'invoices' : needs[0];
+}
+
 export function reportRows(r: Report): JsonRow[] {
   const rows: JsonRow[] = [];
   const basis = r.meta.compare;
+  const ungrouped = new Set(r.meta.ungrouped);
   r.columns.forEach((col, ci) => {
     for (const sec of r.sections) {
       for (const row of sec.rows) {
@@ -32,7 +38,8 @@ export function reportRows(r: Report): JsonRow[] {
           start: formatDay(col.start),
           end: formatDay(col.end),
           section: sec.id,
-          group_by: r.meta.group_by,
+          // a section whose kind lacks the grouping field has total rows only: not split (Decisions #11a, #25)
+          group_by: ungrouped.has(tallyKind(row.def.needs) ?? '') ? null : r.meta.group_by,
           group: row.group,
           metric: row.def.id,
           value: row.values[ci] ?? null,
