@@ -9,6 +9,7 @@ import { EXIT, KpiError } from '../errors/kpi-error.js';
 import { addSharedOptions, toSharedOptions, type SharedOptions } from './options.js';
 import { processIo, type Io } from './io.js';
 import { VERSION } from './version.js';
+import { formatIssueLine } from '../errors/format.js';
 
 /** Real examples under each command's --help (issue: help that teaches). */
 const EXAMPLES: Record<string, string[]> = {
@@ -93,6 +94,13 @@ function build(io: Io, argv: readonly string[], done: (p: Promise<number>) => vo
   return program;
 }
 
+/** `--lang ru` as given on the command line (config `lang:` is applied by the commands). */
+function argLang(argv: readonly string[]): 'en' | 'ru' {
+  const i = argv.lastIndexOf('--lang');
+  const v = i >= 0 ? argv[i + 1] : argv.filter((a) => a.startsWith('--lang=')).pop()?.slice(7);
+  return v === 'ru' ? 'ru' : 'en';
+}
+
 /** Run the CLI; returns the exit code. Never throws. */
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
   let pending: Promise<number> | null = null;
@@ -105,14 +113,18 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     await program.parseAsync(argv, { from: 'user' });
     return pending ? await pending : EXIT.ok;
   } catch (e) {
-    return handleError(e, io);
+    return handleError(e, io, argLang(argv));
   }
 }
 
-function handleError(e: unknown, io: Io): number {
+function handleError(e: unknown, io: Io, lang: 'en' | 'ru'): number {
   if (e instanceof CommanderError) {
     if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.ok;
     return EXIT.usage; // commander already printed the message
+  }
+  if (e instanceof KpiError && e.issue && lang === 'ru') {
+    io.stderr.write(`kpi: ${formatIssueLine(e.issue, 'ru')}\n`);
+    return e.exitCode;
   }
   if (e instanceof KpiError) {
     const hint = e.hint && !e.message.includes('hint:') ? `\n  hint: ${e.hint}` : '';

@@ -4,6 +4,9 @@
  * and the stderr summary that keeps 10,000 bad cells from flooding a terminal (#58).
  */
 import type { Issue, IssueCode } from './issue.js';
+import { russian, SEVERITY_RU } from './messages-ru.js';
+
+export type MessageLang = 'en' | 'ru';
 
 export function formatPos(i: Pick<Issue, 'file' | 'sheet' | 'line'>): string {
   let s = i.file;
@@ -12,7 +15,11 @@ export function formatPos(i: Pick<Issue, 'file' | 'sheet' | 'line'>): string {
   return s;
 }
 
-export function formatIssueLine(i: Issue): string {
+export function formatIssueLine(i: Issue, lang: MessageLang = 'en'): string {
+  if (lang === 'ru') {
+    const r = russian(i);
+    return `${formatPos(i)}: ${SEVERITY_RU[i.severity]}[${i.code}] ${r.message}${r.hint ? `; подсказка: ${r.hint}` : ''}`;
+  }
   const hint = i.hint ? `; hint: ${i.hint}` : '';
   return `${formatPos(i)}: ${i.severity}[${i.code}] ${i.message}${hint}`;
 }
@@ -21,7 +28,7 @@ export function formatIssueLine(i: Issue): string {
  * Lines for stderr: at most `perCode` issues per code, then "…and N more" per code.
  * With `quiet`, only errors are kept.
  */
-export function summarizeIssues(issues: readonly Issue[], opts: { perCode?: number; quiet?: boolean } = {}): string[] {
+export function summarizeIssues(issues: readonly Issue[], opts: { perCode?: number; quiet?: boolean; lang?: MessageLang } = {}): string[] {
   const perCode = opts.perCode ?? 10;
   const shown = new Map<IssueCode, number>();
   const more = new Map<IssueCode, number>();
@@ -31,10 +38,10 @@ export function summarizeIssues(issues: readonly Issue[], opts: { perCode?: numb
     if (i.severity === 'info' && !['encoding_guessed', 'repeated_header'].includes(i.code)) continue;
     const n = shown.get(i.code) ?? 0;
     if (n < perCode) {
-      lines.push(formatIssueLine(i));
+      lines.push(formatIssueLine(i, opts.lang));
       shown.set(i.code, n + 1);
     } else more.set(i.code, (more.get(i.code) ?? 0) + 1);
   }
-  for (const [code, n] of more) lines.push(`…and ${n} more ${code} (see -O json or --rejects FILE)`);
+  for (const [code, n] of more) lines.push(opts.lang === 'ru' ? `…и ещё ${n} ${code} (все — в -O json или --rejects ФАЙЛ)` : `…and ${n} more ${code} (see -O json or --rejects FILE)`);
   return lines;
 }

@@ -122,3 +122,17 @@ describe('checks across files and records', () => {
     expect(v[0].message).toMatch(/Иванов.*иванов|иванов.*Иванов/);
   });
 });
+
+describe('--lang ru: messages in Russian, codes and positions unchanged', () => {
+  it('row-level and file-level messages', () => {
+    const r = kpi(['report', 'fixtures/errors/bad_date.csv', ...base, '--lang', 'ru', '-O', 'json']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('fixtures/errors/bad_date.csv:3: ошибка[bad_date] столбец «Дата создания» (2): найдено «31.02.2024 11:00»');
+    expect(r.stderr).toContain('подсказка:');
+    // machine output keeps the English text
+    expect(JSON.parse(r.stdout).issues[0].message).toMatch(/expected a date/);
+    const f = kpi(['report', 'fixtures/errors/date_ambiguous.csv', ...base, '--lang', 'ru']);
+    expect(f.code).toBe(3);
+    expect(f.stderr).toMatch(/ошибка\[date_ambiguous\].*подсказка: укажите формат/);
+  });
+});

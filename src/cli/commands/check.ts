@@ -105,7 +105,7 @@ export async function run(files: string[], o: SharedOptions, io: Io): Promise<nu
   }
   if (o.output && o.output !== '-') await writeOutput(o.output, text, ctx.inputs);
   else if (text) await write(io.stdout, text);
-  for (const line of summarizeIssues(run.issues, { quiet: true })) io.stderr.write(`kpi: ${line}\n`);
+  for (const line of summarizeIssues(run.issues, { quiet: true, lang: o.lang ?? run.ctx.config.lang ?? 'en' })) io.stderr.write(`kpi: ${line}\n`);
   if (missed > 0) {
     if (!o.quiet) io.stderr.write(`kpi: ${missed} target(s) missed\n`);
     return EXIT.failed;

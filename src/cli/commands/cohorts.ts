@@ -83,6 +83,6 @@ export async function run(files: string[], o: SharedOptions, io: Io): Promise<nu
   }
   if (o.output && o.output !== '-') await writeOutput(o.output, text, ctx.inputs);
   else await write(io.stdout, text);
-  for (const line of summarizeIssues(run.issues, { quiet: o.quiet })) io.stderr.write(`kpi: ${line}\n`);
+  for (const line of summarizeIssues(run.issues, { quiet: o.quiet, lang: o.lang ?? run.ctx.config.lang ?? 'en' })) io.stderr.write(`kpi: ${line}\n`);
   return EXIT.ok;
 }

@@ -73,7 +73,7 @@ export async function run(files: string[], o: SharedOptions, io: Io, extra: Reco
     : renderRows(columns, shown, format as 'table' | 'csv' | 'tsv' | 'md');
   if (o.output && o.output !== '-') await writeOutput(o.output, text, ctx.inputs);
   else await write(io.stdout, text);
-  for (const line of summarizeIssues(run.issues, { quiet: o.quiet })) io.stderr.write(`kpi: ${line}\n`);
+  for (const line of summarizeIssues(run.issues, { quiet: o.quiet, lang: o.lang ?? run.ctx.config.lang ?? 'en' })) io.stderr.write(`kpi: ${line}\n`);
   if (!o.quiet && format === 'table') io.stderr.write(`kpi: ${name}: ${shown.length} row(s) for ${formatDay(span.start)} – ${formatDay(span.end - 1)}\n`);
   return EXIT.ok;
 }

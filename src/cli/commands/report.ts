@@ -44,7 +44,7 @@ export async function run(files: string[], o: SharedOptions, io: Io, extra: Reco
   const only = (extra.section as SectionId | undefined) ?? null;
   const toFile = o.output !== null && o.output !== '-';
   const { ctx, load, report } = await runReport(files, o, io.env, io.cwd, only, format === 'table');
-  const lang = o.lang ?? 'en';
+  const lang = o.lang ?? ctx.config.lang ?? 'en';
   const layout = o.layout ?? 'wide';
   const text: string | Uint8Array =
     format === 'xlsx' ? await renderXlsx(report, { lang })
@@ -57,12 +57,12 @@ export async function run(files: string[], o: SharedOptions, io: Io, extra: Reco
   if (o.rejects) await writeOutput(o.rejects, renderRejects(load.rejects, /\.json$/i.test(o.rejects)), ctx.inputs);
   if (toFile) await writeOutput(o.output!, text, ctx.inputs);
   else await write(io.stdout, text);
-  for (const line of summarizeIssues(load.issues, { quiet: o.quiet })) io.stderr.write(`kpi: ${line}\n`);
+  for (const line of summarizeIssues(load.issues, { quiet: o.quiet, lang })) io.stderr.write(`kpi: ${line}\n`);
   const rejected = load.files.reduce((n, f) => n + f.stats.rows_rejected, 0);
   const warnings = load.issues.filter((i) => i.severity === 'warning').length;
-  if (!o.quiet && rejected > 0) io.stderr.write(`kpi: ${rejected} row(s) rejected in all; see the lines above, -O json or --rejects FILE\n`);
+  if (!o.quiet && rejected > 0) io.stderr.write(lang === 'ru' ? `kpi: всего отклонено строк: ${rejected}; причины — выше, в -O json или --rejects ФАЙЛ\n` : `kpi: ${rejected} row(s) rejected in all; see the lines above, -O json or --rejects FILE\n`);
   if (o.strict && (rejected > 0 || warnings > 0)) {
-    io.stderr.write(`kpi: --strict: ${rejected} rejected row(s), ${warnings} warning(s)\n`);
+    io.stderr.write(lang === 'ru' ? `kpi: --strict: отклонено строк ${rejected}, предупреждений ${warnings}\n` : `kpi: --strict: ${rejected} rejected row(s), ${warnings} warning(s)\n`);
     return EXIT.failed;
   }
   return EXIT.ok;
