@@ -10,7 +10,7 @@ import { formatNumber, type Lang } from './numbers.js';
 import { inputKindLabel, periodLabel, t } from './i18n.js';
 import { escapeHtml as esc } from './html-escape.js';
 import { htmlLabel, type HtmlLabelKey } from './html-labels.js';
-import { isPartial } from './html-cells.js';
+import { isPartial } from './human-cells.js';
 import { STYLE, TABLE_ATTRS } from './html-style.js';
 
 function dayMonth(day: number): string {

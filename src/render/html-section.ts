@@ -12,7 +12,7 @@ import { formatNumber, formatValue, type Lang } from './numbers.js';
 import { groupByLabel, groupLabel, periodLabel, sectionTitle, t } from './i18n.js';
 import { escapeHtml as esc } from './html-escape.js';
 import { htmlLabel } from './html-labels.js';
-import { cellText, deltaColumns, deltaText, deltaTone, headlineRow, isPartial, periodHead, valueText, type DeltaColumn } from './html-cells.js';
+import { cellText, deltaColumns, deltaText, deltaTone, headlineRow, isPartial, periodHead, valueText, type DeltaColumn } from './human-cells.js';
 import { lineChartSvg, sparklineSvg } from './svg.js';
 import { BAR_COLOR, BAR_MAX_PX, PLAN_BG, STYLE, TABLE_ATTRS, TONE_COLOR } from './html-style.js';
 

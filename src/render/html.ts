@@ -13,7 +13,7 @@ import type { Lang } from './numbers.js';
 import { t } from './i18n.js';
 import { escapeHtml as esc } from './html-escape.js';
 import { htmlLabel, intervalPhrase } from './html-labels.js';
-import { spanText } from './html-cells.js';
+import { spanText } from './human-cells.js';
 import { sectionHtml } from './html-section.js';
 import { footerHtml } from './html-footer.js';
 import { STYLE, STYLE_BLOCK } from './html-style.js';

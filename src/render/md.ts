@@ -16,6 +16,7 @@ import type { Comparison, MetricRow, Report, ReportSection, TargetStatus } from 
 import type { InputKind, MetricKind } from '../kpi/registry.js';
 import { ymdOfDay } from '../period/calendar.js';
 import { formatDelta, formatNumber, formatValue, sparkline, type Lang } from './numbers.js';
+import { deltaText, isPartial, isUnknown, periodHead, planSuffix } from './human-cells.js';
 import { groupByLabel, groupLabel, inputKindLabel, periodLabel, sectionTitle, t } from './i18n.js';
 
 export interface MarkdownOptions {
@@ -49,29 +50,8 @@ function tableLines(head: readonly string[], align: readonly ('l' | 'r')[], body
   return [line(head), '| ' + align.map((a) => (a === 'r' ? '---:' : ':---')).join(' | ') + ' |', ...body.map(line)];
 }
 
-/** Null is `—` for a zero denominator and `n/a` when the value is unknown (Decision #13). */
-function isUnknown(row: MetricRow, ci: number): boolean {
-  if (!(row.def.wonBased || row.def.costBased || row.def.answerBased)) return false;
-  const terms = row.terms[ci];
-  // A zero among the terms means "nothing to divide by", not "unknown".
-  return !(terms && Object.values(terms).some((x) => x === 0));
-}
 
-function planSuffix(tg: TargetStatus | null | undefined, v: number | null, kind: MetricKind, lang: Lang): string {
-  if (!tg) return '';
-  if (tg.min !== null && v !== null && kind !== 'ratio' && tg.min > 0) {
-    return ` (${t('plan.ofMin', lang, { pct: `${Math.round((v / tg.min) * 100)}%`, min: formatValue(tg.min, kind, lang) })})`;
-  }
-  if (tg.min !== null && kind === 'ratio') return ` (${t('plan.min', lang, { min: formatValue(tg.min, 'ratio', lang) })})`;
-  if (tg.max !== null) return ` (${t('plan.max', lang, { max: formatValue(tg.max, kind, lang) })})${tg.status === 'missed' ? ' ✗' : ''}`;
-  return '';
-}
 
-/** A cell is partial when its column is not covered by every kind its metric uses (Decision #12). */
-function isPartial(r: Report, row: MetricRow, ci: number): boolean {
-  const kinds = r.meta.columns[ci]?.partial_kinds;
-  return !!kinds && kinds.some((k) => (row.def.needs as readonly string[]).includes(k));
-}
 
 function valueCell(r: Report, row: MetricRow, ci: number, lang: Lang): string {
   const v = row.values[ci] ?? null;
@@ -80,12 +60,6 @@ function valueCell(r: Report, row: MetricRow, ci: number, lang: Lang): string {
   return isPartial(r, row, ci) ? s + '~' : s;
 }
 
-function deltaText(c: Comparison | null, kind: MetricKind, lang: Lang): string {
-  if (!c) return t('value.empty', lang);
-  const s = formatDelta(c.delta, c.delta_pct, kind, lang);
-  // numbers.ts writes the English unit; until it takes units from i18n, swap it here.
-  return kind === 'ratio' && lang !== 'en' ? s.replace(' pp', ' ' + t('unit.pp', lang)) : s;
-}
 
 interface DeltaColumn {
   head: string;
@@ -122,11 +96,6 @@ function deltaCells(cols: readonly DeltaColumn[], row: MetricRow, ci: number, la
   });
 }
 
-function periodHead(r: Report, ci: number, lang: Lang): string {
-  const col = r.columns[ci];
-  if (!col) return '';
-  return periodLabel(col.label, lang) + (col.clipped ? '*' : '');
-}
 
 function rowLabel(row: MetricRow, lang: Lang): string {
   return row.group === null ? row.def.label[lang] : `↳ ${groupLabel(row.group, lang)}`;

@@ -11,7 +11,7 @@ import type { Workbook, Worksheet } from 'exceljs';
 import type { MetricRow, Report, ReportSection, TargetStatus } from '../report/model.js';
 import type { Lang } from './numbers.js';
 import { groupByLabel, groupLabel, periodLabel, t } from './i18n.js';
-import { deltaColumns, isPartial, periodHead } from './html-cells.js';
+import { deltaColumns, isPartial, periodHead } from './human-cells.js';
 import { DELTA_FORMAT, PCT_FORMAT, VALUE_FORMAT, frameTable, setNumber, setText, setWidths, writeHeader } from './xlsx-cells.js';
 import { ymdOfDay } from '../period/calendar.js';
 

@@ -1,5 +1,5 @@
 /**
- * What one report cell shows in the rich formats (html, and the parts xlsx shares): unknown vs
+ * What one report cell shows in the human formats (md, html, and the parts xlsx shares): unknown vs
  * empty (SPEC-DECISIONS #13), partial `~` (#12), plan-vs-fact (#15), the Δ columns (#4) and the
  * section's headline metric. Pure text and flags; the HTML and XLSX writers decide the markup.
  */
