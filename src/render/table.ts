@@ -8,6 +8,7 @@ import { Chalk } from 'chalk';
 import type { Report, MetricRow } from '../report/model.js';
 import { formatDelta, formatValue, sparkline, type Lang } from './numbers.js';
 import { formatDay } from '../period/calendar.js';
+import { planSuffix } from './human-cells.js';
 import { groupByLabel, groupLabel, inputKindLabel, periodLabel, sectionTitle, t } from './i18n.js';
 
 export interface TableOptions {
@@ -52,10 +53,7 @@ export function renderTable(r: Report, o: TableOptions): string {
       const cells = row.values.map((v, i) => {
         let s = formatValue(v, row.def.kind, o.lang, !!unknown && v === null && !(row.terms[i] && Object.values(row.terms[i]!).some((x) => x === 0)));
         if (s === 'n/a') s = t('value.unknown', o.lang);
-        const tg = row.targets[i];
-        if (tg && tg.min !== null && v !== null && row.def.kind !== 'ratio' && tg.min > 0) s += ` (${t('plan.ofMin', o.lang, { pct: `${Math.round((v / tg.min) * 100)}%`, min: formatValue(tg.min, row.def.kind, o.lang) })})`;
-        else if (tg && tg.min !== null && row.def.kind === 'ratio') s += ` (${t('plan.min', o.lang, { min: formatValue(tg.min, 'ratio', o.lang) })})`;
-        else if (tg && tg.max !== null) s += ` (${t('plan.max', o.lang, { max: formatValue(tg.max, row.def.kind, o.lang) })})${tg.status === 'missed' ? ' ✗' : ''}`;
+        s += planSuffix(row.targets[i], v, row.def.kind, o.lang);
         if (partial(row, i)) {
           anyPartial = true;
           s = '~' + s;
