@@ -113,7 +113,7 @@ function modalFieldCount(counts: readonly number[]): { freq: number; fields: num
  * record where a quoted cell's closing quote is followed by another candidate delimiter
  * (`"a";"b"` read with `,`: the quotes belong to `;` cells). Other text after a closing quote
  * (FreePBX `"User 9" <113>`) is the tokenizer's lenient literal cell and counts normally. A cut final record of a truncated sample is
- * left out.
+ * left out, unless it is the only record.
  */
 export function fieldCounts(text: string, d: string, truncated: boolean): number[] {
   const dc = d.charCodeAt(0);
@@ -165,7 +165,9 @@ export function fieldCounts(text: string, d: string, truncated: boolean): number
       ended = true;
       break;
     }
-    if (!ended && truncated) break;
+    // A record cut by the end of a truncated sample is left out — unless it is the first: a
+    // header longer than the sample (10,000 columns) still shows its delimiter, cut or not.
+    if (!ended && truncated && counts.length > 0) break;
     if (!blank || fields > 1) counts.push(broken ? -1 : fields);
     if (i === start) break;
   }

@@ -9,7 +9,7 @@ import type { RawRow, ReaderInfo } from '../types.js';
 import { openByteSource, type ByteSource } from './byte-source.js';
 import { detectDelimiter } from './delimiter.js';
 import { decoderName, detectEncoding } from './encoding.js';
-import { CsvTokenizer, type TokenizerIssue } from './tokenizer.js';
+import { CsvLineTooLong, CsvTokenizer, type TokenizerIssue } from './tokenizer.js';
 
 /** Options of {@link readCsv}. */
 export interface CsvOptions {
@@ -21,6 +21,8 @@ export interface CsvOptions {
   delimiter?: string | null;
   /** Longest quoted cell before its quote counts as unclosed (default 1,000,000 characters). */
   maxRecordChars?: number;
+  /** Longest record before the file is refused (default 8 Mi characters; see tokenizer.ts). */
+  maxLineChars?: number;
 }
 
 /** Bytes read before anything is decided (SPEC-DECISIONS #57). */
@@ -37,7 +39,8 @@ export const SAMPLE_BYTES = 64 * 1024;
  *
  * @throws KpiError exit 3 for a missing (`file_not_found`) or unreadable file and an ambiguous
  *   delimiter (`delimiter_ambiguous`, hint `delimiter:`); exit 2 for an unknown declared encoding
- *   or an unusable declared delimiter.
+ *   or an unusable declared delimiter. While iterating the rows: exit 3 `file_unreadable` (with
+ *   the line) for a record longer than `maxLineChars`, and for read errors.
  */
 export async function readCsv(
   input: { path: string } | { stream: NodeJS.ReadableStream },
@@ -71,7 +74,7 @@ export async function readCsv(
     sheet: null,
     sheets: [],
   };
-  const tokenizer = new CsvTokenizer({ delimiter: delim.delimiter, maxRecordChars: opts.maxRecordChars });
+  const tokenizer = new CsvTokenizer({ delimiter: delim.delimiter, maxRecordChars: opts.maxRecordChars, maxLineChars: opts.maxLineChars });
   const rows = new CsvRows(src, enc.bomLength, decoderName(enc.encoding), tokenizer, delim.sepLine, opts.file, issues);
   return { info, rows };
 }
@@ -134,6 +137,15 @@ class CsvRows implements AsyncIterable<RawRow>, AsyncIterator<RawRow> {
   }
 
   private async refill(): Promise<IteratorResult<RawRow>> {
+    try {
+      return await this.fill();
+    } catch (e) {
+      this.finish();
+      throw e instanceof CsvLineTooLong ? lineTooLong(this.file, e) : e;
+    }
+  }
+
+  private async fill(): Promise<IteratorResult<RawRow>> {
     this.queue = [];
     this.qi = 0;
     while (this.queue.length === 0 && !this.done) {
@@ -178,6 +190,15 @@ class CsvRows implements AsyncIterable<RawRow>, AsyncIterator<RawRow> {
     this.done = true;
     this.src.close();
   }
+}
+
+/** A record past the size limit: the file is refused (exit 3) with the line where it starts. */
+function lineTooLong(file: string, e: CsvLineTooLong): KpiError {
+  const mib = Math.round(e.limit / (1024 * 1024));
+  const message = `the record starting here runs past ${mib} Mi characters without ending: this is not a table export, or it is damaged`;
+  const hint = 'check that this is the exported CSV file; re-export it, or split the file if it really has such long lines';
+  const issue = makeIssue('file_unreadable', { file, line: e.line }, { message, expected: `records under ${mib} Mi characters`, hint });
+  return inputError(`${file}:${e.line}: error[file_unreadable] ${message}`, { issue, hint });
 }
 
 function unclosedQuoteIssue(file: string, t: TokenizerIssue): Issue {

@@ -10,7 +10,9 @@
  *   re-read as a literal character, so one stray quote cannot swallow the rest of a large file;
  *   so is one whose "closing" quote lies on a later line and is followed by other text (that
  *   quote opens a later cell). Each such quote is reported in {@link CsvTokenizer.issues};
- * - `\n`, `\r\n` and a lone `\r` all end a line, mixed freely.
+ * - `\n`, `\r\n` and a lone `\r` all end a line, mixed freely;
+ * - a record longer than `maxLineChars` (binary junk, a file with no line breaks) stops the read
+ *   with {@link CsvLineTooLong}: buffering it whole would exhaust memory long before it ended.
  *
  * Every record carries the physical 1-based line where it starts (embedded line breaks in
  * quoted cells count) and its raw text without the line terminator. Empty lines are records with
@@ -24,6 +26,9 @@
  */
 import type { RawRow } from '../types.js';
 import { countLineBreaks } from './line-breaks.js';
+import { CsvLineTooLong, DEFAULT_MAX_LINE_CHARS } from './limits.js';
+
+export { CsvLineTooLong, DEFAULT_MAX_LINE_CHARS } from './limits.js';
 
 /** Something the tokenizer noticed in the text. */
 export interface TokenizerIssue {
@@ -56,6 +61,7 @@ export class CsvTokenizer {
   private readonly delim: string;
   private readonly delimCode: number;
   private readonly maxCell: number;
+  private readonly maxLine: number;
 
   /** Unconsumed text; `buf[recStart]` is the first character of the record in progress. */
   private buf = '';
@@ -85,19 +91,27 @@ export class CsvTokenizer {
   /**
    * @param opts.delimiter one character.
    * @param opts.maxRecordChars longest quoted cell accepted before its quote is taken as unclosed.
+   * @param opts.maxLineChars longest record accepted (default {@link DEFAULT_MAX_LINE_CHARS}, or
+   *   twice `maxRecordChars` if that is more, so an unclosed quote is re-read before it trips).
    */
-  constructor(opts: { delimiter: string; maxRecordChars?: number }) {
+  constructor(opts: { delimiter: string; maxRecordChars?: number; maxLineChars?: number }) {
     if (opts.delimiter.length !== 1) throw new Error(`delimiter must be one character: ${JSON.stringify(opts.delimiter)}`);
     this.delim = opts.delimiter;
     this.delimCode = opts.delimiter.charCodeAt(0);
     this.maxCell = opts.maxRecordChars ?? DEFAULT_MAX_RECORD_CHARS;
+    this.maxLine = opts.maxLineChars ?? Math.max(DEFAULT_MAX_LINE_CHARS, this.maxCell * 2);
   }
 
-  /** Feed the next piece of text; complete records are passed to `out` in order. */
+  /**
+   * Feed the next piece of text; complete records are passed to `out` in order.
+   * @throws CsvLineTooLong when the record in progress passes `maxLineChars`.
+   */
   push(chunk: string, out: (row: RawRow) => void): void {
     if (this.final) throw new Error('CsvTokenizer: push after end');
     this.buf += chunk; // `run` left the record in progress at position 0
     this.run(out);
+    // What is left is one unfinished record: past the limit it is junk, not a record to wait for.
+    if (this.buf.length - this.recStart > this.maxLine) throw new CsvLineTooLong(this.line, this.maxLine);
   }
 
   /** Signal the end of input: the last record (with or without a terminator) is passed to `out`. */
@@ -174,6 +188,7 @@ export class CsvTokenizer {
   }
 
   private emitPlain(out: (row: RawRow) => void, raw: string, next: number): void {
+    if (raw.length > this.maxLine) throw new CsvLineTooLong(this.line, this.maxLine);
     out({ line: this.line, cells: raw.split(this.delim), raw });
     this.line++;
     this.recStart = this.pos = next;
@@ -318,6 +333,7 @@ export class CsvTokenizer {
   }
 
   private emit(out: (row: RawRow) => void, termPos: number, next: number): boolean {
+    if (termPos - this.recStart > this.maxLine) throw new CsvLineTooLong(this.line, this.maxLine);
     out({ line: this.line, cells: this.cells, raw: this.buf.slice(this.recStart, termPos) });
     this.line += this.breaks + 1;
     this.breaks = 0;

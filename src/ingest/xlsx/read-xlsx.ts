@@ -14,12 +14,16 @@ import { SheetRowScanner } from './sheet-rows.js';
 import { NO_STYLES, parseStyles } from './styles.js';
 import { chooseSheet, dirOf, parseRels, parseWorkbook, relsPathOf } from './workbook.js';
 import type { Relationship } from './workbook.js';
-import { invalidXlsx, isKpiError, MERGE_SCAN_LIMIT, PART_SIZE_LIMIT, SHEET_SIZE_LIMIT, xlsxTooLarge } from './xlsx-errors.js';
+import { invalidXlsx, isKpiError, MAX_INFLATE_RATIO, MERGE_SCAN_LIMIT, PART_SIZE_LIMIT, RATIO_GRACE, SHEET_SIZE_LIMIT, xlsxTooLarge } from './xlsx-errors.js';
 import { findEntry, inflateEntry, openFile, readEntryText, readZipIndex } from './zip.js';
-import type { ZipEntry, ZipIndex } from './zip.js';
+import type { RatioGuard, ZipEntry, ZipIndex } from './zip.js';
+
+/** Worksheets get the zip-bomb ratio guard; the smaller parts are bounded by size and structure. */
+const SHEET_RATIO: RatioGuard = { maxRatio: MAX_INFLATE_RATIO, afterBytes: RATIO_GRACE };
 
 export type { CellRange } from './merges.js';
-export { MERGE_SCAN_LIMIT, PART_SIZE_LIMIT, SHEET_SIZE_LIMIT } from './xlsx-errors.js';
+export { ELEMENT_SIZE_LIMIT, MAX_INFLATE_RATIO, MAX_SHEET_ROW, MERGE_SCAN_LIMIT, PART_SIZE_LIMIT, RATIO_GRACE, SHEET_SIZE_LIMIT } from './xlsx-errors.js';
+export { MAX_SHARED_STRINGS } from './shared-strings.js';
 
 /** `file`: the path as the user gave it (for messages); `sheet`: the sheet to read, null = default. */
 export interface XlsxOptions {
@@ -93,7 +97,7 @@ export async function readXlsx(
       [Symbol.asyncIterator]: () => {
         const chunks = cached;
         cached = null;
-        return streamRows(chunks ? { chunks } : { path, index, entry: sheetEntry }, label, ctx);
+        return streamRows(chunks ? { chunks } : { path, index, entry: sheetEntry }, label, ctx, sheetEntry.name);
       },
     };
     return { info, merges, rows };
@@ -126,7 +130,7 @@ async function readOptionalPart<T>(e: ZipEntry | null, read: (e: ZipEntry) => Pr
 
 async function readSharedStrings(fh: FileHandle, index: ZipIndex, e: ZipEntry | null, label: string): Promise<string[]> {
   if (!e) return [];
-  const parser = new SharedStringsParser();
+  const parser = new SharedStringsParser({ file: label, part: e.name });
   const decoder = new TextDecoder('utf-8');
   for await (const chunk of inflateEntry(fh, index, e, PART_SIZE_LIMIT, label)) parser.push(decoder.decode(chunk, { stream: true }));
   parser.push(decoder.decode());
@@ -149,7 +153,7 @@ async function scanMerges(
   const collector = new MergeCollector();
   const inflated: Uint8Array[] = [];
   try {
-    for await (const chunk of inflateEntry(fh, index, e, MERGE_SCAN_LIMIT, label)) {
+    for await (const chunk of inflateEntry(fh, index, e, MERGE_SCAN_LIMIT, label, SHEET_RATIO)) {
       collector.push(chunk);
       inflated.push(chunk);
     }
@@ -169,12 +173,13 @@ async function* streamRows(
   source: { chunks: Uint8Array[] } | { path: string; index: ZipIndex; entry: ZipEntry },
   label: string,
   ctx: CellContext,
+  part: string,
 ): AsyncGenerator<RawRow> {
   const fh = 'chunks' in source ? null : await openFile(source.path, label);
   try {
-    const scanner = new SheetRowScanner(ctx);
+    const scanner = new SheetRowScanner(ctx, part);
     const decoder = new TextDecoder('utf-8');
-    const chunks = 'chunks' in source ? source.chunks : inflateEntry(fh as FileHandle, source.index, source.entry, SHEET_SIZE_LIMIT, label);
+    const chunks = 'chunks' in source ? source.chunks : inflateEntry(fh as FileHandle, source.index, source.entry, SHEET_SIZE_LIMIT, label, SHEET_RATIO);
     for await (const chunk of chunks) {
       const rows = scanner.push(decoder.decode(chunk, { stream: true }));
       for (const row of rows) yield row;

@@ -7,7 +7,7 @@
 import type { Cell, RawRow } from '../types.js';
 import { columnOfRef, decodeCell, MAX_COLUMN, parseUint, TYPE, typeCode } from './cell-value.js';
 import type { CellContext } from './cell-value.js';
-import { invalidXlsx } from './xlsx-errors.js';
+import { ELEMENT_SIZE_LIMIT, formatBytes, invalidXlsx, MAX_SHEET_ROW, xlsxOverLimit } from './xlsx-errors.js';
 import { isTagAt, nextTag, rootPrefix, textTags } from './xml-text.js';
 import type { TextTags } from './xml-text.js';
 
@@ -60,7 +60,16 @@ export class SheetRowScanner {
   private attrStyle = 0;
   private attrType: number = TYPE.n;
 
-  constructor(private readonly ctx: CellContext) {}
+  /**
+   * @param ctx shared strings, styles and the date system.
+   * @param part the worksheet's path in the package, for messages.
+   * @param maxElementChars longest unfinished element held (default {@link ELEMENT_SIZE_LIMIT}).
+   */
+  constructor(
+    private readonly ctx: CellContext,
+    private readonly part = 'the worksheet',
+    private readonly maxElementChars = ELEMENT_SIZE_LIMIT,
+  ) {}
 
   /** True once `</sheetData>` has been seen. */
   get done(): boolean {
@@ -73,9 +82,21 @@ export class SheetRowScanner {
     if (this.state === 'done') return out;
     this.buf = this.pos > 0 ? this.buf.slice(this.pos) + text : this.buf + text;
     this.pos = 0;
-    if (this.state === 'before' && !this.findSheetData()) return out;
+    if (this.state === 'before' && !this.findSheetData()) {
+      this.checkPending();
+      return out;
+    }
     if (this.state === 'rows') this.scanRows(out);
+    this.checkPending();
     return out;
+  }
+
+  /** What is left unconsumed is one unfinished element: past the limit it is junk, not data to wait for. */
+  private checkPending(): void {
+    if (this.state === 'done' || this.buf.length - this.pos <= this.maxElementChars) return;
+    const where = this.state === 'rows' ? `row ${this.lastRow + 1}` : 'the text before <sheetData>';
+    throw xlsxOverLimit(this.ctx.file, this.part, `${where} runs past ${formatBytes(this.maxElementChars)} of XML text without ending`,
+      `XML elements under ${formatBytes(this.maxElementChars)}`);
   }
 
   /** Call at the end of the part: throws when the XML stopped inside the sheet data. */
@@ -149,6 +170,9 @@ export class SheetRowScanner {
       const selfClosing = s.charCodeAt(gt - 1) === 47;
       this.readAttrs(s, lt + t.row.length, selfClosing ? gt - 1 : gt, false);
       const rowNum = this.attrRef > 0 ? this.attrRef : this.lastRow + 1;
+      if (rowNum > MAX_SHEET_ROW) {
+        throw xlsxOverLimit(this.ctx.file, this.part, `row ${rowNum} is past Excel's last row, ${MAX_SHEET_ROW}`, `at most ${MAX_SHEET_ROW} rows`);
+      }
       if (selfClosing) {
         this.lastRow = rowNum; // an empty row still occupies its number
         p = gt + 1;

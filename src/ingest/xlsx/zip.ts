@@ -8,7 +8,7 @@
 import { open } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { Inflate } from 'fflate';
-import { invalidXlsx, unreadableFile, xlsxTooLarge, isKpiError } from './xlsx-errors.js';
+import { formatBytes, invalidXlsx, unreadableFile, xlsxOverLimit, xlsxTooLarge, isKpiError } from './xlsx-errors.js';
 
 /** One file of the package, as the central directory describes it. */
 export interface ZipEntry {
@@ -173,9 +173,17 @@ async function dataStart(fh: FileHandle, index: ZipIndex, e: ZipEntry, label: st
   return start;
 }
 
+/** Refuse output growing faster than `maxRatio` per compressed byte once past `afterBytes`. */
+export interface RatioGuard {
+  maxRatio: number;
+  afterBytes: number;
+}
+
 /**
  * Inflate one entry, yielding its bytes chunk by chunk. Refuses an entry whose declared size is
- * over `limit`, and stops with the same error as soon as the actual output passes it.
+ * over `limit`, and stops with the same error as soon as the actual output passes it; with a
+ * `ratio` guard, also as soon as the output outgrows the compressed input read so far by more
+ * than `maxRatio` (after `afterBytes` of output), all `xlsx_too_large`.
  */
 export async function* inflateEntry(
   fh: FileHandle,
@@ -183,6 +191,7 @@ export async function* inflateEntry(
   e: ZipEntry,
   limit: number,
   label: string,
+  ratio: RatioGuard | null = null,
 ): AsyncGenerator<Uint8Array> {
   if (e.size > limit) throw xlsxTooLarge(label, e.name, limit, true);
   if (e.flags & 1) throw invalidXlsx(label, `zip entry ${e.name} is encrypted`);
@@ -221,6 +230,10 @@ export async function* inflateEntry(
       const end = Math.min(off + PUSH_SIZE, buf.length);
       push(buf.subarray(off, end), remaining === 0 && end === buf.length);
       if (total > limit) throw xlsxTooLarge(label, e.name, limit, false);
+      if (ratio && total > ratio.afterBytes && total > ratio.maxRatio * (e.compressedSize - remaining - buf.length + end)) {
+        throw xlsxOverLimit(label, e.name, `it inflates to more than ${ratio.maxRatio} times its compressed size (a zip bomb?)`,
+          `at most ${ratio.maxRatio}× compression past the first ${formatBytes(ratio.afterBytes)}`);
+      }
       // Hand each push's output on at once so memory stays bounded by one push, not one read.
       for (const chunk of out) yield chunk;
       out.length = 0;
