@@ -27,6 +27,14 @@ export function pendingTempFiles(): string[] {
   return [...pending];
 }
 
+let listener: ((count: number) => void) | null = null;
+
+/** The entry point listens, to catch SIGINT/SIGTERM only while a temp file exists (a busy process
+ *  otherwise ends at once on a signal, as `timeout` and Ctrl-C expect). */
+export function onPendingChange(fn: (count: number) => void): void {
+  listener = fn;
+}
+
 export async function writeOutput(file: string, data: string | Uint8Array, inputs: readonly InputSpec[]): Promise<void> {
   const target = await real(file);
   for (const i of inputs) {
@@ -35,13 +43,16 @@ export async function writeOutput(file: string, data: string | Uint8Array, input
   }
   const tmp = path.join(path.dirname(target), `.kpi-tmp-${process.pid}-${path.basename(target)}`);
   pending.add(tmp);
+  listener?.(pending.size);
   try {
     await writeFile(tmp, data);
     await rename(tmp, target);
     pending.delete(tmp);
+    listener?.(pending.size);
   } catch (e) {
     await rm(tmp, { force: true });
     pending.delete(tmp);
+    listener?.(pending.size);
     throw inputError(`cannot write ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, { hint: 'check that the folder exists and is writable' });
   }
 }

@@ -40,7 +40,12 @@ function parseYaml(text: string, fileName: string): unknown {
     const first = err.message.split('\n')[0] ?? err.message;
     throw usageError(`${fileName}${where}: not valid YAML: ${first}`, 'indent with spaces; quote values that start with , [ ] { } # & * ! | > % @ or contain ": "');
   }
-  return doc.toJS({ maxAliasCount: 100 });
+  try {
+    return doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    // an alias bomb (`a: &a [*b, *b…]` nested) stops here instead of eating memory
+    throw usageError(`${fileName}: not usable YAML: ${(e as Error).message}`, 'a config needs no YAML aliases (&name / *name); write the values out');
+  }
 }
 
 /** Parse YAML (by `yaml`) or JSON by extension; errors → KpiError exit 2 whose message names the key

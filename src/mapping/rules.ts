@@ -6,6 +6,14 @@
  */
 import { NONE } from '../records/types.js';
 import { usageError } from '../errors/kpi-error.js';
+
+/** Rules see at most this many characters of a value: with the pattern shapes safe-regex allows
+ *  (≤ 2 unbounded parts) matching stays well under a second even on a hostile 8 Mi-character cell. */
+export const RULE_VALUE_LIMIT = 4096;
+
+function bounded(raw: string): string {
+  return raw.length > RULE_VALUE_LIMIT ? raw.slice(0, RULE_VALUE_LIMIT) : raw;
+}
 import { regexProblem } from './safe-regex.js';
 
 export interface ChannelRule {
@@ -94,7 +102,7 @@ export function compileChannelRules(rules: readonly ChannelRule[], tracking?: Re
     }
     if (!res) {
       for (const r of compiled) {
-        if (!r.re.test(raw)) continue;
+        if (!r.re.test(bounded(raw))) continue;
         res = { channel: cleanGroupName(r.channel ?? raw), direction: r.direction };
         break;
       }
@@ -117,7 +125,7 @@ export function compileManagerRules(rules: readonly ManagerRule[]): (raw: string
     const clean = cleanGroupName(raw);
     let res = clean;
     if (clean !== NONE) {
-      for (const r of compiled) if (r.re.test(raw)) { res = r.name; break; }
+      for (const r of compiled) if (r.re.test(bounded(raw))) { res = r.name; break; }
     }
     if (memo.size < MEMO_LIMIT) memo.set(raw, res);
     return res;
@@ -132,7 +140,7 @@ export function compileInternalNumbers(patterns: readonly string[]): (raw: strin
     if (raw === null || compiled.length === 0) return false;
     const hit = memo.get(raw);
     if (hit !== undefined) return hit;
-    const res = compiled.some((re) => re.test(raw));
+    const res = compiled.some((re) => re.test(bounded(raw)));
     if (memo.size < MEMO_LIMIT) memo.set(raw, res);
     return res;
   };

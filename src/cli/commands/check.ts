@@ -87,7 +87,9 @@ export async function run(files: string[], o: SharedOptions, io: Io): Promise<nu
     const days = k === 'leads' ? load.leads.map((l) => l.createdAt) : k === 'calls' ? load.calls.map((c) => c.startedAt) : load.invoices.map((l) => l.date);
     const inSpan = days.filter((w) => w >= span.start * MS_PER_DAY && w < span.end * MS_PER_DAY).length;
     if (inSpan === 0) health.push({ problem: 'no_records_in_period', detail: `${k}: no records in ${formatDay(span.start)} – ${formatDay(span.end - 1)}` });
-    const latest = Math.floor(Math.max(...days) / MS_PER_DAY);
+    let maxWall = -Infinity;
+    for (const w of days) if (w > maxWall) maxWall = w; // no Math.max(...days): a spread of 300k overflows the stack
+    const latest = Math.floor(maxWall / MS_PER_DAY);
     const staleBefore = addIntervals(startOfInterval(span.end - 1, interval, weekStart), interval, 0, weekStart);
     if (latest < staleBefore) health.push({ problem: 'stale_input', detail: `${k}: latest record ${formatDay(latest)} is older than ${formatDay(staleBefore)}` });
   }

@@ -26,8 +26,13 @@ export async function run(files: string[], o: SharedOptions, io: Io): Promise<nu
   const { ctx, load, linked, weekStart } = run;
   if (!load.has.invoices) throw inputError(`kpi cohorts needs invoices; none among ${load.files.length} file(s) (detected: ${load.files.map((f) => f.setup.kind ?? 'unknown').join(', ')})`);
   const days = load.invoices.filter((l) => !l.void && l.amount > 0).map((l) => Math.floor(l.date / MS_PER_DAY));
-  const dataMin = days.length ? Math.min(...days) : null;
-  const dataMax = days.length ? Math.max(...days) : null;
+  // loops, not Math.min(...days): spreading 300k values overflows the call stack
+  let dataMin: Day | null = null;
+  let dataMax: Day | null = null;
+  for (const d of days) {
+    if (dataMin === null || d < dataMin) dataMin = d;
+    if (dataMax === null || d > dataMax) dataMax = d;
+  }
   const r = resolveSpan({ period: o.period, begin: o.begin, end: o.end, interval: o.interval, today: ctx.today, weekStart, dataMin, dataMax });
   const interval = o.interval ?? 'month';
   const cols = r.columns;
