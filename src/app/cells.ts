@@ -18,42 +18,76 @@ export function serialToWall(serial: number): number {
   return Math.round((EXCEL_EPOCH + s * DAY) / 1000) * 1000;
 }
 
-export type DateValue = { ok: true; wall: number } | { ok: false; empty: boolean };
+/**
+ * What `read` returns besides a value: {@link EMPTY} for an empty or null cell, NaN for text that
+ * is not a valid value. Numbers, not result objects, so that reading a cell allocates nothing.
+ */
+export const EMPTY = Number.NEGATIVE_INFINITY;
+
+/**
+ * What a column's detector learned (dates: whether any value's reading depended on the others;
+ * numbers: the decimal mark) — compared between the parts of a file read in parallel.
+ */
+export type ColumnState =
+  | { field: string; date: true; sensitive: boolean }
+  | { field: string; date: false; format: string | null; undecided: boolean; conflicting: boolean };
+
+function isTenDigits(t: string): boolean {
+  if (t.length !== 10) return false;
+  for (let i = 0; i < 10; i++) {
+    const c = t.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
 
 /** A date column: observes text values for format detection, parses once decided. */
 export class DateCell {
   readonly col: DateColumn;
   constructor(tz: string, declared: readonly string[] | null) {
     this.col = createDateColumn({ tz, declared });
+    this.declared = declared !== null && declared.length > 0;
   }
+  /**
+   * True once a value was seen whose reading depends on the column's other values (a slashed
+   * date — day- or month-first — or ten digits that may be Unix seconds). Without such values,
+   * every value reads the same whatever came before it, which lets a file be read in parts.
+   */
+  sensitive = false;
+  private readonly declared: boolean;
   observe(c: Cell, isNull: (s: string) => boolean): void {
-    if (typeof c === 'string' && !isNull(c)) this.col.observe(c.trim());
+    if (typeof c !== 'string' || isNull(c)) return;
+    const t = c.trim();
+    this.col.observe(t);
+    if (!this.sensitive && !this.declared && (t.indexOf('/') >= 0 || isTenDigits(t))) this.sensitive = true;
   }
   get undecided(): boolean {
     return this.col.undecided;
   }
-  read(c: Cell, isNull: (s: string) => boolean): DateValue {
-    if (c === null) return { ok: false, empty: true };
+  state(field: string): ColumnState {
+    return { field, date: true, sensitive: this.sensitive };
+  }
+  /** Wall ms of the cell; {@link EMPTY} when empty, NaN when not a date. */
+  read(c: Cell, isNull: (s: string) => boolean): number {
+    if (c === null) return EMPTY;
     if (typeof c === 'string') {
-      if (isNull(c)) return { ok: false, empty: true };
+      if (isNull(c)) return EMPTY;
       const p = this.col.parse(c.trim());
-      return p ? { ok: true, wall: p.wall } : { ok: false, empty: false };
+      return p ? p.wall : NaN;
     }
-    if (c.t === 'd') return { ok: true, wall: c.v };
+    if (c.t === 'd') return c.v;
     if (c.t === 'n') {
       const t = c.text;
       if (/^\d{8}$/.test(t)) {
         const p = this.col.parse(t);
-        if (p) return { ok: true, wall: p.wall };
+        if (p) return p.wall;
       }
-      if (c.v >= 1 && c.v < 2958466) return { ok: true, wall: serialToWall(c.v) };
-      return { ok: false, empty: false };
+      if (c.v >= 1 && c.v < 2958466) return serialToWall(c.v);
+      return NaN;
     }
-    return { ok: false, empty: false };
+    return NaN;
   }
 }
-
-export type NumValue = { ok: true; value: number } | { ok: false; empty: boolean };
 
 /** Currency marks that settle an ambiguous decimal mark: `$1,200` is US style, `1.200 ₽` Russian. */
 const DOT_CURRENCY = /\$|£|\bUSD\b|\bGBP\b/i;
@@ -88,32 +122,39 @@ export class NumberCell {
   get undecided(): boolean {
     return this.col.undecided;
   }
-  read(c: Cell, isNull: (s: string) => boolean): NumValue {
-    if (c === null) return { ok: false, empty: true };
+  state(field: string): ColumnState {
+    return { field, date: false, format: this.col.format(), undecided: this.col.undecided, conflicting: this.col.conflicting };
+  }
+  /** The cell's number; {@link EMPTY} when empty, NaN when not a number. */
+  read(c: Cell, isNull: (s: string) => boolean): number {
+    if (c === null) return EMPTY;
     if (typeof c === 'string') {
-      if (isNull(c)) return { ok: false, empty: true };
+      if (isNull(c)) return EMPTY;
       const v = this.col.parse(c.trim());
-      return v === null || !Number.isFinite(v) ? { ok: false, empty: false } : { ok: true, value: v };
+      return v === null || !Number.isFinite(v) ? NaN : v;
     }
-    if (c.t === 'n') return Number.isFinite(c.v) ? { ok: true, value: c.v } : { ok: false, empty: false };
-    return { ok: false, empty: false };
+    if (c.t === 'n') return Number.isFinite(c.v) ? c.v : NaN;
+    return NaN;
   }
 }
 
-/** Durations in seconds: `75`, `1:15`, `00:01:15`, XLSX numbers (seconds) or time cells. */
-export function readDuration(c: Cell, isNull: (s: string) => boolean): NumValue {
-  if (c === null) return { ok: false, empty: true };
+/**
+ * Durations in seconds: `75`, `1:15`, `00:01:15`, XLSX numbers (seconds) or time cells;
+ * {@link EMPTY} when empty, NaN when not a duration.
+ */
+export function readDuration(c: Cell, isNull: (s: string) => boolean): number {
+  if (c === null) return EMPTY;
   if (typeof c === 'string') {
-    if (isNull(c)) return { ok: false, empty: true };
+    if (isNull(c)) return EMPTY;
     const v = parseDuration(c.trim());
-    return v === null ? { ok: false, empty: false } : { ok: true, value: v };
+    return v === null ? NaN : v;
   }
-  if (c.t === 'n') return c.v >= 0 ? { ok: true, value: c.v } : { ok: false, empty: false };
+  if (c.t === 'n') return c.v >= 0 ? c.v : NaN;
   if (c.t === 'd') {
     const s = (c.v - EXCEL_EPOCH) / 1000;
-    if (s >= 0 && s < 10 * 86400) return { ok: true, value: Math.round(s) };
+    if (s >= 0 && s < 10 * 86400) return Math.round(s);
   }
-  return { ok: false, empty: false };
+  return NaN;
 }
 
 /** Text of a cell for text fields (ids keep their exact digits). */

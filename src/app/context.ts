@@ -4,6 +4,7 @@
  * The clock and the environment are read here and nowhere below.
  */
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Issue } from '../errors/issue.js';
@@ -22,6 +23,7 @@ import type { NormalizeSettings } from '../records/normalize/settings.js';
 import type { SharedOptions } from '../cli/options.js';
 import { resolveInputs, type InputSpec } from './inputs.js';
 import type { SourceConfig } from './config-types.js';
+import type { ParallelRun } from './parallel/start.js';
 
 export interface RunContext {
   config: ResolvedConfig;
@@ -65,6 +67,17 @@ export function compileSettings(cfg: ResolvedConfig, tz: string, today: Day): No
     manager: compileManagerRules(cfg.managers ?? []),
     isInternal: internal ? (raw: string) => internal(raw) : null,
   };
+}
+
+/**
+ * Whether big CSV inputs are read with a second thread (issue 5, item 4): only when asked with
+ * `KPI_THREADS=2` and the machine has a second core. It is not the default: on the 2-core
+ * benchmark machine it cut wall time by about a quarter when the second core was idle, but cost
+ * about 40 % more peak memory, and under load it was slower (docs/performance.md).
+ */
+export function parallelRun(ctx: RunContext, env: NodeJS.ProcessEnv): ParallelRun | null {
+  if (!(Number(env.KPI_THREADS) >= 2) || availableParallelism() < 2) return null;
+  return { config: ctx.config, tz: ctx.tz, today: ctx.today };
 }
 
 export async function makeContext(files: readonly string[], o: SharedOptions, env: NodeJS.ProcessEnv, cwd: string): Promise<RunContext> {

@@ -4,40 +4,112 @@
  * SPEC-DECISIONS #38), and group names that differ only in case (#50).
  */
 import { makeIssue, type Issue } from '../errors/issue.js';
-import type { Call, InvoiceLine, Lead } from '../records/types.js';
-import { hashTexts } from './row-hash.js';
+import type { Kind } from '../records/types.js';
+import type { TableBase } from '../records/table/base.js';
+import type { LeadTable } from '../records/table/lead-table.js';
+import type { CallTable } from '../records/table/call-table.js';
+import type { InvoiceTable } from '../records/table/invoice-table.js';
+import { HashIndex, hashNumbers, hashText, lastHash } from './row-hash.js';
 
-type Rec = { origin: { file: string; sheet: string | null; line: number } };
+/** The record fields compared, as numbers (dictionary ids for text: equal ids ⇔ equal text). */
+type KeyFn = (i: number, key: Float64Array) => void;
 
-function key(kind: 'leads' | 'calls' | 'invoices', r: Lead | Call | InvoiceLine): string[] {
-  if (kind === 'invoices') {
-    const l = r as InvoiceLine;
-    return [l.number ?? '', String(l.date), l.client ?? '', l.clientId ?? '', String(l.amount), String(l.cost), l.manager, l.status ?? ''];
+/** Record i's id as two numbers: numeric ids as themselves, text ids by their hash, no id as NaN. */
+function idKey(t: TableBase, i: number, key: Float64Array): void {
+  const n = t.numericIdOf(i);
+  if (n === n) {
+    key[0] = n;
+    key[1] = -1;
+    return;
   }
-  if (kind === 'leads') {
-    const l = r as Lead;
-    return [l.id ?? '', String(l.createdAt), l.channelRaw ?? '', l.client ?? '', l.clientId ?? '', l.phone ?? '', l.email ?? '', l.manager, l.status ?? ''];
+  const text = t.idText.get(i);
+  if (text === undefined) {
+    key[0] = NaN;
+    key[1] = -2;
+    return;
   }
-  const c = r as Call;
-  return [c.id ?? '', String(c.startedAt), c.direction, c.from ?? '', c.to ?? '', String(c.durationS), c.manager];
+  hashText(text);
+  key[0] = lastHash().h1;
+  key[1] = lastHash().h2;
 }
 
+const keyOf: Record<Kind, (t: TableBase) => { width: number; fill: KeyFn }> = {
+  invoices: (table) => {
+    const t = table as InvoiceTable;
+    return {
+      width: 8,
+      fill: (i, k) => {
+        k[0] = t.number[i] as number;
+        k[1] = t.date[i] as number;
+        k[2] = t.client[i] as number;
+        k[3] = t.clientId[i] as number;
+        k[4] = t.amount[i] as number;
+        k[5] = t.cost[i] as number;
+        k[6] = t.manager[i] as number;
+        k[7] = t.status[i] as number;
+      },
+    };
+  },
+  leads: (table) => {
+    const t = table as LeadTable;
+    return {
+      width: 10,
+      fill: (i, k) => {
+        idKey(t, i, k);
+        k[2] = t.createdAt[i] as number;
+        k[3] = t.channelRaw[i] as number;
+        k[4] = t.client[i] as number;
+        k[5] = t.clientId[i] as number;
+        k[6] = t.phone[i] as number;
+        k[7] = t.email[i] as number;
+        k[8] = t.manager[i] as number;
+        k[9] = t.status[i] as number;
+      },
+    };
+  },
+  calls: (table) => {
+    const t = table as CallTable;
+    return {
+      width: 8,
+      fill: (i, k) => {
+        idKey(t, i, k);
+        k[2] = t.startedAt[i] as number;
+        k[3] = t.direction[i] as number;
+        k[4] = t.from[i] as number;
+        k[5] = t.to[i] as number;
+        k[6] = t.durationS[i] as number;
+        k[7] = t.manager[i] as number;
+      },
+    };
+  },
+};
+
 /** Warn once per record found again in another file of the same kind. Returns the issues. */
-export function crossFileDuplicates(kind: 'leads' | 'calls' | 'invoices', records: readonly (Lead | Call | InvoiceLine)[]): Issue[] {
-  const files = new Set(records.map((r) => r.origin.file + '\u0000' + (r.origin.sheet ?? '')));
+export function crossFileDuplicates(kind: Kind, t: TableBase): Issue[] {
+  const name = (s: number) => {
+    const src = t.sources[s]!;
+    return src.file + '\u0000' + (src.sheet ?? '');
+  };
+  const used = new Uint8Array(t.sources.length);
+  for (let i = 0; i < t.length; i++) used[t.source[i] as number] = 1;
+  const files = new Set<string>();
+  used.forEach((u, s) => u && files.add(name(s)));
   if (files.size < 2) return [];
-  const seen = new Map<number, Rec['origin']>();
+
+  const { width, fill } = keyOf[kind](t);
+  const key = new Float64Array(width);
+  const seen = new HashIndex();
   const out: Issue[] = [];
-  for (const r of records) {
-    const h = hashTexts(key(kind, r));
-    const first = seen.get(h);
-    if (!first) {
-      seen.set(h, r.origin);
-      continue;
-    }
-    if (first.file === r.origin.file && first.sheet === r.origin.sheet) continue; // same file: duplicate_row's job
-    out.push(makeIssue('duplicate_across_files', { file: r.origin.file, sheet: r.origin.sheet, line: r.origin.line }, {
-      message: `this ${kind.replace(/s$/, '')} is identical to ${first.file}${first.sheet ? `[${first.sheet}]` : ''}:${first.line}; both are counted`,
+  for (let i = 0; i < t.length; i++) {
+    fill(i, key);
+    hashNumbers(key);
+    const first = seen.claimLast(i);
+    if (first < 0) continue;
+    const a = t.originOf(first);
+    const b = t.originOf(i);
+    if (a.file === b.file && a.sheet === b.sheet) continue; // same file: duplicate_row's job
+    out.push(makeIssue('duplicate_across_files', { file: b.file, sheet: b.sheet, line: b.line }, {
+      message: `this ${kind.replace(/s$/, '')} is identical to ${a.file}${a.sheet ? `[${a.sheet}]` : ''}:${a.line}; both are counted`,
       hint: 'overlapping exports (a month inside a quarter, the same data as .csv and .xlsx) double the figures: give each period once',
     }));
   }

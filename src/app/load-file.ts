@@ -1,89 +1,88 @@
 /**
  * Stream one input through its normalizer: blank rows, repeated headers, undecided columns
- * (rows wait until the column's format is settled), exact duplicates, total rows, and rows with
- * ids handed to the merge store. Counts are kept so that read = used + rejected.
+ * (rows wait until the column's format is settled), exact duplicates, total rows, and records
+ * handed to their kind's store. Counts are kept so that read = used + rejected.
+ *
+ * The per-row path allocates as little as it can: one scratch record and one issue collector per
+ * file are reused, duplicates are found by hashing the row's raw text into a typed-array set.
  */
 import type { RawRow } from '../ingest/types.js';
 import { cellText } from '../ingest/types.js';
 import { makeIssue, type Issue } from '../errors/issue.js';
-import type { Kind, InvoiceLine } from '../records/types.js';
+import type { Kind } from '../records/types.js';
 import { RowIssues, type FileRef } from '../records/normalize/context.js';
-import { LeadNormalizer, type PartialLead, type LeadColumns } from '../records/normalize/lead.js';
-import { CallNormalizer, type PartialCall, type CallColumns } from '../records/normalize/call.js';
-import { InvoiceNormalizer, type InvoiceColumns } from '../records/normalize/invoice.js';
-import type { NormalizeSettings } from '../records/normalize/settings.js';
+import type { LeadNormalizer } from '../records/normalize/lead.js';
+import type { CallNormalizer } from '../records/normalize/call.js';
+import type { InvoiceNormalizer } from '../records/normalize/invoice.js';
+import { LeadRow } from '../records/table/lead-table.js';
+import { CallRow, DIR_UNKNOWN } from '../records/table/call-table.js';
+import { InvoiceRow } from '../records/table/invoice-table.js';
 import { normalizeHeader } from '../mapping/header.js';
-import { makeAnsweredReader, makeDirectionParser } from '../mapping/vocab.js';
-import { makeNullTest } from '../values/nulls.js';
-import { parseBool } from '../values/bool.js';
-import { hashTexts } from './row-hash.js';
-import type { InputStats } from './stats.js';
-import type { SourceConfig } from './config-types.js';
+import { HashSet, hashText, hashTexts, lastHash } from './row-hash.js';
+import { rowText } from './row-text.js';
+import type { InputStats, RejectRow } from './stats.js';
 import type { TableSetup } from './table-setup.js';
+import type { Stores } from './merge-store.js';
+import type { AnyNormalizer } from './make-normalizer.js';
 
 /** Overrides #37: the first non-empty cell of an unusable row names a total (\b is ASCII-only, so a lookahead). */
 const TOTAL_RE = /^(итого|всего|total|grand total|subtotal|сумма)(?![\p{L}\p{N}])/iu;
 
-/** Where finished rows go; implemented by the loader (merge store, record lists, rejects). */
-export interface RowSink {
-  lead(p: PartialLead, row: RawRow, held: Issue | null): void;
-  call(p: PartialCall, row: RawRow, held: Issue | null): void;
-  invoice(l: InvoiceLine): void;
-  reject(row: RawRow, issue: Issue): void;
-  warn(issue: Issue): void;
+/** Where issues and rejected rows go (shared by all inputs, in reading order). */
+export interface LoadSink {
+  issues: Issue[];
+  /** Rejected rows with their text, when --rejects asks for them; else null. */
+  rejects: RejectRow[] | null;
 }
 
-export type AnyNormalizer = LeadNormalizer | CallNormalizer | InvoiceNormalizer;
-
-function dateFormats(src: SourceConfig | null): (field: string) => readonly string[] | null {
-  const df = src?.date_format ?? null;
-  if (df === null) return () => null;
-  if (typeof df === 'string') return () => [df];
-  if (Array.isArray(df)) return () => df;
-  return (field) => {
-    const v = df[field];
-    return v === undefined ? null : typeof v === 'string' ? [v] : v;
-  };
-}
-
-export function makeNormalizer(kind: Kind, setup: TableSetup, base: NormalizeSettings, src: SourceConfig | null, ref: FileRef): AnyNormalizer {
-  // per-source vocabulary and null sentinels (config `direction_values`, `null_values`)
-  const s: NormalizeSettings = {
-    ...base,
-    ...(src?.direction_values ? { direction: makeDirectionParser(src.direction_values) } : {}),
-    ...(src?.null_values ? { isNull: makeNullTest(src.null_values) } : {}),
-  };
-  const cols = setup.mapping!.fields as Record<string, number>;
-  const formats = dateFormats(src);
-  const dec = src?.decimal_mark ?? null;
-  if (kind === 'leads') return new LeadNormalizer(cols as LeadColumns, setup.headers, s, formats, dec, ref);
-  if (kind === 'calls') {
-    const read = setup.mapping!.answeredRead;
-    return new CallNormalizer(cols as CallColumns, setup.headers, s, formats, ref, read ? makeAnsweredReader(read) : parseBool);
-  }
-  return new InvoiceNormalizer(cols as InvoiceColumns, setup.headers, s, formats, dec, ref);
-}
+/** A sample record of this file: a table index (materialized once loading ends) or a snapshot. */
+export type SampleRef = { kind: Kind; index: number } | { snapshot: unknown };
 
 /** The per-file streaming state machine. */
 export class FileLoader {
   private pending: RawRow[] = [];
-  private readonly seen = new Set<number>();
+  private readonly seen = new HashSet();
   private readonly headerKey: string | null;
   private readonly headerFirst: string | null;
   private readonly hasRecordId: boolean;
+  private readonly out: RowIssues;
+  private readonly leadRow = new LeadRow();
+  private readonly callRow = new CallRow();
+  private readonly invoiceRow = new InvoiceRow();
+  /** This file's source index in its kind's table. */
+  readonly source: number;
+  /**
+   * A worker reading part of a file cannot see the rows before its part, so it only hashes rows
+   * for duplicates: hash halves, line, and where in its issue list a warning would go.
+   */
+  private deferred: { h: Uint32Array; line: Int32Array; at: Int32Array; n: number } | null = null;
+  /** The first three records produced (inspect shows them). */
+  readonly samples: SampleRef[] = [];
 
   constructor(
     private readonly kind: Kind,
     private readonly norm: AnyNormalizer,
-    private readonly setup: TableSetup,
-    private readonly s: NormalizeSettings,
+    setup: TableSetup,
     private readonly ref: FileRef,
     readonly stats: InputStats,
-    private readonly sink: RowSink,
+    input: number,
+    private readonly stores: Stores,
+    private readonly sink: LoadSink,
+    /** Rows this file is expected to hold (0: unknown), to size tables once. */
+    expectedRows = 0,
+    /** Keep duplicate hashes for the main thread instead of checking them (see `deferred`). */
+    deferDuplicates = false,
   ) {
+    if (deferDuplicates) this.deferred = { h: new Uint32Array(2048), line: new Int32Array(1024), at: new Int32Array(1024), n: 0 };
     this.headerKey = setup.headers ? setup.headers.map(normalizeHeader).join('\u001f') : null;
     this.headerFirst = setup.headers ? (setup.headers[0] ?? '').trim() : null;
     this.hasRecordId = kind !== 'invoices' && setup.mapping!.fields['id' as never] !== undefined;
+    this.out = new RowIssues(ref, { line: 0, cells: [] });
+    this.source = stores[kind].addSource(ref.file, ref.sheet, input);
+    if (expectedRows > 0) {
+      stores[kind].reserve(expectedRows, this.hasRecordId);
+      if (!this.hasRecordId) this.seen.reserve(expectedRows);
+    }
   }
 
   /** Feed one data row (rows after the header). */
@@ -105,15 +104,15 @@ export class FileLoader {
     if (this.headerKey !== null && cells.length >= 2 && this.headerFirst !== null && cellText(cells[0] ?? null).trim() === this.headerFirst) {
       const key = cells.map((c) => normalizeHeader(cellText(c))).join('\u001f');
       if (key === this.headerKey) {
-        this.sink.warn(makeIssue('repeated_header', { file: this.ref.file, sheet: this.ref.sheet, line: row.line }, { message: 'the header row repeats here (two exports glued together?); skipped' }));
+        this.sink.issues.push(makeIssue('repeated_header', { file: this.ref.file, sheet: this.ref.sheet, line: row.line }, { message: 'the header row repeats here (two exports glued together?); skipped' }));
         return;
       }
     }
     this.stats.rows_read++;
     this.norm.observe(row);
-    if (this.pending.length > 0 || this.norm.undecided().length > 0) {
+    if (this.pending.length > 0 || this.norm.isUndecided) {
       this.pending.push(row);
-      if (this.norm.undecided().length === 0) this.flush();
+      if (!this.norm.isUndecided) this.flush();
       return;
     }
     this.process(row);
@@ -138,41 +137,89 @@ export class FileLoader {
   }
 
   private process(row: RawRow): void {
-    const out = new RowIssues(this.ref, row);
-    const stats = this.stats;
-    if (this.kind === 'invoices') {
-      const line = (this.norm as InvoiceNormalizer).normalize(row, out);
-      this.emitWarnings(out);
-      if (!line) {
-        this.rejectRow(row, out.rejection!);
-        return;
-      }
-      this.checkDuplicate(row);
-      stats.rows_used++;
-      if (line.void) stats.rows_void++;
-      this.sink.invoice(line);
-      return;
-    }
-    const partial = this.kind === 'leads' ? (this.norm as LeadNormalizer).normalize(row, out) : (this.norm as CallNormalizer).normalize(row, out);
-    this.emitWarnings(out);
-    if (partial.id === null) {
-      if (!this.hasRecordId) this.checkDuplicate(row);
-      // validated at once: no other row can complete it
-      if (out.rejection) {
-        this.rejectRow(row, out.rejection);
-        return;
-      }
-    } else if (out.rejection && !this.canBeFilled(out.rejection)) {
-      this.rejectRow(row, out.rejection);
-      return;
-    }
-    if (this.kind === 'leads') this.sink.lead(partial as PartialLead, row, out.rejection);
-    else this.sink.call(partial as PartialCall, row, out.rejection);
+    const out = this.out;
+    out.reset(row);
+    if (this.kind === 'invoices') this.processInvoice(row, out);
+    else if (this.kind === 'leads') this.processLead(row, out);
+    else this.processCall(row, out);
   }
 
-  /** A rejection another row with the same id may cure (a missing or bad required field). */
-  private canBeFilled(issue: Issue): boolean {
-    return issue.code === 'bad_date' || issue.code === 'missing_required' || issue.code === 'call_direction_unknown';
+  private processInvoice(row: RawRow, out: RowIssues): void {
+    const r = this.invoiceRow;
+    const ok = (this.norm as InvoiceNormalizer).normalize(row, out, r);
+    this.emitWarnings(out);
+    if (!ok) {
+      this.rejectRow(row, out.rejection!);
+      return;
+    }
+    this.checkDuplicate(row);
+    this.stats.rows_used++;
+    if (r.void) this.stats.rows_void++;
+    const i = this.stores.invoices.addLoose(r, row.line, this.source);
+    if (this.samples.length < 3) this.samples.push({ kind: 'invoices', index: i });
+  }
+
+  private processLead(row: RawRow, out: RowIssues): void {
+    const r = this.leadRow;
+    (this.norm as LeadNormalizer).normalize(row, out, r);
+    this.emitWarnings(out);
+    if (r.id === null) {
+      if (!this.hasRecordId) this.checkDuplicate(row);
+      // validated at once: no other row can complete it
+      if (out.rejection) return this.rejectRow(row, out.rejection);
+      if (r.createdAt !== r.createdAt) {
+        return this.rejectMissing(row, makeIssue('missing_required', { file: this.ref.file, sheet: this.ref.sheet, line: row.line, column: 'created_at' }, { expected: 'a created date', message: 'the lead has no created date', hint: null }));
+      }
+      this.stats.rows_used++;
+      if (r.excluded) this.stats.rows_excluded++;
+      const i = this.stores.leads.addLoose(r, row.line, this.source);
+      if (this.samples.length < 3) this.samples.push({ kind: 'leads', index: i });
+      return;
+    }
+    if (out.rejection && !canBeFilled(out.rejection)) return this.rejectRow(row, out.rejection);
+    const store = this.stores.leads;
+    const at = store.table.length;
+    const conflicts = store.addKeyed(r, row.line, this.source, out.rejection, this.sink.rejects ? row : null);
+    this.keyedRow(conflicts, store.merged);
+    if (this.samples.length < 3) this.samples.push(store.merged ? { snapshot: store.table.describe(r, this.originOf(row)) } : { kind: 'leads', index: at });
+  }
+
+  private processCall(row: RawRow, out: RowIssues): void {
+    const r = this.callRow;
+    (this.norm as CallNormalizer).normalize(row, out, r);
+    this.emitWarnings(out);
+    if (r.id === null) {
+      if (!this.hasRecordId) this.checkDuplicate(row);
+      if (out.rejection) return this.rejectRow(row, out.rejection);
+      if (r.startedAt !== r.startedAt || r.direction < 0 || r.direction === DIR_UNKNOWN) {
+        return this.rejectMissing(row, makeIssue('missing_required', { file: this.ref.file, sheet: this.ref.sheet, line: row.line, column: 'started_at' }, { expected: 'a call start time', message: 'the call has no start time', hint: null }));
+      }
+      this.stats.rows_used++;
+      const i = this.stores.calls.addLoose(r, row.line, this.source);
+      if (this.samples.length < 3) this.samples.push({ kind: 'calls', index: i });
+      return;
+    }
+    if (out.rejection && !canBeFilled(out.rejection)) return this.rejectRow(row, out.rejection);
+    const store = this.stores.calls;
+    const at = store.table.length;
+    store.addKeyed(r, row.line, this.source, out.rejection, this.sink.rejects ? row : null);
+    this.keyedRow(null, store.merged);
+    if (this.samples.length < 3) this.samples.push(store.merged ? { snapshot: store.table.describe(r, this.originOf(row)) } : { kind: 'calls', index: at });
+  }
+
+  /** Counts for a row handed to the merge store; its rejection, if any, is decided at settle. */
+  private keyedRow(conflicts: Issue[] | null, merged: boolean): void {
+    this.stats.rows_used++;
+    if (merged) this.stats.rows_merged++;
+    if (conflicts === null) return;
+    for (const w of conflicts) {
+      this.stats.warnings++;
+      this.sink.issues.push(w);
+    }
+  }
+
+  private originOf(row: RawRow) {
+    return { file: this.ref.file, sheet: this.ref.sheet, line: row.line };
   }
 
   private rejectRow(row: RawRow, issue: Issue): void {
@@ -181,25 +228,84 @@ export class FileLoader {
     if (first !== undefined && TOTAL_RE.test(cellText(first).trim())) {
       iss = { ...issue, code: 'total_row', message: `a total/footer row (${JSON.stringify(cellText(first).trim())}), not a record; ${issue.message}`, hint: 'nothing to fix if this is the export\'s own total line' };
     }
+    this.rejectMissing(row, iss);
+  }
+
+  /** Reject the row with exactly this issue (no total-row check). */
+  private rejectMissing(row: RawRow, issue: Issue): void {
     this.stats.rows_rejected++;
-    this.sink.reject(row, iss);
+    this.sink.issues.push(issue);
+    if (this.sink.rejects) {
+      this.sink.rejects.push({ file: this.ref.file, sheet: this.ref.sheet, line: row.line, kind: this.kind, code: issue.code, column: issue.column, value: issue.value, reason: issue.message, raw: rowText(row) });
+    }
   }
 
   private emitWarnings(out: RowIssues): void {
     for (const w of out.warnings) {
       this.stats.warnings++;
-      this.sink.warn(w);
+      this.sink.issues.push(w);
     }
   }
 
   private checkDuplicate(row: RawRow): void {
-    const h = hashTexts(row.cells.map(cellText));
-    if (this.seen.has(h)) {
-      this.stats.warnings++;
-      this.sink.warn(makeIssue('duplicate_row', { file: this.ref.file, sheet: this.ref.sheet, line: row.line }, {
-        message: 'this row repeats an earlier row of the same file exactly; both are counted',
-        hint: 'if the export doubled rows, remove the copies at the source',
-      }));
-    } else this.seen.add(h);
+    if (row.raw !== undefined) hashText(row.raw);
+    else hashTexts(row.cells.map(cellText));
+    if (this.deferred !== null) return this.defer(row.line);
+    if (this.seen.addLast()) return;
+    this.stats.warnings++;
+    this.sink.issues.push(this.duplicateIssue(row.line));
   }
+
+  private duplicateIssue(line: number): Issue {
+    return makeIssue('duplicate_row', { file: this.ref.file, sheet: this.ref.sheet, line }, {
+      message: 'this row repeats an earlier row of the same file exactly; both are counted',
+      hint: 'if the export doubled rows, remove the copies at the source',
+    });
+  }
+
+  private defer(line: number): void {
+    let d = this.deferred!;
+    if (d.n === d.line.length) {
+      const grow = <T extends Uint32Array | Int32Array>(a: T, len: number): T => {
+        const b = new (a.constructor as new (n: number) => T)(len);
+        b.set(a);
+        return b;
+      };
+      d = this.deferred = { h: grow(d.h, d.h.length * 2), line: grow(d.line, d.n * 2), at: grow(d.at, d.n * 2), n: d.n };
+    }
+    const { h1, h2 } = lastHash();
+    d.h[2 * d.n] = h1;
+    d.h[2 * d.n + 1] = h2;
+    d.line[d.n] = line;
+    d.at[d.n] = this.sink.issues.length;
+    d.n++;
+  }
+
+  /** The duplicate hashes kept so far (a worker hands them to the main thread). */
+  takeDeferred(): { h: Uint32Array; line: Int32Array; at: Int32Array } {
+    const d = this.deferred ?? { h: new Uint32Array(0), line: new Int32Array(0), at: new Int32Array(0), n: 0 };
+    return { h: d.h.slice(0, 2 * d.n), line: d.line.slice(0, d.n), at: d.at.slice(0, d.n) };
+  }
+
+  /**
+   * Take over the issues of a later part of this file read elsewhere, checking its rows' hashes
+   * against every row seen so far: a repeated row's warning goes where the part would have put it.
+   */
+  adoptIssues(issues: readonly Issue[], d: { h: Uint32Array; line: Int32Array; at: Int32Array }): void {
+    const out = this.sink.issues;
+    let next = 0;
+    for (let k = 0; k < d.line.length; k++) {
+      if (this.seen.add(d.h[2 * k] as number, d.h[2 * k + 1] as number)) continue;
+      const at = d.at[k] as number;
+      while (next < at) out.push(issues[next++]!);
+      this.stats.warnings++;
+      out.push(this.duplicateIssue(d.line[k] as number));
+    }
+    while (next < issues.length) out.push(issues[next++]!);
+  }
+}
+
+/** A rejection another row with the same id may cure (a missing or bad required field). */
+function canBeFilled(issue: Issue): boolean {
+  return issue.code === 'bad_date' || issue.code === 'missing_required' || issue.code === 'call_direction_unknown';
 }

@@ -1,7 +1,8 @@
 /**
  * Load every input into records: open → detect layout → stream rows through the normalizers →
  * merge ids → settle. Nothing is lost: every row read is used or rejected, and every rejection and
- * warning is an issue with its position.
+ * warning is an issue with its position. Records end up in columnar tables (src/records/table);
+ * `Lead`/`Call`/`InvoiceLine` objects are built only when a caller asks for them.
  */
 import type { RawRow, ReaderInfo } from '../ingest/types.js';
 import { cellText } from '../ingest/types.js';
@@ -10,14 +11,23 @@ import { inputError } from '../errors/kpi-error.js';
 import type { Call, InvoiceLine, Kind, Lead } from '../records/types.js';
 import type { FileRef } from '../records/normalize/context.js';
 import type { NormalizeSettings } from '../records/normalize/settings.js';
+import type { RecordTables } from '../records/table/tables.js';
+import { LeadRow, LEAD_EXCLUDED } from '../records/table/lead-table.js';
+import { CallRow } from '../records/table/call-table.js';
+import type { StringDict } from '../records/table/dict.js';
 import { openTable } from './open-table.js';
 import { setupTable, type TableSetup } from './table-setup.js';
-import { FileLoader, makeNormalizer, type AnyNormalizer } from './load-file.js';
-import { MergeStore, settleCalls, settleLeads } from './merge-store.js';
+import { FileLoader, type LoadSink, type SampleRef } from './load-file.js';
+import { makeNormalizer, type AnyNormalizer } from './make-normalizer.js';
+import { newStores, type RecordStore, type Stores } from './merge-store.js';
 import { newStats, type InputStats, type RejectRow } from './stats.js';
 import type { InputSpec } from './inputs.js';
 import { formatIssueLine } from '../errors/format.js';
 import { caseVariants, crossFileDuplicates } from './cross-checks.js';
+import type { Progress } from './progress.js';
+import { estimateRows } from './estimate.js';
+import { readRows } from './read-rows.js';
+import { planCut, startPart, type ParallelRun } from './parallel/start.js';
 
 const HEAD_ROWS = 30;
 
@@ -33,6 +43,8 @@ export interface FileReport {
   samples: unknown[];
   /** File-level problems (they abort `report`, inspect shows them). */
   problems: Issue[];
+  /** 2 when a worker thread read the second half of the file (see parallel/part.ts), else 1. */
+  parts: number;
 }
 
 export interface LoadOptions {
@@ -40,12 +52,21 @@ export interface LoadOptions {
   keepRaw: boolean;
   /** inspect: record file-level problems instead of throwing. */
   lenient: boolean;
+  /** Shows how far reading has got (big files on a terminal); null for none. */
+  progress?: Progress | null;
+  /** Read big CSV files with a second thread (needs the config to compile settings there). */
+  parallel?: ParallelRun | null;
 }
 
+export type { ParallelRun } from './parallel/start.js';
+
 export interface LoadResult {
-  leads: Lead[];
-  calls: Call[];
-  invoices: InvoiceLine[];
+  /** The records, in columns: what the metric engine reads. */
+  tables: RecordTables;
+  /** The records as objects, built on first access (memory-hungry on big inputs). */
+  readonly leads: Lead[];
+  readonly calls: Call[];
+  readonly invoices: InvoiceLine[];
   files: FileReport[];
   issues: Issue[];
   rejects: RejectRow[];
@@ -59,22 +80,33 @@ export interface LoadResult {
   answeredKnown: boolean;
 }
 
-function rawOf(row: RawRow): string {
-  if (row.raw !== undefined) return row.raw;
-  return row.cells.map((c) => {
-    const t = cellText(c);
-    return /[",\r\n]/.test(t) ? '"' + t.replace(/"/g, '""') + '"' : t;
-  }).join(',');
+class Loaded implements LoadResult {
+  files: FileReport[] = [];
+  issues: Issue[] = [];
+  rejects: RejectRow[] = [];
+  has: Record<Kind, boolean> = { leads: false, calls: false, invoices: false };
+  wonSource = false;
+  costKnown = false;
+  answeredKnown = false;
+  private objects: { leads?: Lead[]; calls?: Call[]; invoices?: InvoiceLine[] } = {};
+  constructor(readonly tables: RecordTables) {}
+  get leads(): Lead[] {
+    return (this.objects.leads ??= this.tables.leads.toArray());
+  }
+  get calls(): Call[] {
+    return (this.objects.calls ??= this.tables.calls.toArray());
+  }
+  get invoices(): InvoiceLine[] {
+    return (this.objects.invoices ??= this.tables.invoices.toArray());
+  }
 }
 
 export async function loadInputs(specs: readonly InputSpec[], s: NormalizeSettings, opts: LoadOptions): Promise<LoadResult> {
-  const res: LoadResult = {
-    leads: [], calls: [], invoices: [], files: [], issues: [], rejects: [],
-    has: { leads: false, calls: false, invoices: false }, wonSource: false, costKnown: false, answeredKnown: false,
-  };
-  const store = new MergeStore();
+  const stores = newStores();
+  const res = new Loaded({ leads: stores.leads.table, calls: stores.calls.table, invoices: stores.invoices.table });
+  const sink: LoadSink = { issues: res.issues, rejects: opts.keepRaw ? res.rejects : null };
   const statsByInput: InputStats[] = [];
-  const kindOfInput: Kind[] = [];
+  const sampleRefs: SampleRef[][] = [];
 
   for (let inputIndex = 0; inputIndex < specs.length; inputIndex++) {
     const spec = specs[inputIndex]!;
@@ -91,8 +123,9 @@ export async function loadInputs(specs: readonly InputSpec[], s: NormalizeSettin
     const setup = setupTable(spec.display, table.info.sheet, head, table.merges, spec.kind, spec.source);
     const stats = newStats(spec.display, setup.kind, table.info.sheet);
     statsByInput.push(stats);
-    const report: FileReport = { spec, info: table.info, setup, stats, formats: {}, samples: [], problems: [...setup.problems] };
+    const report: FileReport = { spec, info: table.info, setup, stats, formats: {}, samples: [], problems: [...setup.problems], parts: 1 };
     res.files.push(report);
+    sampleRefs.push([]);
     res.issues.push(...fileIssues, ...setup.warnings);
     stats.warnings += setup.warnings.filter((w) => w.severity === 'warning').length;
 
@@ -119,70 +152,24 @@ export async function loadInputs(specs: readonly InputSpec[], s: NormalizeSettin
       continue;
     }
     const kind = setup.kind;
-    kindOfInput.push(kind);
     res.has[kind] = true;
-    const norm: AnyNormalizer = makeNormalizer(kind, setup, s, spec.source, ref);
+    const norm: AnyNormalizer = makeNormalizer(kind, setup, s, spec.source, ref, stores);
     const f = setup.mapping.fields as Record<string, number | undefined>;
     if (kind === 'leads' && (f.status !== undefined || f.won_at !== undefined)) res.wonSource = true;
     if (kind === 'invoices' && 'costKnown' in norm && norm.costKnown) res.costKnown = true;
     if (kind === 'calls' && 'answeredUnknown' in norm && !norm.answeredUnknown) res.answeredKnown = true;
 
-    const samples = report.samples;
-    const loader = new FileLoader(kind, norm, setup, s, ref, stats, {
-      lead: (p, row, held) => {
-        if (p.id === null) {
-          if (p.createdAt === null) {
-            stats.rows_rejected++;
-            pushReject(row, held ?? makeIssue('missing_required', { file: ref.file, sheet: ref.sheet, line: row.line, column: 'created_at' }, { expected: 'a created date', message: 'the lead has no created date', hint: null }));
-            return;
-          }
-          stats.rows_used++;
-          if (p.excluded) stats.rows_excluded++;
-          res.leads.push(p as Lead);
-          if (samples.length < 3) samples.push(p);
-          return;
-        }
-        const r = store.addLead(p, { input: inputIndex, line: row.line, file: ref.file, sheet: ref.sheet, raw: opts.keepRaw ? rawOf(row) : null, held });
-        for (const w of r.issues) {
-          stats.warnings++;
-          res.issues.push(w);
-        }
-        if (samples.length < 3) samples.push(p);
-      },
-      call: (p, row, held) => {
-        if (p.id === null) {
-          if (p.startedAt === null || p.direction === null) {
-            stats.rows_rejected++;
-            pushReject(row, held ?? makeIssue('missing_required', { file: ref.file, sheet: ref.sheet, line: row.line, column: 'started_at' }, { expected: 'a call start time', message: 'the call has no start time', hint: null }));
-            return;
-          }
-          stats.rows_used++;
-          res.calls.push(p as Call);
-          if (samples.length < 3) samples.push(p);
-          return;
-        }
-        store.addCall(p, { input: inputIndex, line: row.line, file: ref.file, sheet: ref.sheet, raw: opts.keepRaw ? rawOf(row) : null, held });
-        if (samples.length < 3) samples.push(p);
-      },
-      invoice: (l) => {
-        res.invoices.push(l);
-        if (samples.length < 3) samples.push(l);
-      },
-      reject: (row, issue) => pushReject(row, issue),
-      warn: (issue) => res.issues.push(issue),
-    });
-    function pushReject(row: RawRow, issue: Issue): void {
-      res.issues.push(issue);
-      if (opts.keepRaw) res.rejects.push({ file: ref.file, sheet: ref.sheet, line: row.line, kind, code: issue.code, column: issue.column, value: issue.value, reason: issue.message, raw: rawOf(row) });
-    }
+    const expected = estimateRows(spec.path, table.info, head.slice(setup.headerIndex + 1));
+    const cut = opts.parallel ? planCut(spec, table.info, opts.parallel) : null;
+    // with a cut, this thread holds only the first part's rows until the worker's are adopted
+    const loader = new FileLoader(kind, norm, setup, ref, stats, inputIndex, stores, sink, cut ? Math.ceil(expected * cut.share) : expected);
+    const split = cut && opts.parallel ? startPart(spec, table.info, setup, inputIndex, Math.ceil(expected * (1 - cut.share)), cut.start, opts.parallel, stores, loader.source, norm) : null;
+    const progress = opts.progress?.start(spec, table.info) ?? null;
     for (const r of head.slice(setup.headerIndex + 1)) loader.add(r);
-    for (;;) {
-      const r = await it.next();
-      if (r.done) break;
-      loader.add(r.value);
-    }
+    if (await readRows(it, loader, fileIssues, fileIssues.length, res.issues, progress, split)) report.parts = 2;
     const undecided = loader.finish();
-    for (const field of Object.keys(setup.mapping.fields)) report.formats[field] = (norm as { formatOf(f: string): string | null }).formatOf(field);
+    sampleRefs[inputIndex] = loader.samples;
+    for (const field of Object.keys(setup.mapping.fields)) report.formats[field] = norm.formatOf(field);
     if (undecided.length > 0) {
       const isDate = ['created_at', 'won_at', 'started_at', 'date', 'paid_at'].includes(undecided[0]!);
       const col = setup.headers?.[f[undecided[0]!]!] ?? undecided[0]!;
@@ -195,37 +182,13 @@ export async function loadInputs(specs: readonly InputSpec[], s: NormalizeSettin
     }
   }
 
-  // settle merged records, crediting each row to its own file
-  const leads = settleLeads(store);
-  const calls = settleCalls(store);
-  for (const [settled, kind] of [[leads, 'leads'], [calls, 'calls']] as const) {
-    for (const g of kind === 'leads' ? store.leads.values() : store.calls.values()) {
-      g.rows.forEach((r, i) => {
-        if (i > 0) statsByInput[r.input]!.rows_merged++;
-      });
-    }
-    for (const w of settled.warnings) {
-      statsByInput[w.row.input]!.warnings++;
-      res.issues.push(w.issue);
-    }
-    for (const rj of settled.rejected) {
-      statsByInput[rj.row.input]!.rows_rejected++;
-      res.issues.push(rj.issue);
-      if (opts.keepRaw) res.rejects.push({ file: rj.row.file, sheet: rj.row.sheet, line: rj.row.line, kind, code: rj.issue.code, column: rj.issue.column, value: rj.issue.value, reason: rj.issue.message, raw: rj.row.raw ?? '' });
-    }
-  }
-  const rejectedRows = new Set<object>();
-  for (const rj of [...leads.rejected, ...calls.rejected]) rejectedRows.add(rj.row);
-  for (const m of [store.leads, store.calls]) {
-    for (const g of m.values()) for (const r of g.rows) if (!rejectedRows.has(r)) statsByInput[r.input]!.rows_used++;
-  }
-  for (const l of leads.records) if (l.excluded) {
-    const input = store.leads.get(l.id!)!.rows[0]!.input;
-    statsByInput[input]!.rows_excluded++;
-  }
-  // a loop, not push(...xs): spreading a million records overflows the call stack
-  for (const l of leads.records) res.leads.push(l);
-  for (const c of calls.records) res.calls.push(c);
+  // samples show records as they ended up, so they are built once every row is merged
+  res.files.forEach((report, i) => {
+    report.samples = (sampleRefs[i] ?? []).map((ref) => ('snapshot' in ref ? ref.snapshot : sampleOf(stores, ref.kind, ref.index)));
+  });
+  settleKind(stores.leads, 'leads', statsByInput, res, opts.keepRaw);
+  settleKind(stores.calls, 'calls', statsByInput, res, opts.keepRaw);
+
   // across files and records
   const counted = (issues: Issue[]) => {
     for (const i of issues) {
@@ -234,17 +197,74 @@ export async function loadInputs(specs: readonly InputSpec[], s: NormalizeSettin
       res.issues.push(i);
     }
   };
-  counted(crossFileDuplicates('leads', res.leads));
-  counted(crossFileDuplicates('calls', res.calls));
-  counted(crossFileDuplicates('invoices', res.invoices));
+  const t = res.tables;
+  counted(crossFileDuplicates('leads', t.leads));
+  counted(crossFileDuplicates('calls', t.calls));
+  counted(crossFileDuplicates('invoices', t.invoices));
   const managers = new Set<string>();
   const channels = new Set<string>();
-  for (const l of res.leads) {
-    managers.add(l.manager);
-    channels.add(l.channel);
-  }
-  for (const c of res.calls) managers.add(c.manager);
-  for (const l of res.invoices) managers.add(l.manager);
+  namesInOrder(t.leads.manager, t.leads.length, t.leads.managers, managers);
+  namesInOrder(t.leads.channel, t.leads.length, t.leads.channels, channels);
+  namesInOrder(t.calls.manager, t.calls.length, t.calls.managers, managers);
+  namesInOrder(t.invoices.manager, t.invoices.length, t.invoices.managers, managers);
   res.issues.push(...caseVariants(managers, 'manager'), ...caseVariants(channels, 'channel'));
   return res;
+}
+
+/** A stored record as inspect shows it (a merged record in its final state). */
+function sampleOf(stores: Stores, kind: Kind, i: number): unknown {
+  if (kind === 'leads') {
+    const t = stores.leads.table;
+    return t.describe(t.read(i, new LeadRow()), t.originOf(i));
+  }
+  if (kind === 'calls') {
+    const t = stores.calls.table;
+    return t.describe(t.read(i, new CallRow()), t.originOf(i));
+  }
+  return stores.invoices.table.get(i);
+}
+
+/**
+ * Settle the merged records of one kind: held-back problems become warnings or rejections, each
+ * credited to its own file; the table keeps only complete records, in output order.
+ */
+function settleKind(store: RecordStore<RecordTables['leads'] | RecordTables['calls'], unknown>, kind: Kind, statsByInput: InputStats[], res: Loaded, keepRaw: boolean): void {
+  const settled = store.settle();
+  for (const w of settled.warnings) {
+    statsByInput[w.row.input]!.warnings++;
+    res.issues.push(w.issue);
+  }
+  for (const rj of settled.rejected) {
+    const stats = statsByInput[rj.row.input]!;
+    stats.rows_rejected++;
+    stats.rows_used--;
+    res.issues.push(rj.issue);
+    if (keepRaw) res.rejects.push({ file: rj.row.file, sheet: rj.row.sheet, line: rj.row.line, kind, code: rj.issue.code, column: rj.issue.column, value: rj.issue.value, reason: rj.issue.message, raw: rj.row.raw ?? '' });
+  }
+  const t = store.table;
+  if (kind === 'leads') {
+    // a merged lead counts as excluded in the file of its first row
+    const flags = (t as RecordTables['leads']).flags;
+    for (const i of settled.order) {
+      if (t.hasId(i) && ((flags[i] as number) & LEAD_EXCLUDED) !== 0) statsByInput[store.inputOf[t.source[i] as number]!]!.rows_excluded++;
+    }
+  }
+  if (!isIdentity(settled.order, t.length)) t.select(settled.order);
+}
+
+function isIdentity(order: Int32Array, n: number): boolean {
+  if (order.length !== n) return false;
+  for (let k = 0; k < n; k++) if (order[k] !== k) return false;
+  return true;
+}
+
+/** Add the names of the ids in `col[0..n)` to `out`, in first-use order. */
+function namesInOrder(col: Int32Array, n: number, dict: StringDict, out: Set<string>): void {
+  const seen = new Uint8Array(dict.size);
+  for (let i = 0; i < n; i++) {
+    const id = col[i] as number;
+    if (id < 0 || seen[id] === 1) continue;
+    seen[id] = 1;
+    out.add(dict.values[id]!);
+  }
 }

@@ -3,7 +3,7 @@
  * Returns the model and what the caller must print; all I/O decisions stay in the CLI layer.
  */
 import type { SharedOptions } from '../cli/options.js';
-import { makeContext, type RunContext } from './context.js';
+import { makeContext, parallelRun, type RunContext } from './context.js';
 import { loadInputs, type LoadResult } from './load.js';
 import { inputError, usageError } from '../errors/kpi-error.js';
 import { makeIssue, type Issue } from '../errors/issue.js';
@@ -18,6 +18,8 @@ import type { Report, ColumnMeta } from '../report/model.js';
 import { issueToJson } from '../report/issue-json.js';
 import { applyTargets } from '../report/targets.js';
 import { VERSION } from '../cli/version.js';
+import { terminalProgress, wantsProgress } from './progress.js';
+import { collectGarbage, COLLECT_MIN_RECORDS } from './collect-garbage.js';
 
 export interface ReportRun {
   ctx: RunContext;
@@ -25,30 +27,47 @@ export interface ReportRun {
   report: Report;
 }
 
-function coverageOf(days: Iterable<number>): { min: Day; max: Day } | null {
+/** First and last day of the walls in `walls[0..n)` (where `keep(i)`), or null when none. */
+function coverageOf(walls: Float64Array, n: number, keep: ((i: number) => boolean) | null = null): { min: Day; max: Day } | null {
   let min = Infinity;
   let max = -Infinity;
-  for (const d of days) {
-    if (d < min) min = d;
-    if (d > max) max = d;
+  for (let i = 0; i < n; i++) {
+    if (keep !== null && !keep(i)) continue;
+    const w = walls[i] as number;
+    if (w < min) min = w;
+    if (w > max) max = w;
   }
-  return min === Infinity ? null : { min, max };
+  return min === Infinity ? null : { min: Math.floor(min / MS_PER_DAY), max: Math.floor(max / MS_PER_DAY) };
 }
 
-function* daysOf(walls: Iterable<number>): Iterable<number> {
-  for (const w of walls) yield Math.floor(w / MS_PER_DAY);
+/** Overrides #39: distinct invoice numbers, each line without one its own invoice. */
+function invoiceCount(t: LoadResult['tables']['invoices']): number {
+  const seen = new Uint8Array(t.numbers.size);
+  let n = 0;
+  for (let i = 0; i < t.length; i++) {
+    const num = t.number[i] as number;
+    if (num < 0) n++;
+    else if (seen[num] === 0) {
+      seen[num] = 1;
+      n++;
+    }
+  }
+  return n;
 }
 
 export async function runReport(files: readonly string[], o: SharedOptions, env: NodeJS.ProcessEnv, cwd: string, only: SectionId | null, tableDefaults: boolean): Promise<ReportRun> {
   const ctx = await makeContext(files, o, env, cwd);
-  const load = await loadInputs(ctx.inputs, ctx.settings, { keepRaw: o.rejects !== null, lenient: false });
+  const progress = wantsProgress(o, env, process.stderr.isTTY === true) ? terminalProgress(process.stderr) : null;
+  const load = await loadInputs(ctx.inputs, ctx.settings, { keepRaw: o.rejects !== null, lenient: false, progress, parallel: parallelRun(ctx, env) });
   const issues: Issue[] = [...ctx.issues, ...load.issues];
   const weekStart = (ctx.config.week_start ?? 'monday') as WeekStart;
+  const { leads, calls, invoices } = load.tables;
+  if (leads.length + calls.length + invoices.length >= COLLECT_MIN_RECORDS) collectGarbage();
 
   const cov = {
-    leads: coverageOf(daysOf(load.leads.map((l) => l.createdAt))),
-    calls: coverageOf(daysOf(load.calls.map((c) => c.startedAt))),
-    invoices: coverageOf(daysOf(load.invoices.filter((l) => !l.void).map((l) => l.date))),
+    leads: coverageOf(leads.createdAt, leads.length),
+    calls: coverageOf(calls.startedAt, calls.length),
+    invoices: coverageOf(invoices.date, invoices.length, (i) => invoices.isVoid[i] === 0),
   };
   const present = Object.values(cov).filter((c): c is { min: Day; max: Day } => c !== null);
   const dataMin = present.length ? Math.min(...present.map((c) => c.min)) : null;
@@ -81,7 +100,7 @@ export async function runReport(files: readonly string[], o: SharedOptions, env:
     }
   }
 
-  const linked = linkRecords({ leads: load.leads, calls: load.calls, invoices: load.invoices }, { conversionWindowDays: ctx.config.conversion_window_days, useInvoiceWinRule: load.has.invoices });
+  const linked = linkRecords(load.tables, { conversionWindowDays: ctx.config.conversion_window_days, useInvoiceWinRule: load.has.invoices });
   for (const i of linked.issues) issues.push(i);
   const built = buildReport(linked, {
     columns: resolved.columns,
@@ -113,8 +132,6 @@ export async function runReport(files: readonly string[], o: SharedOptions, env:
       return c.start < cv.min || c.end - 1 > cv.max || c.end - 1 > ctx.today;
     }),
   }));
-  const invoiceKeys = new Set<string>();
-  load.invoices.forEach((l, i) => invoiceKeys.add(l.number === null ? `#${i}` : l.number)); // Overrides #39: distinct numbers
   const report: Report = {
     ...built,
     explain: o.explain,
@@ -126,7 +143,7 @@ export async function runReport(files: readonly string[], o: SharedOptions, env:
       interval: resolved.interval,
       group_by: o.groupBy,
       inputs: load.files.map((f) => f.stats),
-      records: { leads: load.leads.length, calls: load.calls.length, invoices: invoiceKeys.size },
+      records: { leads: leads.length, calls: calls.length, invoices: invoiceCount(invoices) },
       inputs_missing: (['leads', 'calls', 'invoices'] as const).filter((k) => !load.has[k]),
       coverage: Object.fromEntries(Object.entries(cov).map(([k, c]) => [k, c ? { start: formatDay(c.min), end: formatDay(c.max + 1) } : null])),
       columns,
@@ -137,5 +154,7 @@ export async function runReport(files: readonly string[], o: SharedOptions, env:
   };
   applyTargets(report, ctx.config.targets ?? [], ctx.today);
   report.issues = issues.map(issueToJson);
-  return { ctx, load: { ...load, issues }, report };
+  // the load result is handed on with every issue of the run (its record getters stay lazy)
+  load.issues = issues;
+  return { ctx, load, report };
 }

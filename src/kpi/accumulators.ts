@@ -6,9 +6,13 @@
  *
  * Distinct counts (clients, invoice numbers, caller numbers) are sets, so they merge exactly;
  * callback times are kept as a list because a median does not merge any other way.
+ *
+ * `add` takes the few record fields a tally needs as plain values (the records live in columns,
+ * see src/records/table), so adding a record allocates nothing.
  */
-import type { Call, InvoiceLine, Lead } from '../records/types.js';
+import { ANSWERED_UNKNOWN, ANSWERED_YES, DIR_INBOUND, DIR_OUTBOUND } from '../records/table/call-table.js';
 import { FATE, type Fate } from './callbacks.js';
+import { IdSet } from './id-set.js';
 
 /** Counts of leads created in a span. Excluded (junk) leads only count in `excluded`. */
 export interface LeadTally {
@@ -25,13 +29,14 @@ export const leadTally = {
   init(): LeadTally {
     return { total: 0, inbound: 0, outbound: 0, won: 0, wonInbound: 0, wonOutbound: 0, excluded: 0 };
   },
-  add(t: LeadTally, lead: Lead, won: boolean): void {
-    if (lead.excluded) {
+  /** Add one lead: is it excluded (junk), outbound, won? */
+  add(t: LeadTally, excluded: boolean, outbound: boolean, won: boolean): void {
+    if (excluded) {
       t.excluded++;
       return;
     }
     t.total++;
-    const inbound = lead.direction === 'inbound';
+    const inbound = !outbound;
     if (inbound) t.inbound++;
     else t.outbound++;
     if (won) {
@@ -69,7 +74,8 @@ export interface CallTally {
   pending: number;
   returned: number;
   unreturnedCalls: number;
-  unreturnedNumbers: Set<string>;
+  /** Distinct caller numbers (phone dictionary ids) of unreturned calls. */
+  unreturnedNumbers: IdSet;
   callbackMinutes: number[];
 }
 
@@ -88,24 +94,27 @@ export const callTally = {
       pending: 0,
       returned: 0,
       unreturnedCalls: 0,
-      unreturnedNumbers: new Set(),
+      unreturnedNumbers: new IdSet(),
       callbackMinutes: [],
     };
   },
-  /** `fate` and `minutes` come from `classifyMissed` for this call. */
-  add(t: CallTally, call: Call, fate: Fate, minutes: number): void {
-    if (call.direction === 'internal') {
+  /**
+   * Add one call: its direction and answered codes (call-table.ts), its caller's phone id, and
+   * the `fate` and `minutes` that `classifyMissed` found for it.
+   */
+  add(t: CallTally, direction: number, answered: number, from: number, fate: Fate, minutes: number): void {
+    if (direction !== DIR_INBOUND && direction !== DIR_OUTBOUND) {
       t.internal++;
       return;
     }
-    if (call.direction === 'outbound') {
+    if (direction === DIR_OUTBOUND) {
       t.outbound++;
-      if (call.answered === true) t.outboundAnswered++;
-      else if (call.answered === null) t.outboundUnknown++;
+      if (answered === ANSWERED_YES) t.outboundAnswered++;
+      else if (answered === ANSWERED_UNKNOWN) t.outboundUnknown++;
       return;
     }
     t.inbound++;
-    if (call.answered === true) {
+    if (answered === ANSWERED_YES) {
       t.inboundAnswered++;
       return;
     }
@@ -125,7 +134,7 @@ export const callTally = {
         break;
       case FATE.unreturned:
         t.unreturnedCalls++;
-        t.unreturnedNumbers.add(call.from as string);
+        t.unreturnedNumbers.add(from);
         break;
       default:
         throw new Error(`call fate ${fate} does not fit an unanswered inbound call`);
@@ -178,11 +187,11 @@ export interface InvoiceTally {
   creditLines: number;
   voidLines: number;
   /** Invoice ids of positive lines. */
-  invoices: Set<number>;
+  invoices: IdSet;
   /** A(P): clients with a positive line. */
-  active: Set<number>;
+  active: IdSet;
   /** Clients of A(P) that are new company-wide in this span (not reactivated). */
-  activeNew: Set<number>;
+  activeNew: IdSet;
   newClients: number;
   newInbound: number;
   newOutbound: number;
@@ -197,25 +206,26 @@ export const invoiceTally = {
       lines: 0,
       creditLines: 0,
       voidLines: 0,
-      invoices: new Set(),
-      active: new Set(),
-      activeNew: new Set(),
+      invoices: new IdSet(),
+      active: new IdSet(),
+      activeNew: new IdSet(),
       newClients: 0,
       newInbound: 0,
       newOutbound: 0,
     };
   },
-  add(t: InvoiceTally, line: InvoiceLine, f: LineFacts): void {
-    if (line.void) {
+  /** Add one line: void?, amount and cost in cents (cost NaN when unknown), and its facts. */
+  add(t: InvoiceTally, isVoid: boolean, amount: number, cost: number, f: LineFacts): void {
+    if (isVoid) {
       t.voidLines++;
       return;
     }
-    if (line.amount === 0) return; // SPEC §2: a zero line changes nothing
+    if (amount === 0) return; // SPEC §2: a zero line changes nothing
     t.lines++;
-    t.revenue += line.amount;
-    if (line.cost === null) t.costMissing++;
-    else t.cost += line.cost;
-    if (line.amount < 0) {
+    t.revenue += amount;
+    if (cost !== cost) t.costMissing++;
+    else t.cost += cost;
+    if (amount < 0) {
       // Credit notes lower revenue and profit but never make a client active or new.
       t.creditLines++;
       return;
@@ -247,8 +257,6 @@ export const invoiceTally = {
   },
 };
 
-function union<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): Set<T> {
-  const out = new Set(a);
-  for (const x of b) out.add(x);
-  return out;
+function union(a: IdSet, b: IdSet): IdSet {
+  return IdSet.union(a, b);
 }

@@ -9,6 +9,7 @@
  * and the end of --today) → *pending*; otherwise *unreturned*.
  */
 import type { Call } from '../records/types.js';
+import { ANSWERED_UNKNOWN, ANSWERED_YES, CallTable, DIR_INBOUND, DIR_OUTBOUND } from '../records/table/call-table.js';
 
 /** Per-call classification codes (a Uint8Array keeps 1M calls cheap). */
 export const FATE = {
@@ -41,21 +42,45 @@ export interface CallbackOptions {
 
 const MS_PER_MINUTE = 60_000;
 
-/** True when the caller number is empty or carries no digit (SPEC §3 missed_anonymous). */
-export function isAnonymousCaller(c: Call): boolean {
-  if (c.fromAnonymous || c.from === null) return true;
-  const s = c.from;
+/** A caller number without any digit is anonymous (SPEC §3 missed_anonymous). */
+function hasDigit(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
     const ch = s.charCodeAt(i);
-    if (ch >= 48 && ch <= 57) return false;
+    if (ch >= 48 && ch <= 57) return true;
   }
-  return true;
+  return false;
 }
 
-/** First index whose value is > x in an ascending array. */
-function upperBound(sorted: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = sorted.length;
+/** Does call a start before call b (ties: input order)? */
+function before(utc: Float64Array, a: number, b: number): boolean {
+  const ta = utc[a] as number;
+  const tb = utc[b] as number;
+  return ta < tb || (ta === tb && a < b);
+}
+
+/**
+ * Sort idx[lo, hi) by start time, then index. The indices were filled in input order and exports
+ * are mostly in time order, so short runs are insertion-sorted in place (near linear, no garbage).
+ */
+function sortByStart(idx: Int32Array, lo: number, hi: number, utc: Float64Array): void {
+  if (hi - lo > 32) {
+    const seg = Array.from(idx.subarray(lo, hi)).sort((a, b) => (utc[a] as number) - (utc[b] as number) || a - b);
+    idx.set(seg, lo);
+    return;
+  }
+  for (let k = lo + 1; k < hi; k++) {
+    const x = idx[k] as number;
+    let j = k - 1;
+    while (j >= lo && before(utc, x, idx[j] as number)) {
+      idx[j + 1] = idx[j] as number;
+      j--;
+    }
+    idx[j + 1] = x;
+  }
+}
+
+/** First index in [lo, hi) whose value is > x in an ascending array. */
+function upperBound(sorted: Float64Array, lo: number, hi: number, x: number): number {
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if ((sorted[mid] as number) <= x) lo = mid + 1;
@@ -64,59 +89,70 @@ function upperBound(sorted: readonly number[], x: number): number {
   return lo;
 }
 
-/** Classify every call; O(n log n). */
-export function classifyMissed(calls: readonly Call[], opts: CallbackOptions): MissedFates {
+/** Classify every call; O(n log n). Calls as a table, or as objects (tests). */
+export function classifyMissed(input: CallTable | readonly Call[], opts: CallbackOptions): MissedFates {
+  const calls = input instanceof CallTable ? input : CallTable.from(input);
   const n = calls.length;
   const fate = new Uint8Array(n);
   const callbackMinutes = new Float64Array(n).fill(NaN);
   const returnedBy = new Int32Array(n).fill(-1);
   const windowMs = opts.callbackWindowHours * 3_600_000;
+  const { direction, answered, from, to, startedAtUtc: utc } = calls;
 
-  // number → indices of the calls that would return a missed call from it, by start time.
-  const returners = new Map<string, number[]>();
-  const push = (num: string | null, i: number): void => {
-    if (num === null) return;
-    const list = returners.get(num);
-    if (list === undefined) returners.set(num, [i]);
-    else list.push(i);
+  // phone id → the calls that would return a missed call from it (outbound to it, or answered
+  // inbound from it), sorted by start time: a CSR table, offsets[p] … offsets[p + 1] in `idx`.
+  const phones = calls.phones.size;
+  const offsets = new Int32Array(phones + 1);
+  const returner = (i: number): number => {
+    const d = direction[i] as number;
+    if (d === DIR_OUTBOUND) return to[i] as number;
+    if (d === DIR_INBOUND && answered[i] === ANSWERED_YES) return from[i] as number;
+    return -1;
   };
   let latestStart = -Infinity;
   for (let i = 0; i < n; i++) {
-    const c = calls[i] as Call;
-    if (c.startedAtUtc > latestStart) latestStart = c.startedAtUtc;
-    if (c.direction === 'outbound') push(c.to, i);
-    else if (c.direction === 'inbound' && c.answered === true) push(c.from, i);
+    if ((utc[i] as number) > latestStart) latestStart = utc[i] as number;
+    const p = returner(i);
+    if (p >= 0) offsets[p + 1]!++;
   }
-  const times = new Map<string, { idx: number[]; at: number[] }>();
-  for (const [num, idx] of returners) {
-    idx.sort((a, b) => (calls[a] as Call).startedAtUtc - (calls[b] as Call).startedAtUtc || a - b);
-    times.set(num, { idx, at: idx.map((i) => (calls[i] as Call).startedAtUtc) });
+  for (let p = 1; p <= phones; p++) offsets[p]! += offsets[p - 1]!;
+  const idx = new Int32Array(offsets[phones] ?? 0);
+  const fill = offsets.slice(0, -1);
+  for (let i = 0; i < n; i++) {
+    const p = returner(i);
+    if (p >= 0) idx[fill[p]!++] = i;
+  }
+  const at = new Float64Array(idx.length);
+  for (let p = 0; p < phones; p++) {
+    const lo = offsets[p] as number;
+    const hi = offsets[p + 1] as number;
+    sortByStart(idx, lo, hi, utc);
+    for (let k = lo; k < hi; k++) at[k] = utc[idx[k] as number] as number;
   }
 
+  const anonymousPhone = calls.phones.values.map((v) => !hasDigit(v));
   for (let i = 0; i < n; i++) {
-    const m = calls[i] as Call;
-    if (m.direction !== 'inbound' || m.answered === true) continue;
-    if (m.answered === null) {
+    if (direction[i] !== DIR_INBOUND || answered[i] === ANSWERED_YES) continue;
+    if (answered[i] === ANSWERED_UNKNOWN) {
       fate[i] = FATE.unknown;
       continue;
     }
-    if (isAnonymousCaller(m)) {
+    const p = from[i] as number;
+    if (calls.fromAnonymous[i] === 1 || p < 0 || anonymousPhone[p]) {
       fate[i] = FATE.anonymous;
       continue;
     }
-    const t = times.get(m.from as string);
-    if (t !== undefined) {
-      const j = upperBound(t.at, m.startedAtUtc);
-      const at = t.at[j];
-      if (at !== undefined && at <= m.startedAtUtc + windowMs) {
-        fate[i] = FATE.returned;
-        callbackMinutes[i] = (at - m.startedAtUtc) / MS_PER_MINUTE;
-        returnedBy[i] = t.idx[j] as number;
-        continue;
-      }
+    const start = utc[i] as number;
+    const hi = offsets[p + 1] as number;
+    const j = upperBound(at, offsets[p] as number, hi, start);
+    if (j < hi && (at[j] as number) <= start + windowMs) {
+      fate[i] = FATE.returned;
+      callbackMinutes[i] = ((at[j] as number) - start) / MS_PER_MINUTE;
+      returnedBy[i] = idx[j] as number;
+      continue;
     }
     // The window end in wall time is compared with --today (both wall); with the data, in UTC.
-    const open = m.startedAtUtc + windowMs > latestStart && m.startedAt + windowMs > opts.todayEndWall;
+    const open = start + windowMs > latestStart && (calls.startedAt[i] as number) + windowMs > opts.todayEndWall;
     fate[i] = open ? FATE.pending : FATE.unreturned;
   }
   return { fate, callbackMinutes, returnedBy };

@@ -55,7 +55,8 @@ function addLine(a: Acc, offset: number, client: string, amount: number): void {
 function cohortGroup(linked: Linked, c: ClientInfo, by: Exclude<GroupBy, null>): string {
   if (by === 'channel') return c.acquisition?.channel ?? UNATTRIBUTED;
   if (by === 'segment') return c.segment;
-  return c.firstPositiveLine === null ? UNATTRIBUTED : (linked.invoices[c.firstPositiveLine]?.manager ?? UNATTRIBUTED);
+  const t = linked.tables.invoices;
+  return c.firstPositiveLine === null ? UNATTRIBUTED : (t.managers.value(t.manager[c.firstPositiveLine] as number) ?? UNATTRIBUTED);
 }
 
 /**
@@ -95,34 +96,38 @@ export function computeCohorts(
     return a;
   };
   // Per client: its cohort and the accumulators it feeds (resolved once, not per line).
-  const cohortOf = new Map<string, { ci: number; total: Acc; group: Acc | null }>();
-  for (const c of linked.clients.values()) {
+  const cohortOf = new Map<number, { ci: number; total: Acc; group: Acc | null }>();
+  const clients = linked.clientList;
+  for (const c of clients) {
     if (c.firstPositiveDay === null) continue;
     const f = cohortIdx.from(c.firstPositiveDay);
     if (f < 0) continue;
     const ci = cohortIdx.at(f); // overlapping cohort spans: the first one listed wins
     const group = opts.groupBy === null ? null : cohortGroup(linked, c, opts.groupBy);
     const entry = { ci, total: acc(ci, null), group: group === null ? null : acc(ci, group) };
-    cohortOf.set(c.key, entry);
+    cohortOf.set(c.index, entry);
     entry.total.members.add(c.key);
     entry.group?.members.add(c.key);
   }
 
-  linked.invoices.forEach((line, i) => {
-    if (line.void || line.amount === 0) return;
-    const key = linked.invoiceClientKey[i] as string;
-    const co = cohortOf.get(key);
-    if (co === undefined) return;
+  const t = linked.tables.invoices;
+  for (let i = 0; i < t.length; i++) {
+    const amount = t.amount[i] as number;
+    if (t.isVoid[i] === 1 || amount === 0) continue;
+    const ci = linked.invoiceClient[i] as number;
+    const co = cohortOf.get(ci);
+    if (co === undefined) continue;
     const idx = offsetIdx[co.ci] as DayIndex;
-    const day = dayOfWall(line.date);
+    const day = dayOfWall(t.date[i] as number);
     const f = idx.from(day);
-    if (f < 0) return;
+    if (f < 0) continue;
+    const key = clients[ci]!.key;
     for (let k = f, e = idx.to(day); k < e; k++) {
       const off = idx.at(k);
-      addLine(co.total, off, key, line.amount);
-      if (co.group !== null) addLine(co.group, off, key, line.amount);
+      addLine(co.total, off, key, amount);
+      if (co.group !== null) addLine(co.group, off, key, amount);
     }
-  });
+  }
 
   const rows: CohortRow[] = [];
   cohortSpans.forEach((span, ci) => {

@@ -97,8 +97,8 @@ export function computeMetrics(
   const colIdx = new DayIndex(columns);
   if (opts.has.leads) passLeads(grid, linked, colIdx, n, by);
   if (opts.has.calls) {
-    const fates = classifyMissed(linked.calls, opts);
-    passCalls(grid, linked.calls, fates, colIdx, n, by);
+    const fates = classifyMissed(linked.tables.calls, opts);
+    passCalls(grid, linked.tables.calls, fates, colIdx, n, by);
   }
   const inv = invoiceSpans(columns, prevSpans);
   if (opts.has.invoices) passInvoices(grid, linked, inv.spans, new DayIndex(inv.spans), by);

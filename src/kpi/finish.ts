@@ -7,6 +7,7 @@
 import type { CallTally, InvoiceTally, LeadTally } from './accumulators.js';
 import type { MetricId } from './registry.js';
 import { median, nearestRank } from './stats.js';
+import type { IdSet } from './id-set.js';
 
 /** What is known about the inputs (Decisions #13, #20, #29, #30). */
 export interface KnownFlags {
@@ -46,10 +47,12 @@ function need<T>(t: T | undefined, what: string): T {
   return t;
 }
 
-function countIntersection(a: ReadonlySet<number>, b: ReadonlySet<number>): number {
+function countIntersection(a: IdSet, b: IdSet): number {
   const [small, big] = a.size <= b.size ? [a, b] : [b, a];
   let n = 0;
-  for (const x of small) if (big.has(x)) n++;
+  small.forEach((x) => {
+    if (big.has(x)) n++;
+  });
   return n;
 }
 
@@ -59,7 +62,9 @@ function retention(x: CellTallies) {
   const prev = need(x.prevInvoice, 'previous-period invoice');
   const retained = countIntersection(prev.active, cur.active);
   let reactivated = 0;
-  for (const c of cur.active) if (!prev.active.has(c) && !cur.activeNew.has(c)) reactivated++;
+  cur.active.forEach((c) => {
+    if (!prev.active.has(c) && !cur.activeNew.has(c)) reactivated++;
+  });
   return { cur, prevSize: prev.active.size, retained, reactivated };
 }
 

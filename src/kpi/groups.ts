@@ -2,28 +2,41 @@
  * Which group a record belongs to under `--group-by` (SPEC §3 "Groups", SPEC-DECISIONS #11):
  * leads by their own field; calls by manager or by channel (via tracking number) — calls have no
  * segment, so under `-g segment` they are ungrouped; invoice lines by the line's manager, by the
- * client's acquisition channel, or by the client's segment (a client attribute).
+ * client's acquisition channel, or by the client's segment (a client attribute). Records are in
+ * tables, so a grouping field is a column of dictionary ids.
  */
-import type { Call, InvoiceLine, Lead } from '../records/types.js';
 import { NONE, UNATTRIBUTED } from '../records/types.js';
+import type { StringDict } from '../records/table/dict.js';
+import type { LeadTable } from '../records/table/lead-table.js';
+import type { CallTable } from '../records/table/call-table.js';
 import type { ClientInfo } from './link.js';
 import type { InputKind } from './registry.js';
 
 export type GroupBy = 'channel' | 'manager' | 'segment' | null;
 
-/** The group of a lead. */
-export function leadGroup(lead: Lead, by: Exclude<GroupBy, null>): string {
-  return by === 'channel' ? lead.channel : by === 'manager' ? lead.manager : lead.segment;
+/** A grouping field stored in a table: the column of dictionary ids and its dictionary. */
+export interface GroupColumn {
+  ids: Int32Array;
+  names: StringDict;
 }
 
-/** The group of a call; null when calls cannot be split that way (segment). */
-export function callGroup(call: Call, by: Exclude<GroupBy, null>): string | null {
-  return by === 'channel' ? call.channel : by === 'manager' ? call.manager : null;
+/** The group of a lead is its own field. */
+export function leadGroupColumn(t: LeadTable, by: Exclude<GroupBy, null>): GroupColumn {
+  return by === 'channel' ? { ids: t.channel, names: t.channels } : by === 'manager' ? { ids: t.manager, names: t.managers } : { ids: t.segment, names: t.segments };
 }
 
-/** The group of an invoice line, given its client. */
-export function invoiceGroup(line: InvoiceLine, client: ClientInfo | undefined, by: Exclude<GroupBy, null>): string {
-  if (by === 'manager') return line.manager;
+/** Calls group by manager or by channel (via tracking number); null when they cannot (segment). */
+export function callGroupColumn(t: CallTable, by: Exclude<GroupBy, null>): GroupColumn | null {
+  return by === 'channel' ? { ids: t.channel, names: t.channels } : by === 'manager' ? { ids: t.manager, names: t.managers } : null;
+}
+
+/** The name behind a group id (a missing name is the `(none)` placeholder). */
+export function groupName(g: GroupColumn, i: number): string {
+  return g.names.value(g.ids[i] as number) ?? NONE;
+}
+
+/** The group of an invoice line by a client attribute: acquisition channel or segment. */
+export function clientGroup(client: ClientInfo | undefined, by: 'channel' | 'segment'): string {
   if (client === undefined) return UNATTRIBUTED;
   return by === 'channel' ? (client.acquisition?.channel ?? UNATTRIBUTED) : client.segment;
 }

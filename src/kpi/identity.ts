@@ -10,27 +10,34 @@
  * Keys are prefixed so that the kinds never collide: `id:7701234567`, `name:ромашка`,
  * `phone:+79123456789`, `email:a@b.ru`; `raw:…` for a client text that normalizes to nothing
  * (a bare «ООО») and `line:FILE:LINE` for an invoice line with no client text at all.
+ *
+ * Records come as tables whose text fields are dictionary ids, so every normalization runs once
+ * per distinct text (not per record) and the per-record work is integer array lookups.
  */
-import type { Lead, InvoiceLine, Origin } from '../records/types.js';
+import type { Origin } from '../records/types.js';
 import { makeIssue, type Issue } from '../errors/issue.js';
 import { normalizeClientId, normalizeCompanyName, normalizeEmail } from '../values/client.js';
+import { StringDict } from '../records/table/dict.js';
+import type { LeadTable } from '../records/table/lead-table.js';
+import type { InvoiceTable } from '../records/table/invoice-table.js';
 
-type AttrKind = 'name' | 'phone' | 'email';
+/** What a client key is made of (its prefix). */
+export const KEY_PREFIXES = ['id:', 'name:', 'phone:', 'email:', 'raw:'] as const;
+const K_ID = 0;
+const K_RAW = 4;
+/** Key kind of `line:FILE:LINE` keys (the text is kept as is). */
+const K_LINE = 5;
 
-interface Ident {
-  id: string | null;
-  name: string | null;
-  phone: string | null;
-  email: string | null;
-  /** Raw client text, for records whose name normalizes to nothing (e.g. a bare «ООО»). */
-  raw: string | null;
-  origin: Origin;
-}
-
-/** Client keys aligned with the input arrays, plus the warnings raised. */
+/** Client keys aligned with the tables, as dense key ids, plus the warnings raised. */
 export interface ClientKeys {
-  leadKeys: (string | null)[];
-  invoiceKeys: string[];
+  /** Key id per lead; -1 when the lead names no client at all. */
+  leadKeys: Int32Array;
+  /** Key id per invoice line (always ≥ 0). */
+  invoiceKeys: Int32Array;
+  /** Number of distinct keys. */
+  count: number;
+  /** The text of a key (`id:7701234567`, …), built on demand. */
+  text(key: number): string;
   issues: Issue[];
 }
 
@@ -39,59 +46,67 @@ function rawText(text: string): string | null {
   return t === '' ? null : t;
 }
 
-type Norm = (text: string | null) => string | null;
-
-/**
- * Normalizers memoized by raw text: a client appears on many lines, so each distinct spelling is
- * normalized once, and equal results share one string (its hash is computed once for Map keys).
- */
-function memo(fn: (text: string) => string | null): Norm {
-  const cache = new Map<string, string | null>();
-  return (text) => {
-    if (text === null) return null;
-    let v = cache.get(text);
-    if (v === undefined && !cache.has(text)) {
-      v = fn(text);
-      cache.set(text, v);
-    }
-    return v ?? null;
-  };
+/** Per entry of a record dict: the id of its normalized value in `into` (-1 for none). */
+function mapDict(values: readonly string[], into: StringDict, fn: (text: string) => string | null): Int32Array {
+  const out = new Int32Array(values.length);
+  for (let k = 0; k < values.length; k++) out[k] = into.id(fn(values[k] as string));
+  return out;
 }
 
-interface Normalizers {
-  id: Norm;
-  name: Norm;
-  email: Norm;
-  raw: Norm;
+const at = (map: Int32Array | null, col: Int32Array | null, i: number): number => {
+  if (map === null || col === null) return -1;
+  const id = col[i] as number;
+  return id < 0 ? -1 : (map[id] as number);
+};
+
+const ATTR_NAMES = ['name', 'phone', 'email'] as const;
+type AttrKind = (typeof ATTR_NAMES)[number];
+
+/** How to read one table's identity attributes: record column → normalized-value id. */
+interface Source {
+  n: number;
+  id: [Int32Array, Int32Array];
+  name: [Int32Array, Int32Array];
+  phone: [Int32Array | null, Int32Array | null];
+  email: [Int32Array | null, Int32Array | null];
+  raw: Int32Array;
+  origin(i: number): Origin;
 }
 
-const ATTRS = ['name', 'phone', 'email'] as const;
-
-function identOf(
-  n: Normalizers,
-  r: { clientId: string | null; client: string | null; origin: Origin },
-  phone: string | null,
-  email: string | null,
-): Ident {
-  return { id: n.id(r.clientId), name: n.name(r.client), phone, email: n.email(email), raw: n.raw(r.client), origin: r.origin };
+/** Record i's attributes, into a reused scratch (no per-record objects). */
+class Ident {
+  id = -1;
+  /** name, phone, email: ATTR order. */
+  readonly attr = [-1, -1, -1];
+  raw = -1;
+  read(s: Source, i: number): this {
+    this.id = at(s.id[1], s.id[0], i);
+    this.attr[0] = at(s.name[1], s.name[0], i);
+    this.attr[1] = at(s.phone[1], s.phone[0], i);
+    this.attr[2] = at(s.email[1], s.email[0], i);
+    this.raw = at(s.raw, s.name[0], i);
+    return this;
+  }
 }
 
-/** attribute value → the client_ids seen with it. */
-type Links = Record<AttrKind, Map<string, Set<string>>>;
-
-function collectLinks(lists: readonly (readonly Ident[])[]): Links {
-  const links: Links = { name: new Map(), phone: new Map(), email: new Map() };
-  for (const idents of lists) for (const r of idents) {
-    if (r.id === null) continue;
-    for (const kind of ATTRS) {
-      const v = r[kind];
-      if (v === null) continue;
-      let ids = links[kind].get(v);
-      if (ids === undefined) links[kind].set(v, (ids = new Set()));
-      ids.add(r.id);
+/** attribute value → the client_ids seen with it, in first-seen order. */
+class Links {
+  /** First id per attribute value (-1: none). */
+  readonly first: Int32Array;
+  /** All ids, for values seen with more than one. */
+  readonly many = new Map<number, number[]>();
+  constructor(size: number) {
+    this.first = new Int32Array(size).fill(-1);
+  }
+  add(value: number, id: number): void {
+    const f = this.first[value] as number;
+    if (f === -1) this.first[value] = id;
+    else if (f !== id) {
+      const list = this.many.get(value);
+      if (list === undefined) this.many.set(value, [f, id]);
+      else if (!list.includes(id)) list.push(id);
     }
   }
-  return links;
 }
 
 /**
@@ -99,51 +114,112 @@ function collectLinks(lists: readonly (readonly Ident[])[]): Links {
  * client is required for them): when even the raw text is empty the line becomes its own client
  * (`line:FILE:LINE`) rather than silently joining another.
  */
-export function resolveClientKeys(leads: readonly Lead[], invoices: readonly InvoiceLine[]): ClientKeys {
-  const norm: Normalizers = { id: memo(normalizeClientId), name: memo(normalizeCompanyName), email: memo(normalizeEmail), raw: memo(rawText) };
-  const leadIdents = leads.map((l) => identOf(norm, l, l.phone, l.email));
-  const invoiceIdents = invoices.map((v) => identOf(norm, v, null, null));
-  const links = collectLinks([leadIdents, invoiceIdents]);
-  const issues: Issue[] = [];
-  const warned = new Set<string>();
+export function resolveClientKeys(leads: LeadTable, invoices: InvoiceTable): ClientKeys {
+  const dict = { id: new StringDict(), name: new StringDict(), phone: new StringDict(), email: new StringDict(), raw: new StringDict() };
+  // each distinct text of each record dict is normalized once
+  const sources: Source[] = [
+    {
+      n: leads.length,
+      id: [leads.clientId, mapDict(leads.clientIds.values, dict.id, normalizeClientId)],
+      name: [leads.client, mapDict(leads.clients.values, dict.name, normalizeCompanyName)],
+      phone: [leads.phone, mapDict(leads.phones.values, dict.phone, (p) => p)],
+      email: [leads.email, mapDict(leads.emails.values, dict.email, normalizeEmail)],
+      raw: mapDict(leads.clients.values, dict.raw, rawText),
+      origin: (i) => leads.originOf(i),
+    },
+    {
+      n: invoices.length,
+      id: [invoices.clientId, mapDict(invoices.clientIds.values, dict.id, normalizeClientId)],
+      name: [invoices.client, mapDict(invoices.clients.values, dict.name, normalizeCompanyName)],
+      phone: [null, null],
+      email: [null, null],
+      raw: mapDict(invoices.clients.values, dict.raw, rawText),
+      origin: (i) => invoices.originOf(i),
+    },
+  ];
+  const r = new Ident();
 
-  // One key string per distinct key: equal keys share a string, and Map lookups hash it once.
-  const keys = new Map<string, Map<string, string>>();
-  const key = (prefix: string, v: string): string => {
-    let byValue = keys.get(prefix);
-    if (byValue === undefined) keys.set(prefix, (byValue = new Map()));
-    let k = byValue.get(v);
-    if (k === undefined) byValue.set(v, (k = prefix + v));
+  // pass 1: links from every record that has a client id
+  const links: [Links, Links, Links] = [new Links(dict.name.size), new Links(dict.phone.size), new Links(dict.email.size)];
+  for (const src of sources) {
+    for (let i = 0; i < src.n; i++) {
+      r.read(src, i);
+      if (r.id < 0) continue;
+      for (let a = 0; a < 3; a++) {
+        const v = r.attr[a] as number;
+        if (v >= 0) links[a]!.add(v, r.id);
+      }
+    }
+  }
+
+  // pass 2: dense key ids, one per (prefix, normalized value); the text is built only on demand
+  const valueDicts = [dict.id, dict.name, dict.phone, dict.email, dict.raw];
+  const cache = valueDicts.map((d) => new Int32Array(d.size).fill(-1));
+  const keyKind: number[] = [];
+  const keyValue: number[] = [];
+  const lineKeys = new Map<number, string>();
+  const lineKeyIds = new Map<string, number>();
+  const keyOf = (kind: number, v: number): number => {
+    const c = cache[kind]!;
+    let k = c[v] as number;
+    if (k < 0) {
+      c[v] = k = keyKind.length;
+      keyKind.push(kind);
+      keyValue.push(v);
+    }
     return k;
   };
-  const keyOf = (r: Ident): string | null => {
-    if (r.id !== null) return key('id:', r.id);
-    for (const kind of ATTRS) {
-      const v = r[kind];
-      if (v === null) continue;
-      const ids = links[kind].get(v);
-      if (ids === undefined) continue;
-      if (ids.size === 1) return key('id:', ids.values().next().value as string);
+  const issues: Issue[] = [];
+  const warned = ATTR_NAMES.map(() => new Set<number>());
+  const resolve = (src: Source, i: number): number => {
+    r.read(src, i);
+    if (r.id >= 0) return keyOf(K_ID, r.id);
+    for (let a = 0; a < 3; a++) {
+      const v = r.attr[a] as number;
+      if (v < 0) continue;
+      const first = links[a]!.first[v] as number;
+      if (first < 0) continue;
+      const many = links[a]!.many.get(v);
+      if (many === undefined) return keyOf(K_ID, first);
       // Linked to several client_ids: adopt none, stay keyed by the record's own attributes.
-      const tag = `${kind}:${v}`;
-      if (!warned.has(tag)) {
-        warned.add(tag);
-        issues.push(ambiguousIssue(kind, v, [...ids], r.origin));
+      if (!warned[a]!.has(v)) {
+        warned[a]!.add(v);
+        issues.push(ambiguousIssue(ATTR_NAMES[a]!, valueDicts[a + 1]!.value(v)!, many.map((x) => dict.id.value(x)!), src.origin(i)));
       }
       break;
     }
-    if (r.name !== null) return key('name:', r.name);
-    if (r.phone !== null) return key('phone:', r.phone);
-    if (r.email !== null) return key('email:', r.email);
-    if (r.raw !== null) return key('raw:', r.raw);
-    return null;
+    for (let a = 0; a < 3; a++) {
+      const v = r.attr[a] as number;
+      if (v >= 0) return keyOf(a + 1, v);
+    }
+    return r.raw >= 0 ? keyOf(K_RAW, r.raw) : -1;
   };
 
-  const leadKeys = leadIdents.map(keyOf);
-  const invoiceKeys = invoiceIdents.map(
-    (r) => keyOf(r) ?? `line:${r.origin.file}${r.origin.sheet === null ? '' : `[${r.origin.sheet}]`}:${r.origin.line}`,
-  );
-  return { leadKeys, invoiceKeys, issues };
+  const leadKeys = new Int32Array(leads.length);
+  for (let i = 0; i < leads.length; i++) leadKeys[i] = resolve(sources[0]!, i);
+  const invoiceKeys = new Int32Array(invoices.length);
+  for (let i = 0; i < invoices.length; i++) {
+    const k = resolve(sources[1]!, i);
+    if (k >= 0) invoiceKeys[i] = k;
+    else {
+      // the line is its own client (one key per distinct text: the same file given twice shares it)
+      const o = invoices.originOf(i);
+      const t = `line:${o.file}${o.sheet === null ? '' : `[${o.sheet}]`}:${o.line}`;
+      let key = lineKeyIds.get(t);
+      if (key === undefined) {
+        lineKeyIds.set(t, (key = keyKind.length));
+        lineKeys.set(key, t);
+        keyKind.push(K_LINE);
+        keyValue.push(-1);
+      }
+      invoiceKeys[i] = key;
+    }
+  }
+  const text = (key: number): string => {
+    const kind = keyKind[key] as number;
+    return kind === K_LINE ? lineKeys.get(key)! : KEY_PREFIXES[kind]! + valueDicts[kind]!.value(keyValue[key] as number);
+  };
+  return { leadKeys, invoiceKeys, count: keyKind.length, text, issues };
 }
 
 function ambiguousIssue(kind: AttrKind, value: string, ids: string[], origin: Origin): Issue {

@@ -3,12 +3,15 @@
  * - client keys of leads and invoice lines (two-pass identity, SPEC-DECISIONS #5);
  * - per client: first positive line (newness), acquisition lead (#31) and segment (#11b);
  * - per lead: won after the invoice rule (#29).
- * Pure: no I/O, no clock.
+ * Pure: no I/O, no clock. Works on the record tables; per-client facts live in typed arrays and
+ * become `ClientInfo` objects only when asked for (lists, cohorts, tests).
  */
 import type { Lead, Call, InvoiceLine } from '../records/types.js';
 import { NONE, UNATTRIBUTED } from '../records/types.js';
 import { dayOfWall, type Day } from '../period/types.js';
 import type { Issue } from '../errors/issue.js';
+import { tablesOf, type RecordTables } from '../records/table/tables.js';
+import { LEAD_EXCLUDED, LEAD_OUTBOUND, LEAD_WON } from '../records/table/lead-table.js';
 import { resolveClientKeys } from './identity.js';
 
 /** The lead a client was acquired through (SPEC §3, Decision #31). */
@@ -21,11 +24,13 @@ export interface Acquisition {
 
 export interface ClientInfo {
   key: string;
+  /** Dense index: position in `Linked.clientList`. */
+  index: number;
   /** Display name: the client text of its earliest invoice line, else of its earliest lead. */
   name: string | null;
   /** Day of the first positive, non-void line in all the data; null when it has none. */
   firstPositiveDay: Day | null;
-  /** Index (into `Linked.invoices`) of that line: earliest date, then input order. */
+  /** Index (into the invoice table) of that line: earliest date, then input order. */
   firstPositiveLine: number | null;
   /** Earliest non-excluded lead created on or before `firstPositiveDay`; null → `(unattributed)`. */
   acquisition: Acquisition | null;
@@ -33,16 +38,43 @@ export interface ClientInfo {
   segment: string;
 }
 
+/** Per-client facts in columns, by client index (see `Linked`). */
+export interface ClientFacts {
+  count: number;
+  /** Index of the first positive, non-void line (-1: none). */
+  firstLine: Int32Array;
+  /** Its wall time (Infinity: none). */
+  firstWall: Float64Array;
+  /** The acquisition lead (-1: none, i.e. `(unattributed)`). */
+  acquiredBy: Int32Array;
+  /** Invoice segment dict id (-1: none, the acquisition lead's or `(unattributed)` then). */
+  segment: Int32Array;
+  /** Invoice / lead client dict ids of the display name (-1: none). */
+  invoiceName: Int32Array;
+  leadName: Int32Array;
+}
+
 export interface Linked {
-  leads: readonly Lead[];
-  calls: readonly Call[];
-  invoices: readonly InvoiceLine[];
-  /** Client key per lead; null when the lead names no client at all. */
-  leadClientKey: (string | null)[];
-  invoiceClientKey: string[];
-  /** Won by status / won_at, or by the invoice rule when enabled (Decision #29). */
-  leadWon: boolean[];
-  clients: Map<string, ClientInfo>;
+  /** The records (see src/records/table). */
+  tables: RecordTables;
+  /** Client index per lead; -1 when the lead names no client at all. */
+  leadClient: Int32Array;
+  /** Client index per invoice line (always ≥ 0). */
+  invoiceClient: Int32Array;
+  /** 1 when the lead is won by status / won_at, or by the invoice rule when enabled (Decision #29). */
+  leadWon: Uint8Array;
+  facts: ClientFacts;
+  /** The key of client c (`id:7701234567`, `name:ромашка`, …). */
+  clientKey(c: number): string;
+  /** Client c as an object. */
+  client(c: number): ClientInfo;
+  /** Every client, in first-seen order (invoice lines, then leads); built on first access. */
+  readonly clientList: ClientInfo[];
+  /** Clients by key; built on first access. */
+  readonly clients: Map<string, ClientInfo>;
+  /** Client key per lead / invoice line (built on demand; for tests and debugging). */
+  readonly leadClientKey: (string | null)[];
+  readonly invoiceClientKey: string[];
   /** `client_ambiguous` warnings. */
   issues: Issue[];
 }
@@ -54,137 +86,199 @@ export interface LinkOptions {
   useInvoiceWinRule: boolean;
 }
 
-interface Draft {
-  /** Client text of the earliest non-void invoice line, and of the earliest lead. */
-  invoiceName: string | null;
-  invoiceNameWall: number;
-  leadName: string | null;
-  leadNameWall: number;
-  firstLine: number | null;
-  firstWall: number;
-  segment: string | null;
-  segmentWall: number;
-  /** Days of positive lines, for the invoice win rule. */
-  positiveDays: number[];
-}
+/** Records as tables, or as objects (tests, hand-built inputs). */
+export type LinkInput = RecordTables | { leads: readonly Lead[]; calls: readonly Call[]; invoices: readonly InvoiceLine[] };
 
-function draft(): Draft {
-  return {
-    invoiceName: null,
-    invoiceNameWall: Infinity,
-    leadName: null,
-    leadNameWall: Infinity,
-    firstLine: null,
-    firstWall: Infinity,
-    segment: null,
-    segmentWall: Infinity,
-    positiveDays: [],
-  };
+/** Per dict entry: the trimmed text, or null when it trims to nothing. */
+function trimmed(values: readonly string[]): (string | null)[] {
+  return values.map((v) => {
+    const t = v.trim();
+    return t === '' ? null : t;
+  });
 }
 
 /** Build the linked record set. */
-export function linkRecords(
-  input: { leads: readonly Lead[]; calls: readonly Call[]; invoices: readonly InvoiceLine[] },
-  opts: LinkOptions,
-): Linked {
-  const { leads, calls, invoices } = input;
-  const { leadKeys, invoiceKeys, issues } = resolveClientKeys(leads, invoices);
-  const drafts = new Map<string, Draft>();
-  const get = (k: string): Draft => {
-    let d = drafts.get(k);
-    if (d === undefined) drafts.set(k, (d = draft()));
-    return d;
+export function linkRecords(input: LinkInput, opts: LinkOptions): Linked {
+  const tables: RecordTables = Array.isArray(input.leads) ? tablesOf(input as Parameters<typeof tablesOf>[0]) : (input as RecordTables);
+  const { leads, invoices } = tables;
+  const ids = resolveClientKeys(leads, invoices);
+
+  // Clients are numbered in first-seen order: invoice lines (void included), then leads.
+  const clientOfKey = new Int32Array(ids.count).fill(-1);
+  const keyOfClient: number[] = [];
+  const number = (k: number): number => {
+    let c = clientOfKey[k] as number;
+    if (c < 0) {
+      c = clientOfKey[k] = keyOfClient.length;
+      keyOfClient.push(k);
+    }
+    return c;
   };
+  const invoiceClient = new Int32Array(invoices.length);
+  for (let i = 0; i < invoices.length; i++) invoiceClient[i] = number(ids.invoiceKeys[i] as number);
+  const leadClient = new Int32Array(leads.length);
+  for (let i = 0; i < leads.length; i++) {
+    const k = ids.leadKeys[i] as number;
+    leadClient[i] = k < 0 ? -1 : number(k);
+  }
+  const n = keyOfClient.length;
 
   // Strict `<` everywhere below keeps the earliest record in input order on equal dates.
-  invoices.forEach((v, i) => {
-    const d = get(invoiceKeys[i] as string);
-    if (v.void) return; // void lines are excluded from every metric, naming included
-    if (v.client !== null && v.client.trim() !== '' && v.date < d.invoiceNameWall) {
-      d.invoiceName = v.client.trim();
-      d.invoiceNameWall = v.date;
+  const f: ClientFacts = {
+    count: n,
+    firstLine: new Int32Array(n).fill(-1),
+    firstWall: new Float64Array(n).fill(Infinity),
+    acquiredBy: new Int32Array(n).fill(-1),
+    segment: new Int32Array(n).fill(-1),
+    invoiceName: new Int32Array(n).fill(-1),
+    leadName: new Int32Array(n).fill(-1),
+  };
+  const invoiceNameWall = new Float64Array(n).fill(Infinity);
+  const segmentWall = new Float64Array(n).fill(Infinity);
+  const positives = new Int32Array(n + 1);
+  const vClient = trimmed(invoices.clients.values);
+  const vSegmentOk = invoices.segments.values.map((s) => s !== NONE && s.trim() !== '');
+  for (let i = 0; i < invoices.length; i++) {
+    if (invoices.isVoid[i] === 1) continue; // void lines are excluded from every metric, naming included
+    const c = invoiceClient[i] as number;
+    const date = invoices.date[i] as number;
+    const cl = invoices.client[i] as number;
+    if (cl >= 0 && vClient[cl] !== null && date < (invoiceNameWall[c] as number)) {
+      f.invoiceName[c] = cl;
+      invoiceNameWall[c] = date;
     }
-    if (v.segment !== null && v.segment !== NONE && v.segment.trim() !== '' && v.date < d.segmentWall) {
-      d.segment = v.segment;
-      d.segmentWall = v.date;
+    const sg = invoices.segment[i] as number;
+    if (sg >= 0 && vSegmentOk[sg] && date < (segmentWall[c] as number)) {
+      f.segment[c] = sg;
+      segmentWall[c] = date;
     }
-    if (v.amount > 0) {
-      d.positiveDays.push(dayOfWall(v.date));
-      if (v.date < d.firstWall) {
-        d.firstWall = v.date;
-        d.firstLine = i;
+    if ((invoices.amount[i] as number) > 0) {
+      positives[c + 1]!++;
+      if (date < (f.firstWall[c] as number)) {
+        f.firstWall[c] = date;
+        f.firstLine[c] = i;
       }
     }
-  });
+  }
 
   // Acquisition lead: earliest lead created on or before the day of the first positive line
   // (#31). Excluded (junk) leads never acquire a client: they are in no lead metric (#52).
-  const acquiredBy = new Map<string, number>();
-  leads.forEach((l, i) => {
-    const k = leadKeys[i];
-    if (k === null || k === undefined) return;
-    const d = get(k);
-    if (l.client !== null && l.client.trim() !== '' && l.createdAt < d.leadNameWall) {
-      d.leadName = l.client.trim();
-      d.leadNameWall = l.createdAt;
+  const leadNameWall = new Float64Array(n).fill(Infinity);
+  const lClient = trimmed(leads.clients.values);
+  for (let i = 0; i < leads.length; i++) {
+    const c = leadClient[i] as number;
+    if (c < 0) continue;
+    const created = leads.createdAt[i] as number;
+    const cl = leads.client[i] as number;
+    if (cl >= 0 && lClient[cl] !== null && created < (leadNameWall[c] as number)) {
+      f.leadName[c] = cl;
+      leadNameWall[c] = created;
     }
-    if (l.excluded || d.firstLine === null) return;
-    if (dayOfWall(l.createdAt) > dayOfWall(d.firstWall)) return;
-    const best = acquiredBy.get(k);
-    if (best === undefined || l.createdAt < (leads[best] as Lead).createdAt) acquiredBy.set(k, i);
-  });
-
-  const clients = new Map<string, ClientInfo>();
-  for (const [key, d] of drafts) {
-    const li = acquiredBy.get(key);
-    const lead = li === undefined ? undefined : leads[li];
-    const acquisition: Acquisition | null =
-      lead === undefined
-        ? null
-        : { channel: lead.channel, direction: lead.direction, segment: lead.segment, manager: lead.manager };
-    clients.set(key, {
-      key,
-      name: d.invoiceName ?? d.leadName,
-      firstPositiveDay: d.firstLine === null ? null : dayOfWall(d.firstWall),
-      firstPositiveLine: d.firstLine,
-      acquisition,
-      segment: d.segment ?? acquisition?.segment ?? UNATTRIBUTED,
-    });
+    if (((leads.flags[i] as number) & LEAD_EXCLUDED) !== 0 || f.firstLine[c] === -1) continue;
+    if (dayOfWall(created) > dayOfWall(f.firstWall[c] as number)) continue;
+    const best = f.acquiredBy[c] as number;
+    if (best === -1 || created < (leads.createdAt[best] as number)) f.acquiredBy[c] = i;
   }
 
-  const leadWon = winLeads(leads, leadKeys, drafts, opts);
-  return { leads, calls, invoices, leadClientKey: leadKeys, invoiceClientKey: invoiceKeys, leadWon, clients, issues };
+  const clientKey = (c: number): string => ids.text(keyOfClient[c] as number);
+  const client = (c: number): ClientInfo => {
+    const li = f.acquiredBy[c] as number;
+    const acquisition: Acquisition | null =
+      li < 0
+        ? null
+        : {
+            channel: leads.channels.value(leads.channel[li] as number) ?? NONE,
+            direction: ((leads.flags[li] as number) & LEAD_OUTBOUND) !== 0 ? 'outbound' : 'inbound',
+            segment: leads.segments.value(leads.segment[li] as number) ?? NONE,
+            manager: leads.managers.value(leads.manager[li] as number) ?? NONE,
+          };
+    const fl = f.firstLine[c] as number;
+    const sg = f.segment[c] as number;
+    const vn = f.invoiceName[c] as number;
+    const ln = f.leadName[c] as number;
+    return {
+      key: clientKey(c),
+      index: c,
+      name: vn >= 0 ? vClient[vn]! : ln >= 0 ? lClient[ln]! : null,
+      firstPositiveDay: fl < 0 ? null : dayOfWall(f.firstWall[c] as number),
+      firstPositiveLine: fl < 0 ? null : fl,
+      acquisition,
+      segment: sg >= 0 ? invoices.segments.values[sg]! : (acquisition?.segment ?? UNATTRIBUTED),
+    };
+  };
+
+  let list: ClientInfo[] | null = null;
+  let byKey: Map<string, ClientInfo> | null = null;
+  const clientList = (): ClientInfo[] => (list ??= Array.from({ length: n }, (_, c) => client(c)));
+  return {
+    tables,
+    leadClient,
+    invoiceClient,
+    leadWon: winLeads(tables, leadClient, invoiceClient, positives, opts),
+    facts: f,
+    clientKey,
+    client,
+    get clientList() {
+      return clientList();
+    },
+    get clients() {
+      return (byKey ??= new Map(clientList().map((c) => [c.key, c])));
+    },
+    get leadClientKey() {
+      return Array.from(leadClient, (c) => (c < 0 ? null : clientKey(c)));
+    },
+    get invoiceClientKey() {
+      return Array.from(invoiceClient, (c) => clientKey(c));
+    },
+    issues: ids.issues,
+  };
+}
+
+/** The acquisition direction of client c (null: `(unattributed)`), without building its object. */
+export function acquisitionDirection(linked: Linked, c: number): 'inbound' | 'outbound' | null {
+  const li = linked.facts.acquiredBy[c] as number;
+  if (li < 0) return null;
+  return ((linked.tables.leads.flags[li] as number) & LEAD_OUTBOUND) !== 0 ? 'outbound' : 'inbound';
 }
 
 /**
  * Decision #29: won by status / won_at (already on the lead), OR — when the invoice rule is on —
  * the client has a positive non-void line dated date(created_at) … date(created_at) + N, calendar
  * days in the configured zone, both ends inclusive. An invoice beats a lost status (OR rule).
+ * `counts[c + 1]` holds client c's number of positive lines.
  */
-function winLeads(
-  leads: readonly Lead[],
-  keys: readonly (string | null)[],
-  drafts: Map<string, Draft>,
-  opts: LinkOptions,
-): boolean[] {
-  if (!opts.useInvoiceWinRule) return leads.map((l) => l.won);
-  for (const d of drafts.values()) d.positiveDays.sort((a, b) => a - b);
+function winLeads(t: RecordTables, leadClient: Int32Array, invoiceClient: Int32Array, counts: Int32Array, opts: LinkOptions): Uint8Array {
+  const { leads, invoices } = t;
+  const won = new Uint8Array(leads.length);
+  for (let i = 0; i < leads.length; i++) won[i] = ((leads.flags[i] as number) & LEAD_WON) !== 0 ? 1 : 0;
+  if (!opts.useInvoiceWinRule) return won;
+  // positive-line days per client, sorted: offsets[c] … offsets[c + 1] in `days`
+  const offsets = counts;
+  for (let c = 1; c < offsets.length; c++) offsets[c]! += offsets[c - 1]!;
+  const days = new Float64Array(offsets[offsets.length - 1] ?? 0);
+  const fill = offsets.slice(0, -1);
+  for (let i = 0; i < invoices.length; i++) {
+    if (invoices.isVoid[i] === 1 || (invoices.amount[i] as number) <= 0) continue;
+    days[fill[invoiceClient[i] as number]!++] = dayOfWall(invoices.date[i] as number);
+  }
+  for (let c = 0; c + 1 < offsets.length; c++) days.subarray(offsets[c], offsets[c + 1]).sort();
   const window = opts.conversionWindowDays;
-  return leads.map((l, i) => {
-    if (l.won) return true;
-    const k = keys[i];
-    const days = k === null || k === undefined ? undefined : drafts.get(k)?.positiveDays;
-    if (days === undefined || days.length === 0) return false;
-    const from = dayOfWall(l.createdAt);
-    const j = lowerBound(days, from);
-    return j < days.length && (days[j] as number) <= from + window;
-  });
+  for (let i = 0; i < leads.length; i++) {
+    if (won[i] === 1) continue;
+    const c = leadClient[i] as number;
+    if (c < 0) continue;
+    const lo = offsets[c] as number;
+    const hi = offsets[c + 1] as number;
+    if (lo === hi) continue;
+    const from = dayOfWall(leads.createdAt[i] as number);
+    const j = lowerBound(days, from, lo, hi);
+    if (j < hi && (days[j] as number) <= from + window) won[i] = 1;
+  }
+  return won;
 }
 
-/** First index whose value is ≥ x in an ascending array. */
-export function lowerBound(sorted: ArrayLike<number>, x: number): number {
-  let lo = 0;
-  let hi = sorted.length;
+/** First index in [lo, hi) whose value is ≥ x in an ascending array (hi when none). */
+export function lowerBound(sorted: ArrayLike<number>, x: number, lo = 0, hi = sorted.length): number {
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if ((sorted[mid] as number) < x) lo = mid + 1;

@@ -5,9 +5,10 @@
  */
 import type { Span } from '../period/types.js';
 import { dayOfWall } from '../period/types.js';
-import type { Call } from '../records/types.js';
+import { NONE } from '../records/types.js';
+import type { StringDict } from '../records/table/dict.js';
 import { classifyMissed, FATE } from './callbacks.js';
-import { callGroup, compareCodePoints, compareGroups, type GroupBy } from './groups.js';
+import { callGroupColumn, compareCodePoints, compareGroups, groupName, type GroupBy } from './groups.js';
 import type { Linked } from './link.js';
 
 export interface MissedRow {
@@ -35,17 +36,20 @@ export interface MissedListOptions {
 
 /** Rows sorted by group, then unreturned before pending, then first missed time, then number. */
 export function listMissedUnreturned(linked: Linked, span: Span, opts: MissedListOptions): MissedRow[] {
-  const calls = linked.calls;
+  const calls = linked.tables.calls;
   const fates = classifyMissed(calls, opts);
   const by = opts.groupBy ?? null;
+  const column = by === null ? null : callGroupColumn(calls, by);
+  const name = (ids: Int32Array, dict: StringDict, i: number) => dict.value(ids[i] as number) ?? NONE;
   const rows = new Map<string, MissedRow>();
-  calls.forEach((c: Call, i) => {
+  for (let i = 0; i < calls.length; i++) {
     const fate = fates.fate[i];
-    if (fate !== FATE.unreturned && fate !== FATE.pending) return;
-    const day = dayOfWall(c.startedAt);
-    if (day < span.start || day >= span.end) return;
-    const phone = c.from as string;
-    const group = by === null ? null : callGroup(c, by);
+    if (fate !== FATE.unreturned && fate !== FATE.pending) continue;
+    const at = calls.startedAt[i] as number;
+    const day = dayOfWall(at);
+    if (day < span.start || day >= span.end) continue;
+    const phone = calls.phones.value(calls.from[i] as number) as string;
+    const group = by === null ? null : column === null ? null : groupName(column, i);
     const key = `${group ?? ''}\u0000${phone}`;
     const status = fate === FATE.unreturned ? 'unreturned' : 'pending';
     const r = rows.get(key);
@@ -53,24 +57,24 @@ export function listMissedUnreturned(linked: Linked, span: Span, opts: MissedLis
       rows.set(key, {
         phone,
         missed_calls: 1,
-        first_missed_at: c.startedAt,
-        last_missed_at: c.startedAt,
-        manager: c.manager,
-        channel: c.channel,
+        first_missed_at: at,
+        last_missed_at: at,
+        manager: name(calls.manager, calls.managers, i),
+        channel: name(calls.channel, calls.channels, i),
         status,
         group,
       });
-      return;
+      continue;
     }
     r.missed_calls++;
-    if (c.startedAt < r.first_missed_at) r.first_missed_at = c.startedAt;
-    if (c.startedAt >= r.last_missed_at) {
-      r.last_missed_at = c.startedAt;
-      r.manager = c.manager;
-      r.channel = c.channel;
+    if (at < r.first_missed_at) r.first_missed_at = at;
+    if (at >= r.last_missed_at) {
+      r.last_missed_at = at;
+      r.manager = name(calls.manager, calls.managers, i);
+      r.channel = name(calls.channel, calls.channels, i);
     }
     if (status === 'unreturned') r.status = 'unreturned';
-  });
+  }
   return [...rows.values()].sort(
     (a, b) =>
       (a.group === null || b.group === null ? 0 : compareGroups(a.group, b.group)) ||

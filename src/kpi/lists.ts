@@ -5,8 +5,8 @@
  */
 import type { Day, Span } from '../period/types.js';
 import { dayOfWall } from '../period/types.js';
-import { UNATTRIBUTED } from '../records/types.js';
-import { compareCodePoints, compareGroups, type GroupBy } from './groups.js';
+import { NONE, UNATTRIBUTED } from '../records/types.js';
+import { clientGroup, compareCodePoints, compareGroups, type GroupBy } from './groups.js';
 import type { ClientInfo, Linked } from './link.js';
 import { invoiceIds } from './passes.js';
 import { median } from './stats.js';
@@ -58,28 +58,28 @@ interface ClientOpts {
   groupBy?: GroupBy;
 }
 
-/** Non-void, non-zero line indices per client, by date (then input order). */
-function linesByClient(linked: Linked): Map<string, number[]> {
-  const out = new Map<string, number[]>();
-  linked.invoices.forEach((v, i) => {
-    if (v.void || v.amount === 0) return;
-    const k = linked.invoiceClientKey[i] as string;
-    const list = out.get(k);
-    if (list === undefined) out.set(k, [i]);
+/** Non-void, non-zero line indices per client index, by date (then input order). */
+function linesByClient(linked: Linked): Map<number, number[]> {
+  const t = linked.tables.invoices;
+  const out = new Map<number, number[]>();
+  for (let i = 0; i < t.length; i++) {
+    if (t.isVoid[i] === 1 || t.amount[i] === 0) continue;
+    const c = linked.invoiceClient[i] as number;
+    const list = out.get(c);
+    if (list === undefined) out.set(c, [i]);
     else list.push(i);
-  });
-  const inv = linked.invoices;
-  for (const list of out.values()) list.sort((a, b) => inv[a]!.date - inv[b]!.date || a - b);
+  }
+  for (const list of out.values()) list.sort((a, b) => (t.date[a] as number) - (t.date[b] as number) || a - b);
   return out;
 }
 
 const inSpan = (day: Day, s: Span): boolean => day >= s.start && day < s.end;
 
 /** The group of a client row: acquisition channel, segment, or the manager of `line`. */
-function clientGroup(c: ClientInfo, by: GroupBy | undefined, manager: string): string | null {
+function rowGroup(c: ClientInfo, by: GroupBy | undefined, manager: string): string | null {
   if (by === undefined || by === null) return null;
   if (by === 'manager') return manager;
-  return by === 'channel' ? (c.acquisition?.channel ?? UNATTRIBUTED) : c.segment;
+  return clientGroup(c, by);
 }
 
 function byGroupThenKey<T extends { group: string | null; client_key: string }>(a: T, b: T): number {
@@ -88,41 +88,47 @@ function byGroupThenKey<T extends { group: string | null; client_key: string }>(
 
 /** Revenue in cents of the given lines whose day falls in [from, to). */
 function revenueIn(linked: Linked, lines: readonly number[], from: Day, to: Day): number {
+  const t = linked.tables.invoices;
   let sum = 0;
   for (const i of lines) {
-    const v = linked.invoices[i]!;
-    const d = dayOfWall(v.date);
-    if (d >= from && d < to) sum += v.amount;
+    const d = dayOfWall(t.date[i] as number);
+    if (d >= from && d < to) sum += t.amount[i] as number;
   }
   return sum;
 }
 
+/** The manager name of invoice line i. */
+function managerOf(linked: Linked, i: number): string {
+  const t = linked.tables.invoices;
+  return t.managers.value(t.manager[i] as number) ?? NONE;
+}
+
 /** Clients in A(P₋₁) \ A(P): a positive line in `prev`, none in `span`. */
 export function listLostClients(linked: Linked, span: Span, prev: Span, opts: ClientOpts = {}): LostRow[] {
+  const t = linked.tables.invoices;
   const rows: LostRow[] = [];
-  for (const [key, lines] of linesByClient(linked)) {
+  for (const [ci, lines] of linesByClient(linked)) {
     let activePrev = false;
     let activeNow = false;
     let last = -1;
     for (const i of lines) {
-      const v = linked.invoices[i]!;
-      if (v.amount <= 0) continue;
-      const d = dayOfWall(v.date);
+      if ((t.amount[i] as number) <= 0) continue;
+      const d = dayOfWall(t.date[i] as number);
       if (inSpan(d, prev)) activePrev = true;
       if (inSpan(d, span)) activeNow = true;
       if (d < span.end) last = i;
     }
     if (!activePrev || activeNow || last < 0) continue;
-    const c = linked.clients.get(key)!;
-    const lastLine = linked.invoices[last]!;
+    const c = linked.client(ci);
+    const manager = managerOf(linked, last);
     rows.push({
-      client_key: key,
+      client_key: c.key,
       client: c.name,
-      last_invoice_date: lastLine.date,
+      last_invoice_date: t.date[last] as number,
       revenue_prev: revenueIn(linked, lines, prev.start, prev.end) / 100,
-      manager: lastLine.manager,
+      manager,
       channel: c.acquisition?.channel ?? UNATTRIBUTED,
-      group: clientGroup(c, opts.groupBy, lastLine.manager),
+      group: rowGroup(c, opts.groupBy, manager),
     });
   }
   return rows.sort(byGroupThenKey);
@@ -130,27 +136,32 @@ export function listLostClients(linked: Linked, span: Span, prev: Span, opts: Cl
 
 /** Clients whose first positive line in all the data falls in P. */
 export function listNewClients(linked: Linked, span: Span, opts: ClientOpts = {}): NewClientRow[] {
+  const t = linked.tables.invoices;
   const byClient = linesByClient(linked);
-  const ids = invoiceIds(linked.invoices);
+  const ids = invoiceIds(t);
   const rows: NewClientRow[] = [];
-  for (const c of linked.clients.values()) {
-    if (c.firstPositiveDay === null || c.firstPositiveLine === null || !inSpan(c.firstPositiveDay, span)) continue;
-    const first = linked.invoices[c.firstPositiveLine]!;
-    const lines = byClient.get(c.key) ?? [];
-    const firstId = ids[c.firstPositiveLine];
+  const { count, firstLine, firstWall } = linked.facts;
+  for (let ci = 0; ci < count; ci++) {
+    if (firstLine[ci] === -1 || !inSpan(dayOfWall(firstWall[ci] as number), span)) continue;
+    const c = linked.client(ci);
+    if (c.firstPositiveLine === null) continue;
+    const first = c.firstPositiveLine;
+    const lines = byClient.get(c.index) ?? [];
+    const firstId = ids[first];
     let firstAmount = 0;
-    for (const i of lines) if (ids[i] === firstId) firstAmount += linked.invoices[i]!.amount;
+    for (const i of lines) if (ids[i] === firstId) firstAmount += t.amount[i] as number;
+    const manager = managerOf(linked, first);
     rows.push({
       client_key: c.key,
       client: c.name,
-      first_invoice_date: first.date,
+      first_invoice_date: t.date[first] as number,
       first_amount: firstAmount / 100,
       revenue: revenueIn(linked, lines, span.start, span.end) / 100,
       channel: c.acquisition?.channel ?? UNATTRIBUTED,
       direction: c.acquisition?.direction ?? UNATTRIBUTED,
       segment: c.segment,
-      manager: first.manager,
-      group: clientGroup(c, opts.groupBy, first.manager),
+      manager,
+      group: rowGroup(c, opts.groupBy, manager),
     });
   }
   return rows.sort(byGroupThenKey);
@@ -165,22 +176,22 @@ export function listNewClients(linked: Linked, span: Span, opts: ClientOpts = {}
  * Sorted by how overdue they are (days_since / median gap), most overdue first.
  */
 export function listAtRisk(linked: Linked, span: Span, todayDay: Day, opts: ClientOpts & { prev?: Span } = {}): AtRiskRow[] {
+  const t = linked.tables.invoices;
   const asOf = Math.min(span.end, todayDay);
   const cutoff = Math.min(span.end, todayDay + 1); // lines dated on `today` already happened
   const len = span.end - span.start;
   const prev = opts.prev ?? { start: span.start - len, end: span.start };
   const running = todayDay < span.end;
-  const ids = invoiceIds(linked.invoices);
+  const ids = invoiceIds(t);
   const rows: (AtRiskRow & { overdue: number })[] = [];
-  for (const [key, lines] of linesByClient(linked)) {
+  for (const [ci, lines] of linesByClient(linked)) {
     const days: Day[] = [];
     const invoices = new Set<number>();
     let candidate = false;
     let last = -1;
     for (const i of lines) {
-      const v = linked.invoices[i]!;
-      const d = dayOfWall(v.date);
-      if (v.amount <= 0 || d >= cutoff) continue;
+      const d = dayOfWall(t.date[i] as number);
+      if ((t.amount[i] as number) <= 0 || d >= cutoff) continue;
       invoices.add(ids[i]!);
       if (days[days.length - 1] !== d) days.push(d);
       if (inSpan(d, span) || (running && inSpan(d, prev))) candidate = true;
@@ -192,17 +203,17 @@ export function listAtRisk(linked: Linked, span: Span, todayDay: Day, opts: Clie
     const lastDay = days[days.length - 1]!;
     const since = asOf - lastDay;
     if (!(since > 1.5 * gap)) continue;
-    const c = linked.clients.get(key)!;
-    const lastLine = linked.invoices[last]!;
+    const c = linked.client(ci);
+    const manager = managerOf(linked, last);
     rows.push({
-      client_key: key,
+      client_key: c.key,
       client: c.name,
-      last_invoice_date: lastLine.date,
+      last_invoice_date: t.date[last] as number,
       days_since: since,
       median_gap_days: gap,
       revenue_12m: revenueIn(linked, lines, cutoff - 365, cutoff) / 100,
-      manager: lastLine.manager,
-      group: clientGroup(c, opts.groupBy, lastLine.manager),
+      manager,
+      group: rowGroup(c, opts.groupBy, manager),
       overdue: since / gap,
     });
   }

@@ -5,12 +5,14 @@
  */
 import type { Span } from '../period/types.js';
 import { dayOfWall } from '../period/types.js';
-import type { InvoiceLine, Lead, Call } from '../records/types.js';
+import type { CallTable } from '../records/table/call-table.js';
+import type { InvoiceTable } from '../records/table/invoice-table.js';
+import { LEAD_EXCLUDED, LEAD_OUTBOUND } from '../records/table/lead-table.js';
 import { callTally, invoiceTally, leadTally, type CallTally, type InvoiceTally, type LeadTally, type LineFacts } from './accumulators.js';
 import type { Fate, MissedFates } from './callbacks.js';
 import { DayIndex } from './day-index.js';
-import { callGroup, invoiceGroup, leadGroup, type GroupBy } from './groups.js';
-import type { ClientInfo, Linked } from './link.js';
+import { callGroupColumn, clientGroup, groupName, leadGroupColumn, type GroupBy, type GroupColumn } from './groups.js';
+import { acquisitionDirection, type Linked } from './link.js';
 import type { InputKind } from './registry.js';
 
 /** Tallies per group (index 0 = total) and span; a missing row means "no record": all zeros. */
@@ -54,44 +56,65 @@ function row<T>(table: (T[] | undefined)[], g: number, n: number, init: () => T)
   return r;
 }
 
+/** Grid group ids of a grouping column's dictionary ids, worked out once per name. */
+function groupIds(grid: TallyGrid, g: GroupColumn): (i: number) => number {
+  const cache = new Int32Array(g.names.size + 1).fill(-1);
+  return (i) => {
+    const id = g.ids[i] as number;
+    let v = cache[id + 1] as number;
+    if (v < 0) cache[id + 1] = v = grid.groupId(groupName(g, i));
+    return v;
+  };
+}
+
 /** Add every lead to its columns. */
 export function passLeads(grid: TallyGrid, linked: Linked, idx: DayIndex, n: number, by: GroupBy): void {
+  const t = linked.tables.leads;
   const total = row(grid.lead, 0, n, leadTally.init);
-  linked.leads.forEach((lead: Lead, i) => {
-    const day = dayOfWall(lead.createdAt);
-    const g = by === null ? 0 : grid.groupId(leadGroup(lead, by));
-    if (!lead.excluded) grid.member('leads', g, day);
+  const group = by === null ? null : groupIds(grid, leadGroupColumn(t, by));
+  const won = linked.leadWon;
+  for (let i = 0; i < t.length; i++) {
+    const day = dayOfWall(t.createdAt[i] as number);
+    const g = group === null ? 0 : group(i);
+    const flags = t.flags[i] as number;
+    const excluded = (flags & LEAD_EXCLUDED) !== 0;
+    if (!excluded) grid.member('leads', g, day);
     const f = idx.from(day);
-    if (f < 0) return;
-    const won = linked.leadWon[i] === true;
+    if (f < 0) continue;
+    const outbound = (flags & LEAD_OUTBOUND) !== 0;
+    const w = won[i] === 1;
     const mine = g === 0 ? null : row(grid.lead, g, n, leadTally.init);
     for (let k = f, e = idx.to(day); k < e; k++) {
       const c = idx.at(k);
-      leadTally.add(total[c] as LeadTally, lead, won);
-      if (mine !== null) leadTally.add(mine[c] as LeadTally, lead, won);
+      leadTally.add(total[c] as LeadTally, excluded, outbound, w);
+      if (mine !== null) leadTally.add(mine[c] as LeadTally, excluded, outbound, w);
     }
-  });
+  }
 }
 
 /** Add every call to its columns, with its missed-call fate. */
-export function passCalls(grid: TallyGrid, calls: readonly Call[], fates: MissedFates, idx: DayIndex, n: number, by: GroupBy): void {
+export function passCalls(grid: TallyGrid, calls: CallTable, fates: MissedFates, idx: DayIndex, n: number, by: GroupBy): void {
   const total = row(grid.call, 0, n, callTally.init);
-  calls.forEach((call, i) => {
-    const day = dayOfWall(call.startedAt);
-    const name = by === null ? null : callGroup(call, by);
-    const g = name === null ? 0 : grid.groupId(name);
+  const column = by === null ? null : callGroupColumn(calls, by);
+  const group = column === null ? null : groupIds(grid, column);
+  for (let i = 0; i < calls.length; i++) {
+    const day = dayOfWall(calls.startedAt[i] as number);
+    const g = group === null ? 0 : group(i);
     grid.member('calls', g, day);
     const f = idx.from(day);
-    if (f < 0) return;
+    if (f < 0) continue;
     const fate = fates.fate[i] as Fate;
     const minutes = fates.callbackMinutes[i] as number;
+    const direction = calls.direction[i] as number;
+    const answered = calls.answered[i] as number;
+    const from = calls.from[i] as number;
     const mine = g === 0 ? null : row(grid.call, g, n, callTally.init);
     for (let k = f, e = idx.to(day); k < e; k++) {
       const c = idx.at(k);
-      callTally.add(total[c] as CallTally, call, fate, minutes);
-      if (mine !== null) callTally.add(mine[c] as CallTally, call, fate, minutes);
+      callTally.add(total[c] as CallTally, direction, answered, from, fate, minutes);
+      if (mine !== null) callTally.add(mine[c] as CallTally, direction, answered, from, fate, minutes);
     }
-  });
+  }
 }
 
 /**
@@ -99,56 +122,58 @@ export function passCalls(grid: TallyGrid, calls: readonly Call[], fates: Missed
  * trimmed numbers, leading zeros kept; a line without a number is its own invoice). Returns dense
  * ids: numbers ≥ 0, number-less lines negative.
  */
-export function invoiceIds(lines: readonly InvoiceLine[]): Int32Array {
+export function invoiceIds(lines: InvoiceTable): Int32Array {
   const ids = new Int32Array(lines.length);
-  const byNumber = new Map<string, number>();
-  lines.forEach((v, i) => {
-    const num = v.number === null ? '' : v.number.trim();
-    if (num === '') {
-      ids[i] = -(i + 1);
-      return;
-    }
-    let id = byNumber.get(num);
-    if (id === undefined) byNumber.set(num, (id = byNumber.size));
-    ids[i] = id;
-  });
+  for (let i = 0; i < lines.length; i++) {
+    const num = lines.number[i] as number;
+    ids[i] = num < 0 ? -(i + 1) : num;
+  }
   return ids;
 }
 
 /** Add every invoice line to its spans (report columns and their P₋₁ spans). */
 export function passInvoices(grid: TallyGrid, linked: Linked, spans: readonly Span[], idx: DayIndex, by: GroupBy): void {
+  const t = linked.tables.invoices;
   const n = spans.length;
   const total = row(grid.invoice, 0, n, invoiceTally.init);
-  // Dense client ids: sets of small integers are cheaper than sets of key strings.
-  const clientIds = new Map<string, number>();
-  const infos: ClientInfo[] = [];
-  for (const c of linked.clients.values()) {
-    clientIds.set(c.key, infos.length);
-    infos.push(c);
+  const { firstLine, firstWall } = linked.facts;
+  const invIds = invoiceIds(t);
+  // group ids: by the line's manager, or by a client attribute (worked out once per client)
+  let group: ((i: number) => number) | null = null;
+  if (by === 'manager') group = groupIds(grid, { ids: t.manager, names: t.managers });
+  else if (by !== null) {
+    const perClient = new Int32Array(linked.facts.count).fill(-1);
+    group = (i) => {
+      const c = linked.invoiceClient[i] as number;
+      let g = perClient[c] as number;
+      if (g < 0) perClient[c] = g = grid.groupId(clientGroup(linked.client(c), by));
+      return g;
+    };
   }
-  const invIds = invoiceIds(linked.invoices);
   // One facts object reused for every line: no per-line allocation.
   const facts: LineFacts = { client: 0, invoice: 0, first: false, acquisition: null, newInSpan: false };
-  linked.invoices.forEach((line, i) => {
-    const ci = clientIds.get(linked.invoiceClientKey[i] as string) ?? -1;
-    const client = infos[ci];
-    const day = dayOfWall(line.date);
-    const g = by === null ? 0 : grid.groupId(invoiceGroup(line, client, by));
-    if (!line.void && line.amount !== 0) grid.member('invoices', g, day);
+  for (let i = 0; i < t.length; i++) {
+    const ci = linked.invoiceClient[i] as number;
+    const day = dayOfWall(t.date[i] as number);
+    const g = group === null ? 0 : group(i);
+    const isVoid = t.isVoid[i] === 1;
+    const amount = t.amount[i] as number;
+    if (!isVoid && amount !== 0) grid.member('invoices', g, day);
     const f = idx.from(day);
-    if (f < 0) return;
-    const fpd = client?.firstPositiveDay ?? null;
+    if (f < 0) continue;
+    const fpd = firstLine[ci] === -1 ? null : dayOfWall(firstWall[ci] as number);
     facts.client = ci;
     facts.invoice = invIds[i] as number;
-    facts.first = client?.firstPositiveLine === i;
-    facts.acquisition = client?.acquisition?.direction ?? null;
+    facts.first = firstLine[ci] === i;
+    facts.acquisition = acquisitionDirection(linked, ci);
+    const cost = t.cost[i] as number;
     const mine = g === 0 ? null : row(grid.invoice, g, n, invoiceTally.init);
     for (let k = f, e = idx.to(day); k < e; k++) {
       const s = idx.at(k);
       const span = spans[s] as Span;
       facts.newInSpan = fpd !== null && fpd >= span.start && fpd < span.end;
-      invoiceTally.add(total[s] as InvoiceTally, line, facts);
-      if (mine !== null) invoiceTally.add(mine[s] as InvoiceTally, line, facts);
+      invoiceTally.add(total[s] as InvoiceTally, isVoid, amount, cost, facts);
+      if (mine !== null) invoiceTally.add(mine[s] as InvoiceTally, isVoid, amount, cost, facts);
     }
-  });
+  }
 }

@@ -8,6 +8,7 @@ import { callTally, invoiceTally, leadTally, type LineFacts } from '../../src/kp
 import { FATE, type Fate } from '../../src/kpi/callbacks.js';
 import type { MetricId } from '../../src/kpi/registry.js';
 import type { Call, InvoiceLine, Lead } from '../../src/records/types.js';
+import { ANSWERED_NO, ANSWERED_UNKNOWN, ANSWERED_YES, DIR_INBOUND, DIR_INTERNAL, DIR_OUTBOUND } from '../../src/records/table/call-table.js';
 import { call, inv, lead, month, run, span } from './factories.js';
 
 const MANAGERS = ['Ann', 'Bob', 'Яна', '(none)'];
@@ -136,30 +137,38 @@ describe('accumulator properties', () => {
         fc.array(fc.tuple(callArb, fates, fc.double({ min: 0, max: 1440, noNaN: true }), fc.boolean())),
         fc.array(fc.tuple(invArb, factsArb, fc.boolean())),
         (ls, cs, vs) => {
+          // the tallies take plain field values (records live in columns): map the objects
+          const addLead = (t: ReturnType<typeof leadTally.init>, l: Lead, won: boolean) => leadTally.add(t, l.excluded, l.direction === 'outbound', won);
           const one = leadTally.init();
           const parts = [leadTally.init(), leadTally.init()];
           for (const [l, won, side] of ls) {
-            leadTally.add(one, l, won);
-            leadTally.add(parts[side ? 1 : 0]!, l, won);
+            addLead(one, l, won);
+            addLead(parts[side ? 1 : 0]!, l, won);
           }
           expect(leadTally.merge(parts[0]!, parts[1]!)).toEqual(one);
 
+          const phoneIds = new Map<string, number>();
+          const phoneId = (p: string | null) => (p === null ? -1 : phoneIds.get(p) ?? (phoneIds.set(p, phoneIds.size), phoneIds.size - 1));
+          const dirCode = { inbound: DIR_INBOUND, outbound: DIR_OUTBOUND, internal: DIR_INTERNAL } as const;
+          const addCall = (t: ReturnType<typeof callTally.init>, c: Call, f: Fate, minutes: number) =>
+            callTally.add(t, dirCode[c.direction], c.answered === null ? ANSWERED_UNKNOWN : c.answered ? ANSWERED_YES : ANSWERED_NO, phoneId(c.from), f, minutes);
           const c1 = callTally.init();
           const cp = [callTally.init(), callTally.init()];
           for (const [c, fate, minutes, side] of cs) {
             // only unanswered inbound calls carry a missed fate
             const f = c.direction === 'inbound' && c.answered === false ? (c.from === null ? FATE.anonymous : fate) : FATE.none;
             const cc = f === FATE.none ? c : { ...c, from: c.from ?? '+70000000000' };
-            callTally.add(c1, cc, f, minutes);
-            callTally.add(cp[side ? 1 : 0]!, cc, f, minutes);
+            addCall(c1, cc, f, minutes);
+            addCall(cp[side ? 1 : 0]!, cc, f, minutes);
           }
           expect(sorted(callTally.merge(cp[0]!, cp[1]!))).toEqual(sorted(c1));
 
+          const addLine = (t: ReturnType<typeof invoiceTally.init>, v: InvoiceLine, facts: LineFacts) => invoiceTally.add(t, v.void, v.amount, v.cost ?? NaN, facts);
           const i1 = invoiceTally.init();
           const ip = [invoiceTally.init(), invoiceTally.init()];
           for (const [v, facts, side] of vs) {
-            invoiceTally.add(i1, v, facts);
-            invoiceTally.add(ip[side ? 1 : 0]!, v, facts);
+            addLine(i1, v, facts);
+            addLine(ip[side ? 1 : 0]!, v, facts);
           }
           expect(invoiceTally.merge(ip[0]!, ip[1]!)).toEqual(i1);
         },

@@ -1,31 +1,45 @@
 /**
- * One row → a call leg (SPEC §2 calls, SPEC-DECISIONS #11(c), #20, #21, #56). Legs sharing an id
- * are merged later (src/records/normalize/merge.ts).
+ * One row → a call leg (SPEC §2 calls, SPEC-DECISIONS #11(c), #20, #21, #56), written into a reused
+ * `CallRow` with dictionary ids. Legs sharing an id are merged later (src/app/merge-store.ts).
  */
-import type { RawRow } from '../../ingest/types.js';
+import type { Cell, RawRow } from '../../ingest/types.js';
 import { cellText } from '../../ingest/types.js';
-import type { Call, CallDirection } from '../types.js';
-import { DateCell, readDuration, readText } from '../../app/cells.js';
+import { DateCell, EMPTY, readDuration, readText, type ColumnState } from '../../app/cells.js';
 import { normalizePhone } from '../../values/phone.js';
 import { parseBool } from '../../values/bool.js';
 import { wallToInstant } from '../../values/timezone.js';
 import { colRef, RowIssues, type ColumnRef, type FileRef } from './context.js';
 import type { NormalizeSettings } from './settings.js';
 import type { DateFormats } from './lead.js';
-
-export type PartialCall = Omit<Call, 'startedAt' | 'startedAtUtc' | 'direction'> & {
-  startedAt: number | null;
-  startedAtUtc: number | null;
-  direction: CallDirection | null;
-};
+import { PackedMemo, TextMemo, type Memo } from './memo.js';
+import { ANSWERED_NO, ANSWERED_UNKNOWN, ANSWERED_YES, DIR_INBOUND, DIR_INTERNAL, DIR_OUTBOUND, type CallRow, type CallTable } from '../table/call-table.js';
 
 export type CallColumns = Partial<Record<'id' | 'started_at' | 'direction' | 'from' | 'to' | 'duration_s' | 'answered' | 'status' | 'manager' | 'tracking_number', number>>;
+
+/** Memo code of a null-like number cell (`NULL`, `-`): the same as an empty one. */
+const NULL_TEXT = -1;
+/** Answered-column memo code: unreadable, non-empty text (warns). */
+const ANSWERED_BAD = 3;
+/** Direction-column memo code: null-like text; -1 is "not a direction". */
+const DIR_NULL_TEXT = -2;
 
 export class CallNormalizer {
   private readonly started: DateCell;
   private readonly refs: Record<string, ColumnRef | null> = {};
   /** True when nothing in this source tells whether a call was answered. */
   readonly answeredUnknown: boolean;
+  /** number text → (phone id + 1) × 2 + 1 when anonymous; NULL_TEXT for null-like text. */
+  private readonly phoneMemo: Memo;
+  private readonly internalMemo: Memo | null;
+  private readonly directionMemo: Memo;
+  private readonly answeredMemo: Memo;
+  private readonly statusMemo: Memo;
+  private readonly managerMemo: Memo;
+  /** tracking text → phone id of the normalized number (NULL_TEXT for null-like text). */
+  private readonly trackingMemo: Memo;
+  /** Channel id per tracking phone id. */
+  private readonly trackingChannel = new Map<number, number>();
+  private readonly none: { manager: number; channel: number };
 
   constructor(
     private readonly cols: CallColumns,
@@ -34,108 +48,165 @@ export class CallNormalizer {
     formats: DateFormats,
     private readonly file: FileRef,
     /** How the `answered` column reads (flag, inverted `is_lost`, non-empty missed reason…). */
-    private readonly readAnswered: (s: string) => boolean | null = parseBool,
+    readAnswered: (s: string) => boolean | null = parseBool,
+    table: CallTable,
   ) {
     this.started = new DateCell(s.tz, formats('started_at'));
     for (const [f, i] of Object.entries(cols)) this.refs[f] = colRef(headers, i);
     this.answeredUnknown = cols.answered === undefined && cols.status === undefined && cols.duration_s === undefined;
+    const t = table;
+    this.none = { manager: t.managers.id(s.manager(null)), channel: t.channels.id(s.channel(null).channel) };
+    this.phoneMemo = new PackedMemo((raw) => {
+      if (s.isNull(raw)) return NULL_TEXT;
+      const p = normalizePhone(raw, s.defaultCountry);
+      return (t.phones.id(p.value) + 1) * 2 + (p.kind === 'anonymous' ? 1 : 0);
+    });
+    const isInternal = s.isInternal;
+    this.internalMemo = isInternal ? new TextMemo((raw) => (isInternal(raw) ? 1 : 0)) : null;
+    this.directionMemo = new TextMemo((raw) => {
+      if (s.isNull(raw)) return DIR_NULL_TEXT;
+      const d = s.direction(raw);
+      return d === 'inbound' ? DIR_INBOUND : d === 'outbound' ? DIR_OUTBOUND : d === 'internal' ? DIR_INTERNAL : -1;
+    });
+    this.answeredMemo = new TextMemo((raw) => {
+      // an empty cell means something for `missed_call_reason`-style columns, so the reader decides
+      const text = raw === '' || s.isNull(raw) ? '' : raw;
+      const a = readAnswered(text);
+      return a === null ? (text === '' ? ANSWERED_UNKNOWN : ANSWERED_BAD) : a ? ANSWERED_YES : ANSWERED_NO;
+    });
+    this.statusMemo = new TextMemo((raw) => (s.isAnswered(raw) ? ANSWERED_YES : ANSWERED_NO));
+    this.managerMemo = new TextMemo((raw) => (s.isNull(raw) ? this.none.manager : t.managers.id(s.manager(raw))));
+    this.trackingMemo = new PackedMemo((raw) => {
+      if (s.isNull(raw)) return NULL_TEXT;
+      const value = normalizePhone(raw, s.defaultCountry).value;
+      const id = t.phones.id(value);
+      if (!this.trackingChannel.has(id)) this.trackingChannel.set(id, t.channels.id(s.channel(value).channel));
+      return id;
+    });
   }
 
   observe(row: RawRow): void {
     if (this.cols.started_at !== undefined) this.started.observe(row.cells[this.cols.started_at] ?? null, this.s.isNull);
   }
 
+  get isUndecided(): boolean {
+    return this.cols.started_at !== undefined && this.started.undecided;
+  }
+
   undecided(): string[] {
-    return this.cols.started_at !== undefined && this.started.undecided ? ['started_at'] : [];
+    return this.isUndecided ? ['started_at'] : [];
+  }
+
+  /** What the date column learned (see `ColumnState`). */
+  detection(): ColumnState[] {
+    return this.cols.started_at !== undefined ? [this.started.state('started_at')] : [];
   }
 
   formatOf(field: string): string | null {
     return field === 'started_at' ? this.started.col.format() : null;
   }
 
-  normalize(row: RawRow, out: RowIssues): PartialCall {
+  private raw(row: RawRow, i: number | undefined): string {
+    return i === undefined ? '' : readText(row.cells[i] ?? null);
+  }
+
+  private cell(row: RawRow, i: number | undefined): Cell {
+    return i === undefined ? null : (row.cells[i] ?? null);
+  }
+
+  /** Parse `row` into `r`; problems go to `out`. */
+  normalize(row: RawRow, out: RowIssues, r: CallRow): void {
     const c = this.cols;
     const s = this.s;
-    const cell = (i: number | undefined) => (i === undefined ? null : row.cells[i] ?? null);
-    const text = (i: number | undefined): string | null => {
-      if (i === undefined) return null;
-      const t = readText(cell(i));
-      return t === '' || s.isNull(t) ? null : t;
-    };
 
-    let startedAt: number | null = null;
+    r.startedAt = r.startedAtUtc = NaN;
     if (c.started_at !== undefined) {
-      const v = this.started.read(cell(c.started_at), s.isNull);
-      if (v.ok) startedAt = v.wall;
-      else if (!v.empty) out.reject('bad_date', this.refs.started_at!, cellText(cell(c.started_at)), `a date and time (${this.started.col.format() ?? 'yyyy-MM-dd HH:mm:ss, dd.MM.yyyy HH:mm, …'})`, 'set `date_format:` for this source if the column uses another form');
+      const v = this.started.read(this.cell(row, c.started_at), s.isNull);
+      if (v === v && v !== EMPTY) {
+        r.startedAt = v;
+        r.startedAtUtc = wallToInstant(v, s.tz);
+      } else if (v !== EMPTY) out.reject('bad_date', this.refs.started_at!, cellText(this.cell(row, c.started_at)), `a date and time (${this.started.col.format() ?? 'yyyy-MM-dd HH:mm:ss, dd.MM.yyyy HH:mm, …'})`, 'set `date_format:` for this source if the column uses another form');
     }
 
-    const fromRaw = text(c.from);
-    const toRaw = text(c.to);
-    let direction: CallDirection | null = null;
+    // null-like number text counts as empty (the text is kept only for messages)
+    let fromRaw: string | null = this.raw(row, c.from);
+    const fromCode = fromRaw === '' ? NULL_TEXT : this.phoneMemo.of(fromRaw);
+    if (fromCode === NULL_TEXT) fromRaw = null;
+    let toRaw: string | null = this.raw(row, c.to);
+    const toCode = toRaw === '' ? NULL_TEXT : this.phoneMemo.of(toRaw);
+    if (toCode === NULL_TEXT) toRaw = null;
+
+    let direction = -1;
     if (c.direction !== undefined) {
-      const raw = readText(cell(c.direction));
-      if (raw !== '' && !s.isNull(raw)) direction = s.direction(raw);
-      if (direction === null && raw !== '' && !s.isInternal) {
-        out.reject('call_direction_unknown', this.refs.direction!, raw, 'inbound, outbound or internal (Входящий, Исходящий, …)', 'add the value to `direction_values:` of this source, or set `internal_numbers:`');
+      const raw = this.raw(row, c.direction);
+      if (raw !== '') {
+        const d = this.directionMemo.of(raw);
+        if (d >= 0) direction = d;
+        else if (!s.isInternal) out.reject('call_direction_unknown', this.refs.direction!, raw, 'inbound, outbound or internal (Входящий, Исходящий, …)', 'add the value to `direction_values:` of this source, or set `internal_numbers:`');
       }
     }
-    if (direction === null && s.isInternal) {
-      const fi = fromRaw !== null && s.isInternal(fromRaw);
-      const ti = toRaw !== null && s.isInternal(toRaw);
-      if (fi && ti) direction = 'internal';
-      else if (fi) direction = 'outbound';
-      else if (ti) direction = 'inbound';
+    if (direction < 0 && this.internalMemo !== null) {
+      const fi = fromRaw !== null && this.internalMemo.of(fromRaw) === 1;
+      const ti = toRaw !== null && this.internalMemo.of(toRaw) === 1;
+      if (fi && ti) direction = DIR_INTERNAL;
+      else if (fi) direction = DIR_OUTBOUND;
+      else if (ti) direction = DIR_INBOUND;
     }
-    if (direction === null) {
+    if (direction < 0) {
       out.reject('call_direction_unknown', this.refs.direction ?? this.refs.from ?? null, `${fromRaw ?? ''} → ${toRaw ?? ''}`, 'one side to be an internal number', 'check `internal_numbers:` (regexes matched on the raw numbers, e.g. "^1\\\\d\\\\d$")');
     }
+    r.direction = direction;
 
-    const from = fromRaw === null ? { kind: 'anonymous' as const, value: null } : normalizePhone(fromRaw, s.defaultCountry);
-    const to = toRaw === null ? null : normalizePhone(toRaw, s.defaultCountry).value;
+    if (fromCode === NULL_TEXT) {
+      r.from = -1;
+      r.fromAnonymous = true;
+    } else {
+      r.from = (fromCode >> 1) - 1;
+      r.fromAnonymous = (fromCode & 1) === 1;
+    }
+    r.to = toCode === NULL_TEXT ? -1 : (toCode >> 1) - 1;
 
-    let durationS: number | null = null;
+    r.durationS = NaN;
     if (c.duration_s !== undefined) {
-      const v = readDuration(cell(c.duration_s), s.isNull);
-      if (v.ok) durationS = v.value;
-      else if (!v.empty) out.badOptional(this.refs.duration_s!, cell(c.duration_s), 'seconds or HH:MM:SS');
+      const v = readDuration(this.cell(row, c.duration_s), s.isNull);
+      if (v === v && v !== EMPTY) r.durationS = v;
+      else if (v !== EMPTY) out.badOptional(this.refs.duration_s!, this.cell(row, c.duration_s), 'seconds or HH:MM:SS');
     }
 
-    let answered: boolean | null = null;
+    let answered = ANSWERED_UNKNOWN;
     if (c.answered !== undefined) {
-      // an empty cell means something for `missed_call_reason`-style columns, so the reader decides
-      const raw = text(c.answered) ?? '';
-      answered = this.readAnswered(raw);
-      if (answered === null && raw !== '') out.badOptional(this.refs.answered!, cell(c.answered), 'yes/no, true/false, 1/0, да/нет');
+      answered = this.answeredMemo.of(this.raw(row, c.answered));
+      if (answered === ANSWERED_BAD) {
+        answered = ANSWERED_UNKNOWN;
+        out.badOptional(this.refs.answered!, this.cell(row, c.answered), 'yes/no, true/false, 1/0, да/нет');
+      }
     }
-    if (answered === null && c.status !== undefined) {
-      const st = readText(cell(c.status));
-      if (st !== '') answered = s.isAnswered(st);
+    if (answered === ANSWERED_UNKNOWN && c.status !== undefined) {
+      const st = this.raw(row, c.status);
+      if (st !== '') answered = this.statusMemo.of(st);
     }
-    if (answered === null && durationS !== null) answered = durationS > 0;
+    if (answered === ANSWERED_UNKNOWN && r.durationS === r.durationS) answered = r.durationS > 0 ? ANSWERED_YES : ANSWERED_NO;
+    r.answered = answered;
 
-    let managerRaw = text(c.manager);
-    if (managerRaw === null && c.manager === undefined) {
+    const mg = this.raw(row, c.manager);
+    if (mg !== '') r.manager = this.managerMemo.of(mg);
+    else if (c.manager === undefined) {
       // Decision #11(c): no manager column → the internal side's number
-      managerRaw = direction === 'inbound' ? toRaw : fromRaw;
-    }
-    const tracking = text(c.tracking_number);
-    const trackingNorm = tracking === null ? null : normalizePhone(tracking, s.defaultCountry).value;
+      const side = direction === DIR_INBOUND ? toRaw : fromRaw;
+      r.manager = side === null ? this.none.manager : this.managerMemo.of(side);
+    } else r.manager = this.none.manager;
 
-    return {
-      id: text(c.id),
-      startedAt,
-      startedAtUtc: startedAt === null ? null : wallToInstant(startedAt, s.tz),
-      direction,
-      from: from.value,
-      to,
-      fromAnonymous: from.kind === 'anonymous',
-      answered,
-      durationS,
-      manager: s.manager(managerRaw),
-      trackingNumber: trackingNorm,
-      channel: s.channel(trackingNorm).channel,
-      origin: { file: this.file.file, sheet: this.file.sheet, line: row.line },
-    };
+    const tr = this.raw(row, c.tracking_number);
+    const tid = tr === '' ? NULL_TEXT : this.trackingMemo.of(tr);
+    if (tid === NULL_TEXT || tid < 0) {
+      r.tracking = -1;
+      r.channel = this.none.channel;
+    } else {
+      r.tracking = tid;
+      r.channel = this.trackingChannel.get(tid)!;
+    }
+
+    const id = this.raw(row, c.id);
+    r.id = id === '' || s.isNull(id) ? null : id;
   }
 }

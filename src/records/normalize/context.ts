@@ -32,14 +32,21 @@ export function columnLetter(index: number): string {
   return s;
 }
 
-/** Collects what one row raised. */
+/** Collects what one row raised. One instance serves a whole file: `reset` starts the next row. */
 export class RowIssues {
   rejection: Issue | null = null;
   warnings: Issue[] = [];
   constructor(
     readonly ref: FileRef,
-    readonly row: RawRow,
+    public row: RawRow,
   ) {}
+
+  /** Start collecting for `row` (the previous row's issues must have been handed on). */
+  reset(row: RawRow): void {
+    this.row = row;
+    this.rejection = null;
+    if (this.warnings.length > 0) this.warnings = [];
+  }
 
   private pos(col: ColumnRef | null) {
     return {

@@ -1,16 +1,18 @@
 /**
  * One row → an invoice line (SPEC §2 invoices, SPEC-DECISIONS #23 line amount, #30 cost, #53).
- * Lines are never merged: each row is validated at once.
+ * Lines are never merged: each row is validated at once. The line is written into a reused
+ * `InvoiceRow` with dictionary ids.
  */
 import type { Cell, RawRow } from '../../ingest/types.js';
 import { cellText } from '../../ingest/types.js';
-import type { InvoiceLine } from '../types.js';
-import { DateCell, NumberCell, readText } from '../../app/cells.js';
+import { DateCell, EMPTY, NumberCell, readText, type ColumnState } from '../../app/cells.js';
 import { normalizeClientId } from '../../values/client.js';
 import { tryCents } from '../../values/numbers.js';
 import { colRef, RowIssues, type ColumnRef, type FileRef } from './context.js';
 import type { NormalizeSettings } from './settings.js';
 import type { DateFormats } from './lead.js';
+import { DictMemo, PackedMemo, Predictor, TextMemo, type Memo } from './memo.js';
+import type { InvoiceRow, InvoiceTable } from '../table/invoice-table.js';
 
 export type InvoiceColumns = Partial<Record<'number' | 'date' | 'client' | 'client_id' | 'amount' | 'quantity' | 'unit_price' | 'cost' | 'unit_cost' | 'profit' | 'manager' | 'segment' | 'status' | 'paid_at', number>>;
 
@@ -29,12 +31,26 @@ export function documentParts(text: string): { number: string; date: string } | 
 const NUMERIC = ['amount', 'quantity', 'unit_price', 'cost', 'unit_cost', 'profit'] as const;
 type NumericField = (typeof NUMERIC)[number];
 
+/** A read number: the value, EMPTY (no value) or NaN (unreadable); see `num`. */
+const isValue = (v: number): boolean => v === v && v !== EMPTY;
+
 export class InvoiceNormalizer {
   private readonly date: DateCell;
   private readonly paidAt: DateCell;
   private readonly nums: Partial<Record<NumericField, NumberCell>> = {};
   private readonly refs: Record<string, ColumnRef | null> = {};
   readonly costKnown: boolean;
+  private readonly numberMemo: Memo;
+  private readonly clientMemo: Memo;
+  /** Client name guessed from the client id (they repeat together). */
+  private readonly clientGuess: Predictor;
+  private readonly clientIdMemo: Memo;
+  private readonly managerMemo: Memo;
+  private readonly segmentMemo: Memo;
+  private readonly statusMemo: Memo;
+  /** Per status id: 1 when it is a void status. */
+  private readonly voidStatus: number[] = [];
+  private readonly noManager: number;
 
   constructor(
     private readonly cols: InvoiceColumns,
@@ -43,12 +59,28 @@ export class InvoiceNormalizer {
     formats: DateFormats,
     decimal: ',' | '.' | null,
     private readonly file: FileRef,
+    table: InvoiceTable,
   ) {
     this.date = new DateCell(s.tz, formats('date'));
     this.paidAt = new DateCell(s.tz, formats('paid_at'));
     for (const f of NUMERIC) if (cols[f] !== undefined) this.nums[f] = new NumberCell(decimal);
     for (const [f, i] of Object.entries(cols)) this.refs[f] = colRef(headers, i);
     this.costKnown = cols.cost !== undefined || cols.profit !== undefined || (cols.unit_cost !== undefined && cols.quantity !== undefined);
+    const t = table;
+    const doc = this.docMode;
+    const notNull = (raw: string) => !s.isNull(raw);
+    this.numberMemo = doc
+      ? new TextMemo((raw) => (s.isNull(raw) ? -1 : t.numbers.id(documentParts(raw)?.number ?? raw)))
+      : new DictMemo(t.numbers, notNull);
+    this.clientMemo = new DictMemo(t.clients, notNull);
+    this.clientGuess = new Predictor(t.clients);
+    this.clientIdMemo = new PackedMemo((raw) => (s.isNull(raw) ? -1 : t.clientIds.id(normalizeClientId(raw))));
+    this.noManager = t.managers.id(s.manager(null));
+    this.managerMemo = new TextMemo((raw) => t.managers.id(s.manager(raw)));
+    this.segmentMemo = new TextMemo((raw) => t.segments.id(raw.replace(/\s+/g, ' ').trim()));
+    this.statusMemo = new DictMemo(t.statuses, () => true, (id, raw) => {
+      this.voidStatus[id] = s.isVoid(raw) ? 1 : 0;
+    });
   }
 
   observe(row: RawRow): void {
@@ -73,11 +105,30 @@ export class InvoiceNormalizer {
     return parts ? parts.date : c;
   }
 
+  get isUndecided(): boolean {
+    if (this.cols.date !== undefined && this.date.undecided) return true;
+    if (this.cols.paid_at !== undefined && this.paidAt.undecided) return true;
+    for (const f of NUMERIC) if (this.nums[f]?.undecided) return true;
+    return false;
+  }
+
   undecided(): string[] {
     const out: string[] = [];
     if (this.cols.date !== undefined && this.date.undecided) out.push('date');
     if (this.cols.paid_at !== undefined && this.paidAt.undecided) out.push('paid_at');
     for (const f of NUMERIC) if (this.nums[f]?.undecided) out.push(f);
+    return out;
+  }
+
+  /** What the date and number columns learned (see `ColumnState`). */
+  detection(): ColumnState[] {
+    const out: ColumnState[] = [];
+    if (this.cols.date !== undefined) out.push(this.date.state('date'));
+    if (this.cols.paid_at !== undefined) out.push(this.paidAt.state('paid_at'));
+    for (const f of NUMERIC) {
+      const n = this.nums[f];
+      if (n !== undefined) out.push(n.state(f));
+    }
     return out;
   }
 
@@ -88,105 +139,111 @@ export class InvoiceNormalizer {
     return n ? n.col.format() : null;
   }
 
-  /** Returns the line, or null when the row was rejected (see `out.rejection`). */
-  normalize(row: RawRow, out: RowIssues): InvoiceLine | null {
+  private raw(row: RawRow, i: number | undefined): string {
+    return i === undefined ? '' : readText(row.cells[i] ?? null);
+  }
+
+  private cell(row: RawRow, i: number | undefined): Cell {
+    return i === undefined ? null : (row.cells[i] ?? null);
+  }
+
+  /** A numeric field: its value, EMPTY when unmapped or empty, NaN when unreadable (an optional one warns). */
+  private num(row: RawRow, out: RowIssues, f: NumericField, required: boolean): number {
+    const i = this.cols[f];
+    if (i === undefined) return EMPTY;
+    const v = this.nums[f]!.read(this.cell(row, i), this.s.isNull);
+    if (v !== v && !required) out.badOptional(this.refs[f]!, this.cell(row, i), 'a number such as 1 234,56 or 1234.56');
+    return v;
+  }
+
+  /** Parse `row` into `r`; returns false when the row was rejected (see `out.rejection`). */
+  normalize(row: RawRow, out: RowIssues, r: InvoiceRow): boolean {
     const c = this.cols;
     const s = this.s;
-    const cell = (i: number | undefined) => (i === undefined ? null : row.cells[i] ?? null);
-    const text = (i: number | undefined): string | null => {
-      if (i === undefined) return null;
-      const t = readText(cell(i));
-      return t === '' || s.isNull(t) ? null : t;
-    };
-    const groupText = (i: number | undefined): string | null => {
-      if (i === undefined) return null;
-      const t = readText(cell(i));
-      return t === '' ? null : t;
-    };
-    const num = (f: NumericField, required: boolean): number | null | 'bad' => {
-      const i = c[f];
-      if (i === undefined) return null;
-      const v = this.nums[f]!.read(cell(i), s.isNull);
-      if (v.ok) return v.value;
-      if (v.empty) return null;
-      if (!required) out.badOptional(this.refs[f]!, cell(i), 'a number such as 1 234,56 or 1234.56');
-      return 'bad';
-    };
 
-    let date: number | null = null;
+    let date = NaN;
     if (c.date !== undefined) {
       const v = this.date.read(this.dateCell(row), s.isNull);
-      if (v.ok) date = v.wall;
-      else if (!v.empty && this.docMode) out.reject('bad_date', this.refs.date!, cellText(cell(c.date)), 'a document such as «Реализация … № 00012 от 05.03.2024»', 'map separate date and number columns under `columns:` if the file has them');
-      else if (!v.empty) out.reject('bad_date', this.refs.date!, cellText(cell(c.date)), `a date (${this.date.col.format() ?? 'dd.MM.yyyy, yyyy-MM-dd, …'})`, 'set `date_format:` for this source if the column uses another form');
+      if (isValue(v)) date = v;
+      else if (v !== EMPTY && this.docMode) out.reject('bad_date', this.refs.date!, cellText(this.cell(row, c.date)), 'a document such as «Реализация … № 00012 от 05.03.2024»', 'map separate date and number columns under `columns:` if the file has them');
+      else if (v !== EMPTY) out.reject('bad_date', this.refs.date!, cellText(this.cell(row, c.date)), `a date (${this.date.col.format() ?? 'dd.MM.yyyy, yyyy-MM-dd, …'})`, 'set `date_format:` for this source if the column uses another form');
       else out.reject('missing_required', this.refs.date!, null, 'an invoice date', null);
     }
 
-    const client = text(c.client);
-    const cid = text(c.client_id);
-    const clientId = cid === null ? null : normalizeClientId(cid);
-    if (client === null && clientId === null) {
+    const cid = this.raw(row, c.client_id);
+    const clientId = cid === '' ? -1 : this.clientIdMemo.of(cid);
+    const cl = this.raw(row, c.client);
+    let client = -1;
+    if (cl !== '') {
+      client = this.clientGuess.guess(clientId, cl);
+      if (client < 0) this.clientGuess.learn(clientId, (client = this.clientMemo.of(cl)));
+    }
+    if (client < 0 && clientId < 0) {
       out.reject('no_client', this.refs.client ?? this.refs.client_id ?? null, null, 'a client name or client id (ИНН)', null);
     }
 
     // amount: a mapped amount wins over quantity × unit price (Decision #23)
     let amount: number | null = null;
-    const a = num('amount', true);
-    const q = num('quantity', false);
-    if (typeof a === 'number') {
+    const a = this.num(row, out, 'amount', true);
+    const q = this.num(row, out, 'quantity', false);
+    if (isValue(a)) {
       amount = tryCents(a);
-      if (amount === null) out.reject('bad_amount', this.refs.amount!, cellText(cell(c.amount)), `an amount below ${9e13 / 100} in absolute value`, null);
+      if (amount === null) out.reject('bad_amount', this.refs.amount!, cellText(this.cell(row, c.amount)), `an amount below ${9e13 / 100} in absolute value`, null);
     } else {
-      const p = num('unit_price', a === null);
-      if (typeof q === 'number' && typeof p === 'number') {
+      const p = this.num(row, out, 'unit_price', a === EMPTY);
+      if (isValue(q) && isValue(p)) {
         amount = tryCents(q * p);
         if (amount === null) out.reject('bad_amount', this.refs.unit_price!, `${q} × ${p}`, 'a line amount (quantity × unit price) within range', null);
       }
-      else if (a === 'bad') out.reject('bad_amount', this.refs.amount!, cellText(cell(c.amount)), 'an amount such as 1 234,56, 1,234.56 or (123.45)', 'set `decimal_mark:` for this source if the column uses another form');
-      else if (p === 'bad') out.reject('bad_amount', this.refs.unit_price!, cellText(cell(c.unit_price)), 'a unit price such as 12.50', null);
+      else if (a !== a) out.reject('bad_amount', this.refs.amount!, cellText(this.cell(row, c.amount)), 'an amount such as 1 234,56, 1,234.56 or (123.45)', 'set `decimal_mark:` for this source if the column uses another form');
+      else if (p !== p) out.reject('bad_amount', this.refs.unit_price!, cellText(this.cell(row, c.unit_price)), 'a unit price such as 12.50', null);
       else out.reject('missing_required', this.refs.amount ?? this.refs.unit_price ?? this.refs.quantity ?? null, null, c.amount !== undefined ? 'an amount' : 'a quantity and a unit price', null);
     }
 
     // cost per line: profit > cost > unit_cost × quantity (Decision #30)
     let cost: number | null = null;
-    const pr = num('profit', false);
-    if (typeof pr === 'number' && amount !== null) {
+    const pr = this.num(row, out, 'profit', false);
+    if (isValue(pr) && amount !== null) {
       const pc = tryCents(pr);
       cost = pc === null ? null : amount - pc;
     }
     else {
-      const co = num('cost', false);
-      if (typeof co === 'number') cost = tryCents(co);
+      const co = this.num(row, out, 'cost', false);
+      if (isValue(co)) cost = tryCents(co);
       else {
-        const uc = num('unit_cost', false);
-        if (typeof uc === 'number' && typeof q === 'number') cost = tryCents(uc * q);
+        const uc = this.num(row, out, 'unit_cost', false);
+        if (isValue(uc) && isValue(q)) cost = tryCents(uc * q);
       }
     }
 
-    let paidAt: number | null = null;
+    let paidAt = NaN;
     if (c.paid_at !== undefined) {
-      const v = this.paidAt.read(cell(c.paid_at), s.isNull);
-      if (v.ok) paidAt = v.wall;
-      else if (!v.empty) out.badOptional(this.refs.paid_at!, cell(c.paid_at), 'a date');
+      const v = this.paidAt.read(this.cell(row, c.paid_at), s.isNull);
+      if (isValue(v)) paidAt = v;
+      else if (v !== EMPTY) out.badOptional(this.refs.paid_at!, this.cell(row, c.paid_at), 'a date');
     }
 
-    if (out.rejection || date === null || amount === null) return null;
-    const status = groupText(c.status);
-    const seg = groupText(c.segment);
-    const numberText = text(c.number);
-    return {
-      number: this.docMode && numberText !== null ? (documentParts(numberText)?.number ?? numberText) : numberText,
-      date,
-      client,
-      clientId,
-      amount,
-      cost,
-      manager: s.manager(groupText(c.manager)),
-      segment: seg === null ? null : seg.replace(/\s+/g, ' ').trim(),
-      status,
-      void: status !== null && s.isVoid(status),
-      paidAt,
-      origin: { file: this.file.file, sheet: this.file.sheet, line: row.line },
-    };
+    if (out.rejection || date !== date || amount === null) return false;
+    const st = this.raw(row, c.status);
+    r.status = st === '' ? -1 : this.statusMemo.of(st);
+    r.void = r.status >= 0 && this.voidStatus[r.status] === 1;
+    const sg = this.raw(row, c.segment);
+    r.segment = sg === '' ? -1 : this.segmentMemo.of(sg);
+    const nb = this.raw(row, c.number);
+    r.number = nb === '' ? -1 : this.numberMemo.of(nb);
+    const mg = this.raw(row, c.manager);
+    r.manager = mg === '' ? this.noManager : this.managerMemo.of(mg);
+    r.date = date;
+    r.client = client;
+    r.clientId = clientId;
+    r.amount = amount;
+    r.cost = cost ?? NaN;
+    r.paidAt = paidAt;
+    return true;
+  }
+
+  /** Where this normalizer's records come from (for messages). */
+  get ref(): FileRef {
+    return this.file;
   }
 }

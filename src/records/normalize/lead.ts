@@ -1,19 +1,19 @@
 /**
- * One CSV/XLSX row → a lead (SPEC §2). Parsing only; required-field checks happen after merging
- * by id (SPEC §2: "Required fields are checked on the merged record").
+ * One CSV/XLSX row → a lead (SPEC §2), written into a reused `LeadRow` with dictionary ids.
+ * Parsing only; required-field checks happen after merging by id (SPEC §2: "Required fields are
+ * checked on the merged record").
  */
-import type { RawRow } from '../../ingest/types.js';
+import type { Cell, RawRow } from '../../ingest/types.js';
 import { cellText } from '../../ingest/types.js';
-import type { Lead } from '../types.js';
-import { DateCell, NumberCell, readText } from '../../app/cells.js';
+import { NONE } from '../types.js';
+import { DateCell, EMPTY, NumberCell, readText, type ColumnState } from '../../app/cells.js';
 import { normalizeClientId, normalizeEmail } from '../../values/client.js';
 import { normalizePhone } from '../../values/phone.js';
 import { tryCents } from '../../values/numbers.js';
 import { colRef, RowIssues, type ColumnRef, type FileRef } from './context.js';
 import type { NormalizeSettings } from './settings.js';
-
-/** A lead before validation: `createdAt` may be missing (a closed-deals list). */
-export type PartialLead = Omit<Lead, 'createdAt'> & { createdAt: number | null };
+import { DictMemo, PackedMemo, Predictor, TextMemo, type Memo } from './memo.js';
+import type { LeadRow, LeadTable } from '../table/lead-table.js';
 
 export type LeadColumns = Partial<Record<'id' | 'created_at' | 'channel' | 'direction' | 'client' | 'client_id' | 'phone' | 'email' | 'manager' | 'segment' | 'status' | 'won_at' | 'amount', number>>;
 
@@ -22,12 +22,35 @@ export interface DateFormats {
   (field: string): readonly string[] | null;
 }
 
-/** Compiled per file: column parsers with their detection state. */
+/** Direction-column codes of the memo. */
+const D_NONE = 0;
+const D_IN = 1;
+const D_OUT = 2;
+const D_UNKNOWN = 3;
+
+/** Compiled per file: column parsers with their detection state, and per-column memos. */
 export class LeadNormalizer {
   private readonly created: DateCell;
   private readonly wonAt: DateCell;
   private readonly amount: NumberCell;
   private readonly refs: Record<string, ColumnRef | null> = {};
+  /** channel text → channelRaw id; its rule's channel id and direction in `channelRule`. */
+  private readonly channelMemo: Memo;
+  private readonly channelRule = new Map<number, { channel: number; direction: 'inbound' | 'outbound' | null }>();
+  private readonly directionMemo: Memo;
+  private readonly clientMemo: Memo;
+  /** Client name guessed from the client id (they repeat together). */
+  private readonly clientGuess: Predictor;
+  private readonly clientIdMemo: Memo;
+  /** phone text → (phone id + 1) × 2 + 1 when invalid. */
+  private readonly phoneMemo: Memo;
+  private readonly emailMemo: Memo;
+  private readonly managerMemo: Memo;
+  private readonly segmentMemo: Memo;
+  private readonly statusMemo: Memo;
+  /** Per status id: 1 won, 2 excluded. */
+  private readonly statusFlags: number[] = [];
+  private readonly none: { manager: number; segment: number; channel: number };
 
   constructor(
     private readonly cols: LeadColumns,
@@ -36,11 +59,37 @@ export class LeadNormalizer {
     formats: DateFormats,
     decimal: ',' | '.' | null,
     private readonly file: FileRef,
+    table: LeadTable,
   ) {
     this.created = new DateCell(s.tz, formats('created_at'));
     this.wonAt = new DateCell(s.tz, formats('won_at'));
     this.amount = new NumberCell(decimal);
     for (const [f, i] of Object.entries(cols)) this.refs[f] = colRef(headers, i);
+    const t = table;
+    this.none = { manager: t.managers.id(s.manager(null)), segment: t.segments.id(NONE), channel: t.channels.id(s.channel(null).channel) };
+    this.channelMemo = new DictMemo(t.channels, () => true, (id, raw) => {
+      const rule = s.channel(raw);
+      this.channelRule.set(id, { channel: t.channels.id(rule.channel), direction: rule.direction });
+    });
+    this.directionMemo = new TextMemo((raw) => {
+      if (s.isNull(raw)) return D_NONE;
+      const d = s.direction(raw);
+      return d === 'inbound' ? D_IN : d === 'outbound' ? D_OUT : D_UNKNOWN;
+    });
+    this.clientMemo = new DictMemo(t.clients, (raw) => !s.isNull(raw));
+    this.clientGuess = new Predictor(t.clients);
+    this.clientIdMemo = new PackedMemo((raw) => (s.isNull(raw) ? -1 : t.clientIds.id(normalizeClientId(raw))));
+    this.phoneMemo = new PackedMemo((raw) => {
+      if (s.isNull(raw)) return 0;
+      const p = normalizePhone(raw, s.defaultCountry);
+      return (t.phones.id(p.value) + 1) * 2 + (p.kind === 'invalid' ? 1 : 0);
+    });
+    this.emailMemo = new TextMemo((raw) => (s.isNull(raw) ? -1 : t.emails.id(normalizeEmail(raw))));
+    this.managerMemo = new TextMemo((raw) => t.managers.id(s.manager(raw)));
+    this.segmentMemo = new TextMemo((raw) => t.segments.id(cleanSegment(raw)));
+    this.statusMemo = new DictMemo(t.statuses, () => true, (id, raw) => {
+      this.statusFlags[id] = (s.isWon(raw) ? 1 : 0) | (s.isExcluded(raw) ? 2 : 0);
+    });
   }
 
   /** Feed detection (all rows, in order, before parse of undecided columns). */
@@ -51,12 +100,28 @@ export class LeadNormalizer {
     if (c.amount !== undefined) this.amount.observe(row.cells[c.amount] ?? null, this.s.isNull);
   }
 
-  /** Columns that still lack evidence to parse (slashed dates all ≤ 12, ambiguous decimal marks). */
+  /** True while a column lacks evidence to parse (slashed dates all ≤ 12, ambiguous decimal marks). */
+  get isUndecided(): boolean {
+    const c = this.cols;
+    return (c.created_at !== undefined && this.created.undecided) || (c.won_at !== undefined && this.wonAt.undecided) || (c.amount !== undefined && this.amount.undecided);
+  }
+
+  /** The still-undecided columns, by field name. */
   undecided(): string[] {
     const out: string[] = [];
     if (this.cols.created_at !== undefined && this.created.undecided) out.push('created_at');
     if (this.cols.won_at !== undefined && this.wonAt.undecided) out.push('won_at');
     if (this.cols.amount !== undefined && this.amount.undecided) out.push('amount');
+    return out;
+  }
+
+  /** What the date and number columns learned (see `ColumnState`). */
+  detection(): ColumnState[] {
+    const c = this.cols;
+    const out: ColumnState[] = [];
+    if (c.created_at !== undefined) out.push(this.created.state('created_at'));
+    if (c.won_at !== undefined) out.push(this.wonAt.state('won_at'));
+    if (c.amount !== undefined) out.push(this.amount.state('amount'));
     return out;
   }
 
@@ -67,99 +132,106 @@ export class LeadNormalizer {
     return null;
   }
 
-  normalize(row: RawRow, out: RowIssues): PartialLead {
+  /** Trimmed text of a mapped cell, '' when unmapped or empty. */
+  private raw(row: RawRow, i: number | undefined): string {
+    return i === undefined ? '' : readText(row.cells[i] ?? null);
+  }
+
+  private cell(row: RawRow, i: number | undefined): Cell {
+    return i === undefined ? null : (row.cells[i] ?? null);
+  }
+
+  /** Parse `row` into `r`; problems go to `out`. */
+  normalize(row: RawRow, out: RowIssues, r: LeadRow): void {
     const c = this.cols;
     const s = this.s;
-    const cell = (i: number | undefined) => (i === undefined ? null : row.cells[i] ?? null);
-    const text = (i: number | undefined): string | null => {
-      if (i === undefined) return null;
-      const t = readText(cell(i));
-      return t === '' || s.isNull(t) ? null : t;
-    };
-    // group fields keep null-like text as written (SPEC §2: `NA` may be North America)
-    const groupText = (i: number | undefined): string | null => {
-      if (i === undefined) return null;
-      const t = readText(cell(i));
-      return t === '' ? null : t;
-    };
 
-    let createdAt: number | null = null;
+    r.createdAt = NaN;
     if (c.created_at !== undefined) {
-      const v = this.created.read(cell(c.created_at), s.isNull);
-      if (v.ok) createdAt = v.wall;
-      else if (!v.empty) out.reject('bad_date', this.refs.created_at!, cellText(cell(c.created_at)), `a date (${this.created.col.format() ?? 'dd.MM.yyyy, yyyy-MM-dd, …'})`, 'set `date_format:` for this source if the column uses another form');
+      const v = this.created.read(this.cell(row, c.created_at), s.isNull);
+      if (v === v && v !== EMPTY) r.createdAt = v;
+      else if (v !== EMPTY) out.reject('bad_date', this.refs.created_at!, cellText(this.cell(row, c.created_at)), `a date (${this.created.col.format() ?? 'dd.MM.yyyy, yyyy-MM-dd, …'})`, 'set `date_format:` for this source if the column uses another form');
     }
 
-    let wonAt: number | null = null;
+    r.wonAt = NaN;
     if (c.won_at !== undefined) {
-      const v = this.wonAt.read(cell(c.won_at), s.isNull);
-      if (v.ok) wonAt = v.wall;
-      else if (!v.empty) out.badOptional(this.refs.won_at!, cell(c.won_at), 'a date');
+      const v = this.wonAt.read(this.cell(row, c.won_at), s.isNull);
+      if (v === v && v !== EMPTY) r.wonAt = v;
+      else if (v !== EMPTY) out.badOptional(this.refs.won_at!, this.cell(row, c.won_at), 'a date');
     }
 
-    let amount: number | null = null;
+    r.amount = NaN;
     if (c.amount !== undefined) {
-      const v = this.amount.read(cell(c.amount), s.isNull);
-      if (v.ok) amount = tryCents(v.value);
-      else if (!v.empty) out.badOptional(this.refs.amount!, cell(c.amount), 'an amount such as 1 234,56 or 1234.56');
+      const v = this.amount.read(this.cell(row, c.amount), s.isNull);
+      if (v === v && v !== EMPTY) r.amount = tryCents(v) ?? NaN;
+      else if (v !== EMPTY) out.badOptional(this.refs.amount!, this.cell(row, c.amount), 'an amount such as 1 234,56 or 1234.56');
     }
 
-    const channelRaw = groupText(c.channel);
-    const rule = s.channel(channelRaw);
-    let direction: 'inbound' | 'outbound' = rule.direction ?? 'inbound';
+    // group fields keep null-like text as written (SPEC §2: `NA` may be North America)
+    const chText = this.raw(row, c.channel);
+    let direction: 'inbound' | 'outbound';
+    if (chText === '') {
+      r.channelRaw = -1;
+      r.channel = this.none.channel;
+      direction = 'inbound';
+    } else {
+      r.channelRaw = this.channelMemo.of(chText);
+      const rule = this.channelRule.get(r.channelRaw)!;
+      r.channel = rule.channel;
+      direction = rule.direction ?? 'inbound';
+    }
     if (c.direction !== undefined) {
-      const raw = readText(cell(c.direction));
-      if (raw !== '' && !s.isNull(raw)) {
-        const d = s.direction(raw);
-        if (d === 'inbound' || d === 'outbound') direction = d;
-        else out.warn('unknown_direction', this.refs.direction!, raw, `found ${JSON.stringify(raw)}, expected inbound or outbound; the channel rule or inbound is used`, 'add the value to `direction_values:` of this source');
-      }
+      const raw = this.raw(row, c.direction);
+      const d = raw === '' ? D_NONE : this.directionMemo.of(raw);
+      if (d === D_IN) direction = 'inbound';
+      else if (d === D_OUT) direction = 'outbound';
+      else if (d === D_UNKNOWN) out.warn('unknown_direction', this.refs.direction!, raw, `found ${JSON.stringify(raw)}, expected inbound or outbound; the channel rule or inbound is used`, 'add the value to `direction_values:` of this source');
     }
+    r.outbound = direction === 'outbound';
 
-    let clientId: string | null = null;
-    const cidText = text(c.client_id);
-    if (cidText !== null) clientId = normalizeClientId(cidText);
+    const cid = this.raw(row, c.client_id);
+    r.clientId = cid === '' ? -1 : this.clientIdMemo.of(cid);
 
-    let phone: string | null = null;
-    const ph = text(c.phone);
-    if (ph !== null) {
-      const p = normalizePhone(ph, s.defaultCountry);
-      if (p.kind === 'invalid') out.warn('phone_invalid', this.refs.phone!, ph, `found ${JSON.stringify(ph)}, not a valid phone number; kept as digits`);
-      phone = p.value;
+    const ph = this.raw(row, c.phone);
+    const pc = ph === '' ? 0 : this.phoneMemo.of(ph);
+    r.phone = (pc >> 1) - 1;
+    if ((pc & 1) === 1) out.warn('phone_invalid', this.refs.phone!, ph, `found ${JSON.stringify(ph)}, not a valid phone number; kept as digits`);
+
+    const em = this.raw(row, c.email);
+    r.email = em === '' ? -1 : this.emailMemo.of(em);
+
+    const st = this.raw(row, c.status);
+    r.status = st === '' ? -1 : this.statusMemo.of(st);
+    const flags = r.status < 0 ? 0 : (this.statusFlags[r.status] as number);
+    let won = (flags & 1) !== 0;
+    if (r.wonAt === r.wonAt && r.wonAt >= s.todayEndWall) {
+      out.warn('future_won_at', this.refs.won_at!, cellText(this.cell(row, c.won_at)), 'a won date after --today does not make a lead won (planned close date?)');
+    } else if (r.status < 0 && r.wonAt === r.wonAt) won = true;
+    r.won = won;
+    r.excluded = (flags & 2) !== 0;
+
+    const id = this.raw(row, c.id);
+    r.id = id === '' || s.isNull(id) ? null : id;
+    const cl = this.raw(row, c.client);
+    if (cl === '') r.client = -1;
+    else {
+      const guess = this.clientGuess.guess(r.clientId, cl);
+      if (guess >= 0) r.client = guess;
+      else this.clientGuess.learn(r.clientId, (r.client = this.clientMemo.of(cl)));
     }
-    const em = text(c.email);
-    const email = em === null ? null : normalizeEmail(em);
+    const mg = this.raw(row, c.manager);
+    r.manager = mg === '' ? this.none.manager : this.managerMemo.of(mg);
+    const sg = this.raw(row, c.segment);
+    r.segment = sg === '' ? this.none.segment : this.segmentMemo.of(sg);
+  }
 
-    const status = groupText(c.status);
-    let won = status !== null ? s.isWon(status) : false;
-    if (wonAt !== null && wonAt >= s.todayEndWall) {
-      out.warn('future_won_at', this.refs.won_at!, cellText(cell(c.won_at)), 'a won date after --today does not make a lead won (planned close date?)');
-    } else if (status === null && wonAt !== null) won = true;
-
-    return {
-      id: text(c.id),
-      createdAt,
-      channelRaw,
-      channel: rule.channel,
-      direction,
-      client: text(c.client),
-      clientId,
-      phone,
-      email,
-      manager: s.manager(groupText(c.manager)),
-      segment: cleanSegment(groupText(c.segment)),
-      status,
-      won,
-      wonAt,
-      amount,
-      excluded: status !== null && s.isExcluded(status),
-      origin: { file: this.file.file, sheet: this.file.sheet, line: row.line },
-    };
+  /** Where this normalizer's records come from (for messages). */
+  get ref(): FileRef {
+    return this.file;
   }
 }
 
-function cleanSegment(s: string | null): string {
-  if (s === null) return '(none)';
+function cleanSegment(s: string): string {
   const t = s.replace(/\s+/g, ' ').trim();
-  return t === '' ? '(none)' : t;
+  return t === '' ? NONE : t;
 }

@@ -3,104 +3,118 @@
  * order, validated last. Leads: the first non-empty value of each field wins, a conflicting later
  * value warns (status/won_at/amount excepted), won if any row won. Calls (legs): start = min,
  * answered = any, duration = max; from/direction/tracking from the earliest leg, to/manager from the
- * longest answered leg.
+ * longest answered leg. Records live in tables; a later row is merged into its record in place.
  */
 import type { Issue } from '../../errors/issue.js';
 import { makeIssue } from '../../errors/issue.js';
-import type { Call, Lead } from '../types.js';
+import { NONE } from '../types.js';
 import { formatWall } from '../../values/dates.js';
-import type { PartialLead } from './lead.js';
-import type { PartialCall } from './call.js';
+import { LEAD_EXCLUDED, LEAD_OUTBOUND, LEAD_WON, type LeadRow, type LeadTable } from '../table/lead-table.js';
+import { ANSWERED_NO, ANSWERED_UNKNOWN, ANSWERED_YES, DIR_UNKNOWN, type CallRow, type CallTable } from '../table/call-table.js';
 
-/** One row that contributed to a merged record. */
-export interface Contribution {
-  input: number;
-  line: number;
+/** Where a merged row sits, for messages. */
+export interface RowPos {
   file: string;
   sheet: string | null;
-  raw: string | null;
-  /** The row's own rejection, held back until we know whether another row fills the field. */
-  held: Issue | null;
+  line: number;
 }
 
-export interface Group<P> {
-  rec: P;
-  rows: Contribution[];
-  /** For calls: the leg that currently supplies to/manager. */
-  best?: { answered: boolean; duration: number; start: number };
-}
-
-const LEAD_CONFLICT_FIELDS = ['createdAt', 'channelRaw', 'client', 'clientId', 'phone', 'email'] as const;
 /** The config's field names, for messages. */
-const FIELD_NAME: Record<string, string> = { createdAt: 'created_at', channelRaw: 'channel', client: 'client', clientId: 'client_id', phone: 'phone', email: 'email' };
+const FIELD_NAME = { createdAt: 'created_at', channelRaw: 'channel', client: 'client', clientId: 'client_id', phone: 'phone', email: 'email' } as const;
+type ConflictField = keyof typeof FIELD_NAME;
 
-/** Merge `next` into `acc` (both leads with one id). Returns conflict warnings. */
-export function mergeLead(acc: PartialLead, next: PartialLead, row: Contribution): Issue[] {
-  const issues: Issue[] = [];
-  for (const f of LEAD_CONFLICT_FIELDS) {
-    const a = acc[f];
-    const b = next[f];
-    if (b === null) continue;
-    if (a === null) (acc as Record<string, unknown>)[f] = b;
-    else if (a !== b) {
-      const show = (x: unknown) => (f === 'createdAt' ? formatWall(x as number, true) : String(x));
-      issues.push(makeIssue('merge_conflict', { file: row.file, sheet: row.sheet, line: row.line, column: FIELD_NAME[f] ?? f }, {
-        value: show(b),
-        message: `lead ${acc.id}: ${FIELD_NAME[f] ?? f} ${JSON.stringify(show(b))} differs from ${JSON.stringify(show(a))} seen earlier; the first value is kept`,
-      }));
-    }
+function conflict(t: LeadTable, i: number, f: ConflictField, was: string, now: string, at: RowPos): Issue {
+  const name = FIELD_NAME[f];
+  return makeIssue('merge_conflict', { file: at.file, sheet: at.sheet, line: at.line, column: name }, {
+    value: now,
+    message: `lead ${t.idOf(i)}: ${name} ${JSON.stringify(now)} differs from ${JSON.stringify(was)} seen earlier; the first value is kept`,
+  });
+}
+
+/**
+ * Merge the row `next` into lead `i` of `t` (same id). Returns the merge-conflict warnings, or
+ * null when there are none (the common case allocates nothing).
+ */
+export function mergeLead(t: LeadTable, i: number, next: LeadRow, at: RowPos): Issue[] | null {
+  let issues: Issue[] | null = null;
+  const add = (x: Issue) => (issues ??= []).push(x);
+  // the first non-empty value wins; a different later one warns (fields in message order)
+  const ca = t.createdAt[i] as number;
+  if (next.createdAt === next.createdAt) {
+    if (ca !== ca) t.createdAt[i] = next.createdAt;
+    else if (ca !== next.createdAt) add(conflict(t, i, 'createdAt', formatWall(ca, true), formatWall(next.createdAt, true), at));
   }
-  if (acc.channelRaw === next.channelRaw || acc.channel === '(none)') {
-    if (acc.channel === '(none)' && next.channel !== '(none)') {
-      acc.channel = next.channel;
-      acc.direction = next.direction;
-    }
+  const text = (f: Exclude<ConflictField, 'createdAt'>, col: Int32Array, dict: { value(id: number): string | null }, b: number) => {
+    if (b < 0) return;
+    const a = col[i] as number;
+    if (a < 0) col[i] = b;
+    else if (a !== b) add(conflict(t, i, f, dict.value(a)!, dict.value(b)!, at));
+  };
+  text('channelRaw', t.channelRaw, t.channels, next.channelRaw);
+  text('client', t.client, t.clients, next.client);
+  text('clientId', t.clientId, t.clientIds, next.clientId);
+  text('phone', t.phone, t.phones, next.phone);
+  text('email', t.email, t.emails, next.email);
+
+  let flags = t.flags[i] as number;
+  const noChannel = t.channels.find(NONE);
+  if (t.channel[i] === noChannel && next.channel !== noChannel) {
+    t.channel[i] = next.channel;
+    flags = next.outbound ? flags | LEAD_OUTBOUND : flags & ~LEAD_OUTBOUND;
   }
-  if (acc.manager === '(none)') acc.manager = next.manager;
-  if (acc.segment === '(none)') acc.segment = next.segment;
-  if (acc.status === null) {
-    acc.status = next.status;
-    acc.excluded = next.excluded;
+  const noManager = t.managers.find(NONE);
+  if (t.manager[i] === noManager) t.manager[i] = next.manager;
+  if (t.segment[i] === t.segments.find(NONE)) t.segment[i] = next.segment;
+  if ((t.status[i] as number) < 0) {
+    t.status[i] = next.status;
+    flags = next.excluded ? flags | LEAD_EXCLUDED : flags & ~LEAD_EXCLUDED;
   }
-  if (acc.wonAt === null) acc.wonAt = next.wonAt;
-  if (acc.amount === null) acc.amount = next.amount;
-  acc.won = acc.won || next.won; // Decision #6(b): a win in any row wins
+  if (t.wonAt[i] !== t.wonAt[i]) t.wonAt[i] = next.wonAt;
+  if (t.amount[i] !== t.amount[i]) t.amount[i] = next.amount;
+  if (next.won) flags |= LEAD_WON; // Decision #6(b): a win in any row wins
+  t.flags[i] = flags;
   return issues;
 }
 
-/** Merge a call leg into the call so far. */
-export function mergeCall(g: Group<PartialCall>, next: PartialCall): void {
-  const acc = g.rec;
+/** The leg that currently supplies a merged call's `to` and manager. */
+export interface BestLeg {
+  answered: boolean;
+  duration: number;
+}
+
+/** The best-leg key of call `i` while it still holds only its first leg's values. */
+export function firstLeg(t: CallTable, i: number): BestLeg {
+  const d = t.durationS[i] as number;
+  return { answered: t.answered[i] === ANSWERED_YES, duration: d === d ? d : -1 };
+}
+
+/** Merge a call leg into call `i` of `t`; `best` is updated in place. */
+export function mergeCall(t: CallTable, i: number, next: CallRow, best: BestLeg): void {
   const nStart = next.startedAt;
-  if (nStart !== null && (acc.startedAt === null || nStart < acc.startedAt)) {
+  const accStart = t.startedAt[i] as number;
+  if (nStart === nStart && (accStart !== accStart || nStart < accStart)) {
     // the earliest leg supplies start, from, direction, tracking
-    acc.startedAt = nStart;
-    acc.startedAtUtc = next.startedAtUtc;
-    if (next.direction !== null) acc.direction = next.direction;
-    acc.from = next.from;
-    acc.fromAnonymous = next.fromAnonymous;
-    acc.trackingNumber = next.trackingNumber ?? acc.trackingNumber;
-    acc.channel = next.trackingNumber !== null ? next.channel : acc.channel;
-  } else if (acc.direction === null) acc.direction = next.direction;
-  if (next.answered === true) acc.answered = true;
-  else if (next.answered === false && acc.answered === null) acc.answered = false;
-  if (next.durationS !== null && (acc.durationS === null || next.durationS > acc.durationS)) acc.durationS = next.durationS;
+    t.startedAt[i] = nStart;
+    t.startedAtUtc[i] = next.startedAtUtc;
+    if (next.direction >= 0) t.direction[i] = next.direction;
+    t.from[i] = next.from;
+    t.fromAnonymous[i] = next.fromAnonymous ? 1 : 0;
+    if (next.tracking >= 0) {
+      t.tracking[i] = next.tracking;
+      t.channel[i] = next.channel;
+    }
+  } else if (t.direction[i] === DIR_UNKNOWN && next.direction >= 0) t.direction[i] = next.direction;
+  if (next.answered === ANSWERED_YES) t.answered[i] = ANSWERED_YES;
+  else if (next.answered === ANSWERED_NO && t.answered[i] === ANSWERED_UNKNOWN) t.answered[i] = ANSWERED_NO;
+  const d = t.durationS[i] as number;
+  if (next.durationS === next.durationS && (d !== d || next.durationS > d)) t.durationS[i] = next.durationS;
   // to and manager: the longest answered leg
-  const cand = { answered: next.answered === true, duration: next.durationS ?? -1, start: nStart ?? Infinity };
-  const best = g.best;
-  if (!best || (cand.answered && !best.answered) || (cand.answered === best.answered && cand.duration > best.duration)) {
-    g.best = cand;
-    if (next.to !== null) acc.to = next.to;
-    if (next.manager !== '(none)') acc.manager = next.manager;
+  const answered = next.answered === ANSWERED_YES;
+  const duration = next.durationS === next.durationS ? next.durationS : -1;
+  if ((answered && !best.answered) || (answered === best.answered && duration > best.duration)) {
+    best.answered = answered;
+    best.duration = duration;
+    if (next.to >= 0) t.to[i] = next.to;
+    if (next.manager !== t.managers.find(NONE)) t.manager[i] = next.manager;
   }
-}
-
-/** Is a merged lead complete? */
-export function completeLead(p: PartialLead): p is Lead {
-  return p.createdAt !== null;
-}
-
-/** Is a merged call complete? */
-export function completeCall(p: PartialCall): p is Call {
-  return p.startedAt !== null && p.direction !== null;
 }

@@ -1,0 +1,249 @@
+/**
+ * The shared part of the record tables: growable typed columns, where each record came from
+ * (source file + line), and record ids. Records live in columns (structure of arrays) because a
+ * million objects cost hundreds of megabytes and keep the garbage collector busy tracing them;
+ * typed arrays cost a few bytes per value and hold no pointers.
+ */
+import type { Origin } from '../types.js';
+import { flatten, type StringDict } from './dict.js';
+
+/** Any typed-array column. */
+export type Column = Float64Array | Int32Array | Uint8Array | Uint16Array;
+
+const FIRST_CAPACITY = 1024;
+
+/** A copy of `a` with room for `cap` values; new slots hold `fill`. */
+export function grow<T extends Column>(a: T, cap: number, fill = 0): T {
+  const b = new (a.constructor as new (n: number) => T)(cap);
+  b.set(a);
+  if (fill !== 0) b.fill(fill, a.length);
+  return b;
+}
+
+/** `a` reordered: value k of the result is `a[order[k]]`. */
+export function pick<T extends Column>(a: T, order: Int32Array): T {
+  const b = new (a.constructor as new (n: number) => T)(order.length);
+  for (let k = 0; k < order.length; k++) b[k] = a[order[k] as number] as number;
+  return b;
+}
+
+/**
+ * A table's own columns: Float64 values (NaN = none), Int32 dictionary ids (-1 = none) with the
+ * name of their dictionary, and Uint8 flags. Resizing, reordering, exporting and appending are
+ * written once, here, over this list.
+ */
+export interface Layout {
+  f64: readonly string[];
+  i32: readonly (readonly [column: string, dict: string])[];
+  u8: readonly string[];
+}
+
+/** A table's content as plain data: what a worker thread hands back (typed arrays transfer). */
+export interface TableState {
+  length: number;
+  columns: Record<string, Column>;
+  dicts: Record<string, string[]>;
+  line: Int32Array;
+  source: Uint16Array;
+  idNum: Float64Array | null;
+  idText: [number, string][];
+  sources: TableSource[];
+}
+
+/** Where a table's records came from: one entry per input file (and sheet). */
+export interface TableSource {
+  file: string;
+  sheet: string | null;
+}
+
+/**
+ * Record ids: canonical decimal ids (`123456`, no leading zero, up to 15 digits — what CRMs
+ * write) are kept as numbers, anything else as text in a sparse map. NaN means "no id".
+ */
+export function numericId(id: string): number {
+  const n = id.length;
+  if (n === 0 || n > 15) return NaN;
+  const c0 = id.charCodeAt(0);
+  if (c0 === 48) return n === 1 ? 0 : NaN;
+  let v = 0;
+  for (let i = 0; i < n; i++) {
+    const c = id.charCodeAt(i);
+    if (c < 48 || c > 57) return NaN;
+    v = v * 10 + (c - 48);
+  }
+  return v;
+}
+
+/** Columns every record table has: origin (source + line) and the optional record id. */
+export abstract class TableBase {
+  length = 0;
+  protected capacity = 0;
+  /** Input files, indexed by the `source` column. */
+  readonly sources: TableSource[] = [];
+  /** 1-based physical line (CSV) or sheet row (XLSX) of the record's first row. */
+  line = new Int32Array(0);
+  source = new Uint16Array(0);
+  /**
+   * Numeric ids (see {@link numericId}); NaN when the id is text or absent. Allocated with the
+   * first id: invoice lines and call logs without an id column never pay for it.
+   */
+  idNum: Float64Array | null = null;
+  /** Ids that are not canonical numbers, by record index. */
+  idText = new Map<number, string>();
+
+  /** Register an input; returns its source index (one per call, even for a repeated name). */
+  addSource(file: string, sheet: string | null): number {
+    this.sources.push({ file, sheet });
+    return this.sources.length - 1;
+  }
+
+  /** The source index of an origin, registering it on first sight (for tables built from objects). */
+  sourceOf(file: string, sheet: string | null): number {
+    const at = this.sources.findIndex((s) => s.file === file && s.sheet === sheet);
+    return at >= 0 ? at : this.addSource(file, sheet);
+  }
+
+  /** True when record i has an id. */
+  hasId(i: number): boolean {
+    const n = this.numericIdOf(i);
+    return n === n || this.idText.has(i);
+  }
+
+  /** The record's numeric id (NaN: a text id or none). */
+  numericIdOf(i: number): number {
+    return this.idNum === null ? NaN : (this.idNum[i] as number);
+  }
+
+  /** The record's id as text, or null. */
+  idOf(i: number): string | null {
+    const n = this.numericIdOf(i);
+    if (n === n) return String(n);
+    return this.idText.get(i) ?? null;
+  }
+
+  /** Where record i came from. */
+  originOf(i: number): Origin {
+    const s = this.sources[this.source[i] as number] as TableSource;
+    return { file: s.file, sheet: s.sheet, line: this.line[i] as number };
+  }
+
+  /** Append the common columns of a new record; returns its index. */
+  protected pushBase(id: string | null, line: number, source: number): number {
+    const i = this.length;
+    // 1.5× growth: less overshoot than doubling (callers that know the size call `reserve`)
+    if (i === this.capacity) this.resize(this.capacity === 0 ? FIRST_CAPACITY : Math.ceil(this.capacity * 1.5));
+    this.line[i] = line;
+    this.source[i] = source;
+    if (id !== null) {
+      const n = numericId(id);
+      if (n !== n) this.idText.set(i, flatten(id));
+      else {
+        this.idNum ??= new Float64Array(this.capacity).fill(NaN);
+        this.idNum[i] = n;
+      }
+    } else if (this.idNum !== null) this.idNum[i] = NaN;
+    this.length = i + 1;
+    return i;
+  }
+
+  /** Make room for `n` records in all, so a big input is allocated once instead of regrown. */
+  reserve(n: number): void {
+    if (n > this.capacity) this.resize(Math.ceil(n));
+  }
+
+  private resize(cap: number): void {
+    this.line = grow(this.line, cap);
+    this.source = grow(this.source, cap);
+    if (this.idNum !== null) this.idNum = grow(this.idNum, cap, NaN);
+    const c = this.cols();
+    for (const k of this.layout.f64) c[k] = grow(c[k]!, cap, NaN);
+    for (const [k] of this.layout.i32) c[k] = grow(c[k]!, cap, -1);
+    for (const k of this.layout.u8) c[k] = grow(c[k]!, cap);
+    this.capacity = cap;
+  }
+
+  /** The kind's columns by name (the layout's names are fields of the subclass). */
+  private cols(): Record<string, Column> {
+    return this as unknown as Record<string, Column>;
+  }
+
+  private dict(name: string): StringDict {
+    return (this as unknown as Record<string, StringDict>)[name]!;
+  }
+
+  /** The records as plain data, trimmed to `length` (for handing over from a worker thread). */
+  exportState(): TableState {
+    const n = this.length;
+    const c = this.cols();
+    const columns: Record<string, Column> = {};
+    for (const k of [...this.layout.f64, ...this.layout.i32.map(([col]) => col), ...this.layout.u8]) columns[k] = c[k]!.slice(0, n);
+    const dicts: Record<string, string[]> = {};
+    for (const [, d] of this.layout.i32) dicts[d] ??= this.dict(d).values;
+    return {
+      length: n,
+      columns,
+      dicts,
+      line: this.line.slice(0, n),
+      source: this.source.slice(0, n),
+      idNum: this.idNum === null ? null : this.idNum.slice(0, n),
+      idText: [...this.idText],
+      sources: this.sources,
+    };
+  }
+
+  /**
+   * Append the records of `state` (from a table of the same kind): dictionary ids are mapped to
+   * this table's dictionaries, sources through `sourceMap` (their index → this table's).
+   */
+  appendState(state: TableState, sourceMap: readonly number[]): void {
+    const n = state.length;
+    const at = this.length;
+    this.reserve(at + n);
+    const c = this.cols();
+    const remaps = new Map<string, Int32Array>();
+    for (const [, d] of this.layout.i32) {
+      if (remaps.has(d)) continue;
+      const dict = this.dict(d);
+      remaps.set(d, Int32Array.from(state.dicts[d] ?? [], (v) => dict.id(v)));
+    }
+    for (const k of [...this.layout.f64, ...this.layout.u8]) c[k]!.set(state.columns[k]!, at);
+    for (const [k, d] of this.layout.i32) {
+      const from = state.columns[k] as Int32Array;
+      const to = c[k] as Int32Array;
+      const map = remaps.get(d)!;
+      for (let i = 0; i < n; i++) {
+        const v = from[i] as number;
+        to[at + i] = v < 0 ? v : (map[v] as number);
+      }
+    }
+    this.line.set(state.line, at);
+    for (let i = 0; i < n; i++) this.source[at + i] = sourceMap[state.source[i] as number] as number;
+    if (state.idNum !== null) {
+      this.idNum ??= new Float64Array(this.capacity).fill(NaN);
+      this.idNum.set(state.idNum, at);
+    } else if (this.idNum !== null) this.idNum.fill(NaN, at, at + n);
+    for (const [i, text] of state.idText) this.idText.set(at + i, text);
+    this.length = at + n;
+  }
+
+  /** Keep only the records in `order`, in that order (used once loading is settled). */
+  select(order: Int32Array): void {
+    this.line = pick(this.line, order);
+    this.source = pick(this.source, order);
+    if (this.idNum !== null) this.idNum = pick(this.idNum, order);
+    if (this.idText.size > 0) {
+      const text = new Map<number, string>();
+      order.forEach((from, to) => {
+        const t = this.idText.get(from);
+        if (t !== undefined) text.set(to, t);
+      });
+      this.idText = text;
+    }
+    const c = this.cols();
+    for (const k of [...this.layout.f64, ...this.layout.i32.map(([col]) => col), ...this.layout.u8]) c[k] = pick(c[k]!, order);
+    this.length = this.capacity = order.length;
+  }
+
+  /** The kind's own columns. */
+  protected abstract readonly layout: Layout;
+}

@@ -1,0 +1,54 @@
+/**
+ * Dictionary encoding for the text fields records keep (group names, clients, phones, invoice
+ * numbers): every distinct string is stored once and records hold its dense integer id.
+ *
+ * Why: a CSV cell is a V8 *sliced string*, a view into the 64 KiB chunk it was cut from. Keeping
+ * one cell per record keeps every chunk, i.e. the whole decoded file, alive. The dictionary keeps a
+ * flat copy of each distinct value instead, so the chunks can be collected, and a million records
+ * cost a few integer columns rather than a million string pointers for the GC to trace.
+ */
+
+/** Strings shorter than this are never slices or ropes in V8 (SlicedString/ConsString::kMinLength). */
+const MIN_SHARED_LENGTH = 13;
+
+/**
+ * A flat copy of `s` that shares no memory with the string it was cut from. Short strings are
+ * already copies; longer ones round-trip through JSON, which always allocates a sequential string.
+ */
+export function flatten(s: string): string {
+  return s.length < MIN_SHARED_LENGTH ? s : (JSON.parse(JSON.stringify(s)) as string);
+}
+
+/** Distinct strings ↔ dense ids 0, 1, 2, … in first-seen order; -1 stands for null. */
+export class StringDict {
+  private readonly ids = new Map<string, number>();
+  /** The strings by id (flat copies). */
+  readonly values: string[] = [];
+
+  /** Number of distinct strings. */
+  get size(): number {
+    return this.values.length;
+  }
+
+  /** The id of `s`, adding it when new; -1 for null. */
+  id(s: string | null): number {
+    if (s === null) return -1;
+    const got = this.ids.get(s);
+    if (got !== undefined) return got;
+    const flat = flatten(s);
+    const id = this.values.length;
+    this.values.push(flat);
+    this.ids.set(flat, id);
+    return id;
+  }
+
+  /** The id of `s` if present, else -1 (never adds). */
+  find(s: string): number {
+    return this.ids.get(s) ?? -1;
+  }
+
+  /** The string of an id; null for -1. */
+  value(id: number): string | null {
+    return id < 0 ? null : (this.values[id] as string);
+  }
+}

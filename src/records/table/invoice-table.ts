@@ -1,0 +1,117 @@
+/** Invoice lines in columns (see base.ts). `InvoiceRow` is the scratch record a normalizer fills. */
+import type { InvoiceLine } from '../types.js';
+import { NONE } from '../types.js';
+import { TableBase, type Layout } from './base.js';
+import { StringDict } from './dict.js';
+
+/** One invoice line as parsed from one row (dict ids, NaN for missing numbers); reused per row. */
+export class InvoiceRow {
+  /** Dict id of the trimmed invoice number; -1 when the row has none. */
+  number = -1;
+  date = NaN;
+  client = -1;
+  clientId = -1;
+  amount = NaN;
+  cost = NaN;
+  manager = -1;
+  segment = -1;
+  status = -1;
+  void = false;
+  paidAt = NaN;
+}
+
+
+export class InvoiceTable extends TableBase {
+  protected readonly layout: Layout = {
+    f64: ['date', 'amount', 'cost', 'paidAt'],
+    i32: [['number', 'numbers'], ['client', 'clients'], ['clientId', 'clientIds'], ['manager', 'managers'], ['segment', 'segments'], ['status', 'statuses']],
+    u8: ['isVoid'],
+  };
+  date = new Float64Array(0);
+  /** Integer cents; negative for credit notes. */
+  amount = new Float64Array(0);
+  /** Cents; NaN when unknown. */
+  cost = new Float64Array(0);
+  paidAt = new Float64Array(0);
+  /** Dict ids of `numbers`: equal ids are one invoice (Overrides #39). */
+  number = new Int32Array(0);
+  client = new Int32Array(0);
+  clientId = new Int32Array(0);
+  manager = new Int32Array(0);
+  segment = new Int32Array(0);
+  status = new Int32Array(0);
+  isVoid = new Uint8Array(0);
+
+  readonly numbers = new StringDict();
+  readonly clients = new StringDict();
+  readonly clientIds = new StringDict();
+  readonly managers = new StringDict();
+  readonly segments = new StringDict();
+  readonly statuses = new StringDict();
+
+  push(r: InvoiceRow, line: number, source: number): number {
+    const i = this.pushBase(null, line, source);
+    this.date[i] = r.date;
+    this.amount[i] = r.amount;
+    this.cost[i] = r.cost;
+    this.paidAt[i] = r.paidAt;
+    this.number[i] = r.number;
+    this.client[i] = r.client;
+    this.clientId[i] = r.clientId;
+    this.manager[i] = r.manager;
+    this.segment[i] = r.segment;
+    this.status[i] = r.status;
+    this.isVoid[i] = r.void ? 1 : 0;
+    return i;
+  }
+
+  /** Record i as an `InvoiceLine` object (allocates). */
+  get(i: number): InvoiceLine {
+    const cost = this.cost[i] as number;
+    const paid = this.paidAt[i] as number;
+    return {
+      number: this.numbers.value(this.number[i] as number),
+      date: this.date[i] as number,
+      client: this.clients.value(this.client[i] as number),
+      clientId: this.clientIds.value(this.clientId[i] as number),
+      amount: this.amount[i] as number,
+      cost: cost === cost ? cost : null,
+      manager: this.managers.value(this.manager[i] as number) ?? NONE,
+      segment: this.segments.value(this.segment[i] as number),
+      status: this.statuses.value(this.status[i] as number),
+      void: this.isVoid[i] === 1,
+      paidAt: paid === paid ? paid : null,
+      origin: this.originOf(i),
+    };
+  }
+
+  toArray(): InvoiceLine[] {
+    const out: InvoiceLine[] = [];
+    for (let i = 0; i < this.length; i++) out.push(this.get(i));
+    return out;
+  }
+
+  static from(lines: readonly InvoiceLine[]): InvoiceTable {
+    const t = new InvoiceTable();
+    const r = new InvoiceRow();
+    for (const l of lines) {
+      // Overrides #39: invoice identity is the trimmed number; '' is no number
+      const num = l.number === null ? '' : l.number.trim();
+      r.number = num === '' ? -1 : t.numbers.id(num);
+      r.date = l.date;
+      r.client = t.clients.id(l.client);
+      r.clientId = t.clientIds.id(l.clientId);
+      r.amount = l.amount;
+      r.cost = l.cost ?? NaN;
+      r.manager = t.managers.id(l.manager);
+      r.segment = t.segments.id(l.segment);
+      r.status = t.statuses.id(l.status);
+      r.void = l.void;
+      r.paidAt = l.paidAt ?? NaN;
+      t.push(r, l.origin.line, t.sourceOf(l.origin.file, l.origin.sheet));
+    }
+    return t;
+  }
+
+
+}

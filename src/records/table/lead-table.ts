@@ -1,0 +1,184 @@
+/**
+ * Leads in columns (see base.ts for why). `LeadRow` is the scratch record a normalizer fills for
+ * each source row; the table stores it, and `get(i)` rebuilds a `Lead` object for the few
+ * consumers that want one (samples, `kpi check`, tests).
+ */
+import type { Lead, Origin } from '../types.js';
+import { NONE } from '../types.js';
+import { TableBase, type Layout } from './base.js';
+import { StringDict } from './dict.js';
+
+/** Flag bits of `LeadTable.flags`. */
+export const LEAD_OUTBOUND = 1;
+export const LEAD_WON = 2;
+export const LEAD_EXCLUDED = 4;
+
+/**
+ * One lead as parsed from one row, before it is stored or merged: text fields are dictionary ids
+ * of the table's dicts (-1 = null), missing numbers are NaN. One instance is reused for every row.
+ */
+export class LeadRow {
+  id: string | null = null;
+  /** NaN when the row has no (valid) created date: a closed-deals list may lack it. */
+  createdAt = NaN;
+  channelRaw = -1;
+  channel = -1;
+  outbound = false;
+  client = -1;
+  clientId = -1;
+  phone = -1;
+  email = -1;
+  manager = -1;
+  segment = -1;
+  status = -1;
+  won = false;
+  wonAt = NaN;
+  amount = NaN;
+  excluded = false;
+}
+
+
+export class LeadTable extends TableBase {
+  protected readonly layout: Layout = {
+    f64: ['createdAt', 'wonAt', 'amount'],
+    i32: [['channelRaw', 'channels'], ['channel', 'channels'], ['client', 'clients'], ['clientId', 'clientIds'], ['phone', 'phones'], ['email', 'emails'], ['manager', 'managers'], ['segment', 'segments'], ['status', 'statuses']],
+    u8: ['flags'],
+  };
+  createdAt = new Float64Array(0);
+  wonAt = new Float64Array(0);
+  amount = new Float64Array(0);
+  channelRaw = new Int32Array(0);
+  channel = new Int32Array(0);
+  client = new Int32Array(0);
+  clientId = new Int32Array(0);
+  phone = new Int32Array(0);
+  email = new Int32Array(0);
+  manager = new Int32Array(0);
+  segment = new Int32Array(0);
+  status = new Int32Array(0);
+  flags = new Uint8Array(0);
+
+  /** channel and channelRaw share one dict; so do the other group fields. */
+  readonly channels = new StringDict();
+  readonly managers = new StringDict();
+  readonly segments = new StringDict();
+  readonly statuses = new StringDict();
+  readonly clients = new StringDict();
+  readonly clientIds = new StringDict();
+  readonly phones = new StringDict();
+  readonly emails = new StringDict();
+
+  /** Store a parsed row as a new record; returns its index. */
+  push(r: LeadRow, line: number, source: number): number {
+    const i = this.pushBase(r.id, line, source);
+    this.createdAt[i] = r.createdAt;
+    this.wonAt[i] = r.wonAt;
+    this.amount[i] = r.amount;
+    this.channelRaw[i] = r.channelRaw;
+    this.channel[i] = r.channel;
+    this.client[i] = r.client;
+    this.clientId[i] = r.clientId;
+    this.phone[i] = r.phone;
+    this.email[i] = r.email;
+    this.manager[i] = r.manager;
+    this.segment[i] = r.segment;
+    this.status[i] = r.status;
+    this.flags[i] = (r.outbound ? LEAD_OUTBOUND : 0) | (r.won ? LEAD_WON : 0) | (r.excluded ? LEAD_EXCLUDED : 0);
+    return i;
+  }
+
+  isOutbound(i: number): boolean {
+    return ((this.flags[i] as number) & LEAD_OUTBOUND) !== 0;
+  }
+  isWon(i: number): boolean {
+    return ((this.flags[i] as number) & LEAD_WON) !== 0;
+  }
+  isExcluded(i: number): boolean {
+    return ((this.flags[i] as number) & LEAD_EXCLUDED) !== 0;
+  }
+
+  /** Fill `r` with record i. */
+  read(i: number, r: LeadRow): LeadRow {
+    r.id = this.idOf(i);
+    r.createdAt = this.createdAt[i] as number;
+    r.wonAt = this.wonAt[i] as number;
+    r.amount = this.amount[i] as number;
+    r.channelRaw = this.channelRaw[i] as number;
+    r.channel = this.channel[i] as number;
+    r.client = this.client[i] as number;
+    r.clientId = this.clientId[i] as number;
+    r.phone = this.phone[i] as number;
+    r.email = this.email[i] as number;
+    r.manager = this.manager[i] as number;
+    r.segment = this.segment[i] as number;
+    r.status = this.status[i] as number;
+    r.outbound = this.isOutbound(i);
+    r.won = this.isWon(i);
+    r.excluded = this.isExcluded(i);
+    return r;
+  }
+
+  /** A parsed row as a lead object; `createdAt` is null when the row had none. */
+  describe(r: LeadRow, origin: Origin): Omit<Lead, 'createdAt'> & { createdAt: number | null } {
+    const num = (x: number): number | null => (x === x ? x : null);
+    return {
+      id: r.id,
+      createdAt: num(r.createdAt),
+      channelRaw: this.channels.value(r.channelRaw),
+      channel: this.channels.value(r.channel) ?? NONE,
+      direction: r.outbound ? 'outbound' : 'inbound',
+      client: this.clients.value(r.client),
+      clientId: this.clientIds.value(r.clientId),
+      phone: this.phones.value(r.phone),
+      email: this.emails.value(r.email),
+      manager: this.managers.value(r.manager) ?? NONE,
+      segment: this.segments.value(r.segment) ?? NONE,
+      status: this.statuses.value(r.status),
+      won: r.won,
+      wonAt: num(r.wonAt),
+      amount: num(r.amount),
+      excluded: r.excluded,
+      origin,
+    };
+  }
+
+  /** Record i as a `Lead` object (allocates; not for per-record loops over big tables). */
+  get(i: number): Lead {
+    return this.describe(this.read(i, new LeadRow()), this.originOf(i)) as Lead;
+  }
+
+  /** Every record as `Lead` objects. */
+  toArray(): Lead[] {
+    const out: Lead[] = [];
+    for (let i = 0; i < this.length; i++) out.push(this.get(i));
+    return out;
+  }
+
+  /** A table holding `leads` (tests and callers that build records by hand). */
+  static from(leads: readonly Lead[]): LeadTable {
+    const t = new LeadTable();
+    const r = new LeadRow();
+    for (const l of leads) {
+      r.id = l.id;
+      r.createdAt = l.createdAt;
+      r.channelRaw = t.channels.id(l.channelRaw);
+      r.channel = t.channels.id(l.channel);
+      r.outbound = l.direction === 'outbound';
+      r.client = t.clients.id(l.client);
+      r.clientId = t.clientIds.id(l.clientId);
+      r.phone = t.phones.id(l.phone);
+      r.email = t.emails.id(l.email);
+      r.manager = t.managers.id(l.manager);
+      r.segment = t.segments.id(l.segment);
+      r.status = t.statuses.id(l.status);
+      r.won = l.won;
+      r.wonAt = l.wonAt ?? NaN;
+      r.amount = l.amount ?? NaN;
+      r.excluded = l.excluded;
+      t.push(r, l.origin.line, t.sourceOf(l.origin.file, l.origin.sheet));
+    }
+    return t;
+  }
+
+
+}

@@ -1,0 +1,105 @@
+/**
+ * The per-column memos of the normalizers: each answers exactly what its compute function
+ * answers, whatever the text and however often it repeats; the packed memo's keys are one-to-one.
+ */
+import { describe, it, expect } from 'vitest';
+import fc from 'fast-check';
+import { DictMemo, Front, PackedMemo, Predictor, TextMemo } from '../../src/records/normalize/memo.js';
+import { StringDict } from '../../src/records/table/dict.js';
+
+/** A compute function that counts its calls and gives each distinct text its own code. */
+function counting() {
+  const codes = new Map<string, number>();
+  let calls = 0;
+  const fn = (t: string) => {
+    calls++;
+    let c = codes.get(t);
+    if (c === undefined) codes.set(t, (c = codes.size));
+    return c;
+  };
+  return { fn, calls: () => calls, codes };
+}
+
+const phoneLike = fc.string({ unit: fc.constantFrom(...'0123456789+-() '.split('')), minLength: 1, maxLength: 30 });
+const anyText = fc.oneof(phoneLike, fc.string({ maxLength: 20 }), fc.constantFrom('Ann', 'Анна', 'Bob', '(none)', '+7 (912) 000-00-01'));
+
+describe.each([
+  ['TextMemo', (fn: (t: string) => number) => new TextMemo(fn)],
+  ['PackedMemo', (fn: (t: string) => number) => new PackedMemo(fn)],
+])('%s', (_name, make) => {
+  it('answers what compute answers, computing each distinct text once', () => {
+    fc.assert(
+      fc.property(fc.array(anyText, { maxLength: 200 }), (texts) => {
+        const c = counting();
+        const m = make(c.fn);
+        for (const t of [...texts, ...texts]) expect(m.of(t)).toBe(c.codes.get(t) ?? c.fn(t));
+        expect(c.calls()).toBe(new Set(texts).size);
+      }),
+    );
+  });
+});
+
+describe('PackedMemo keys', () => {
+  it.each([
+    ['1', '01'],
+    ['+7912', '7912+'],
+    ['1234567890123', '12345678901230'],
+    ['12345678901234567890123456', '12345678901234567890123455'],
+    ['(495)', '495'],
+  ])('%j and %j are different texts', (a, b) => {
+    const m = new PackedMemo((t) => (t === a ? 1 : 2));
+    expect([m.of(a), m.of(b), m.of(a)]).toEqual([1, 2, 1]);
+  });
+
+  it('falls back for texts it cannot pack (letters, 27+ characters)', () => {
+    const m = new PackedMemo((t) => t.length);
+    expect([m.of('ext. 12'), m.of('1'.repeat(27)), m.of('Anonymous')]).toEqual([7, 27, 9]);
+  });
+});
+
+describe('DictMemo', () => {
+  it('is the dictionary itself: ids of the texts, -1 for texts it does not accept', () => {
+    const d = new StringDict();
+    const seen: string[] = [];
+    const m = new DictMemo(d, (t) => t !== 'NULL', (_id, t) => seen.push(t));
+    expect([m.of('Won'), m.of('Lost'), m.of('Won'), m.of('NULL'), m.of('NULL')]).toEqual([0, 1, 0, -1, -1]);
+    expect(d.values).toEqual(['Won', 'Lost']);
+    expect(seen).toEqual(['Won', 'Lost']);
+  });
+
+  it('checks a text another file put in a shared dictionary against its own null sentinels', () => {
+    const d = new StringDict();
+    new DictMemo(d, () => true).of('N/A'); // a file where N/A is a value
+    const strict = new DictMemo(d, (t) => t !== 'N/A');
+    expect(strict.of('N/A')).toBe(-1);
+  });
+
+  it('keeps answering correctly past the few texts its front holds', () => {
+    const d = new StringDict();
+    const m = new DictMemo(d, () => true);
+    const names = Array.from({ length: 100 }, (_, i) => `name ${i}`);
+    for (const n of [...names, ...names.reverse()]) expect(d.value(m.of(n))).toBe(n);
+  });
+});
+
+describe('Front', () => {
+  it('holds up to 32 texts, found by equality, then reports full', () => {
+    const f = new Front();
+    for (let i = 0; i < 32; i++) f.add(`t${i}`, i);
+    expect([f.get('t0'), f.get('t31'), f.get('t32'), f.full]).toEqual([0, 31, -2, false]);
+    f.add('t32', 32);
+    expect(f.full).toBe(true);
+  });
+});
+
+describe('Predictor', () => {
+  it('guesses only what it learned for the key, verified against the text', () => {
+    const d = new StringDict();
+    const p = new Predictor(d);
+    const alpha = d.id('Alpha');
+    p.learn(5, alpha);
+    expect([p.guess(5, 'Alpha'), p.guess(5, 'Beta'), p.guess(6, 'Alpha'), p.guess(-1, 'Alpha')]).toEqual([alpha, -1, -1, -1]);
+    p.learn(1000, alpha);
+    expect(p.guess(1000, 'Alpha')).toBe(alpha);
+  });
+});

@@ -1,0 +1,125 @@
+/**
+ * The columnar record store (src/records/table): dictionaries, the three tables' round trip to
+ * objects, reordering, hand-over between threads (export → append with dictionary remapping),
+ * and the id index behind merging.
+ */
+import { describe, it, expect } from 'vitest';
+import fc from 'fast-check';
+import { StringDict, flatten } from '../../src/records/table/dict.js';
+import { LeadTable } from '../../src/records/table/lead-table.js';
+import { CallTable } from '../../src/records/table/call-table.js';
+import { InvoiceTable } from '../../src/records/table/invoice-table.js';
+import { IdIndex } from '../../src/records/table/id-index.js';
+import { numericId } from '../../src/records/table/base.js';
+import { call, inv, lead } from '../kpi/factories.js';
+
+describe('StringDict', () => {
+  it('gives equal texts one id, in first-seen order, and -1 to null', () => {
+    const d = new StringDict();
+    expect([d.id('b'), d.id('a'), d.id('b'), d.id(null)]).toEqual([0, 1, 0, -1]);
+    expect(d.values).toEqual(['b', 'a']);
+    expect([d.value(1), d.value(-1), d.find('a'), d.find('zz')]).toEqual(['a', null, 1, -1]);
+  });
+
+  it('stores a copy equal to a slice of a big string', () => {
+    const big = 'ООО «Ромашка-Сервис» '.repeat(1000);
+    const slice = big.slice(21, 60);
+    expect(flatten(slice)).toBe(slice);
+    const d = new StringDict();
+    expect(d.value(d.id(slice))).toBe(slice);
+  });
+});
+
+describe('numericId', () => {
+  it.each([
+    ['123456', 123456],
+    ['0', 0],
+    ['999999999999999', 999999999999999],
+  ])('%s is the number %d', (text, n) => expect(numericId(text)).toBe(n));
+  it.each(['0123', '1234567890123456', '12a', '', '-5', '1.5', ' 12'])('%j stays text', (text) => expect(numericId(text)).toBeNaN());
+});
+
+describe('tables round-trip records', () => {
+  it('leads: every field, ids numeric and text, placeholders', () => {
+    const leads = [
+      lead('2026-10-01 10:00', { id: '100', channelRaw: 'yandex', channel: 'Ads', direction: 'outbound', client: 'Ромашка', clientId: '7701', phone: '+79120000001', email: 'a@b.ru', manager: 'Ann', segment: 'SMB', status: 'Won', won: true, wonAt: 1_000, amount: 12_345, excluded: false }),
+      lead('2026-10-02', { id: 'L-7', excluded: true }),
+      lead('2026-10-03'),
+    ];
+    const t = LeadTable.from(leads);
+    expect(t.toArray()).toEqual(leads);
+    expect([t.idOf(0), t.idOf(1), t.idOf(2)]).toEqual(['100', 'L-7', null]);
+    expect([t.hasId(0), t.hasId(1), t.hasId(2)]).toEqual([true, true, false]);
+  });
+
+  it('calls: direction, answered (unknown too), duration, tracking', () => {
+    const calls = [
+      call('2026-10-01 09:00', { id: 'c1', direction: 'outbound', answered: null, durationS: null, trackingNumber: '+74950000000', channel: 'Ads' }),
+      call('2026-10-01 09:05', { direction: 'internal', from: null, fromAnonymous: true, answered: false }),
+    ];
+    expect(CallTable.from(calls).toArray()).toEqual(calls);
+  });
+
+  it('invoice lines: cost and paid date may be unknown; numbers are trimmed', () => {
+    const lines = [inv('2026-10-01', 'Alpha', 100, { number: '001', cost: null, paidAt: 5 }), inv('2026-10-02', 'Beta', -5, { number: null, void: true, segment: 'Retail', status: 'Отменён' })];
+    expect(InvoiceTable.from(lines).toArray()).toEqual(lines);
+    expect(InvoiceTable.from([inv('2026-10-01', 'A', 1, { number: ' 7 ' })]).get(0).number).toBe('7');
+  });
+
+  it('select keeps the records in the given order, ids included', () => {
+    const t = LeadTable.from([lead('2026-10-01', { id: '1' }), lead('2026-10-02', { id: 'x-2' }), lead('2026-10-03')]);
+    t.select(Int32Array.from([2, 1]));
+    expect(t.length).toBe(2);
+    expect(t.toArray().map((l) => [l.id, l.createdAt])).toEqual([[null, lead('2026-10-03').createdAt], ['x-2', lead('2026-10-02').createdAt]]);
+  });
+
+  it('grows past its first capacity and by reserve, keeping every value', () => {
+    const many = Array.from({ length: 5000 }, (_, i) => inv('2026-10-01', `C${i % 37}`, i + 1, { number: String(i) }));
+    const t = InvoiceTable.from(many);
+    t.reserve(20_000);
+    expect(t.length).toBe(5000);
+    expect(t.toArray()).toEqual(many);
+  });
+});
+
+describe('export and append (a worker hands its part over)', () => {
+  it('appends records with their dictionary ids mapped to the receiving table', () => {
+    const a = LeadTable.from([lead('2026-10-01', { id: '1', manager: 'Ann', client: 'Alpha' })]);
+    const partLeads = [lead('2026-10-02', { id: '2', manager: 'Bob', client: 'Alpha' }), lead('2026-10-03', { id: 'T-3', manager: 'Ann' }), lead('2026-10-04')];
+    const b = LeadTable.from(partLeads);
+    const source = a.addSource('leads.csv', null);
+    a.appendState(b.exportState(), [source]);
+    expect(a.length).toBe(4);
+    expect(a.toArray().slice(1).map(({ origin: _o, ...r }) => r)).toEqual(partLeads.map(({ origin: _o, ...r }) => r));
+    expect(a.managers.values).toEqual(['Ann', 'Bob', '(none)']);
+    expect([a.idOf(1), a.idOf(2), a.idOf(3)]).toEqual(['2', 'T-3', null]);
+  });
+
+  it('a table without ids allocates no id column, even after appending', () => {
+    const a = InvoiceTable.from([inv('2026-10-01', 'A', 1)]);
+    a.appendState(InvoiceTable.from([inv('2026-10-02', 'B', 2)]).exportState(), [0]);
+    expect(a.idNum).toBeNull();
+    expect(a.length).toBe(2);
+  });
+});
+
+describe('IdIndex', () => {
+  it('claims each id once, numeric or text', () => {
+    const x = new IdIndex();
+    expect([x.claim('100', 0), x.claim('L-1', 1), x.claim('100', 2), x.claim('L-1', 3), x.claim('0100', 4)]).toEqual([-1, -1, 0, 1, -1]);
+    expect([x.get('100'), x.get('L-1'), x.get('0100'), x.get('7')]).toEqual([0, 1, 4, -1]);
+  });
+
+  it('finds every id among many, consecutive or strided, across growth', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2 ** 40 }), fc.constantFrom(1, 16, 1024, 65536), (start, stride) => {
+        const x = new IdIndex();
+        const n = 3000;
+        for (let k = 0; k < n; k++) expect(x.claimNumeric(start + k * stride, k)).toBe(-1);
+        for (let k = 0; k < n; k++) expect(x.getNumeric(start + k * stride)).toBe(k);
+        expect(x.getNumeric(start + n * stride)).toBe(-1);
+      }),
+      { numRuns: 20 },
+    );
+  });
+});
