@@ -166,7 +166,10 @@ export async function loadInputs(specs: readonly InputSpec[], s: NormalizeSettin
     const split = cut && opts.parallel ? startPart(spec, table.info, setup, inputIndex, Math.ceil(expected * (1 - cut.share)), cut.start, opts.parallel, stores, loader.source, norm) : null;
     const progress = opts.progress?.start(spec, table.info) ?? null;
     for (const r of head.slice(setup.headerIndex + 1)) loader.add(r);
+    const issuesBefore = res.issues.length;
     if (await readRows(it, loader, fileIssues, fileIssues.length, res.issues, progress, split)) report.parts = 2;
+    // the reader's own warnings (unclosed quotes) count in the file's warnings like the rows' ones
+    for (let k = issuesBefore; k < res.issues.length; k++) if (res.issues[k]!.code === 'unclosed_quote' && res.issues[k]!.file === spec.display) stats.warnings++;
     const undecided = loader.finish();
     sampleRefs[inputIndex] = loader.samples;
     for (const field of Object.keys(setup.mapping.fields)) report.formats[field] = norm.formatOf(field);
@@ -238,6 +241,7 @@ function settleKind(store: RecordStore<RecordTables['leads'] | RecordTables['cal
     const stats = statsByInput[rj.row.input]!;
     stats.rows_rejected++;
     stats.rows_used--;
+    if (rj.merged) stats.rows_merged--; // merged rows are among the used ones (SPEC §5)
     res.issues.push(rj.issue);
     if (keepRaw) res.rejects.push({ file: rj.row.file, sheet: rj.row.sheet, line: rj.row.line, kind, code: rj.issue.code, column: rj.issue.column, value: rj.issue.value, reason: rj.issue.message, raw: rj.row.raw ?? '' });
   }

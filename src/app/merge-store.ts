@@ -37,7 +37,8 @@ export interface Settled {
   /** Held-back cell problems of rows whose record turned out complete: now warnings. */
   warnings: { row: Contribution; issue: Issue }[];
   /** Rows rejected because their merged record is incomplete. */
-  rejected: { row: Contribution; issue: Issue }[];
+  /** `merged`: the row had folded into an earlier row of its record (counted in rows_merged). */
+  rejected: { row: Contribution; issue: Issue; merged: boolean }[];
 }
 
 interface KindRules<T extends TableBase, R> {
@@ -161,13 +162,13 @@ export class RecordStore<T extends TableBase, R> {
       // incomplete records are tracked from their first row on
       const all = rows!;
       const firstHeld = all.find((r) => r.held)?.held ?? null;
-      for (const r of all) {
+      for (const [k, r] of all.entries()) {
         const issue = r.held ?? makeIssue(firstHeld?.code ?? 'missing_required', { file: r.file, sheet: r.sheet, line: r.line, column: firstHeld?.column ?? field }, {
           expected: firstHeld?.expected ?? field,
           message: `${what} ${t.idOf(i)}: no row with this id has a valid ${field}` + (all.length > 1 ? ` (${all.length} rows merged)` : ''),
           hint,
         });
-        out.rejected.push({ row: r, issue });
+        out.rejected.push({ row: r, issue, merged: k > 0 });
       }
     }
     out.order = Int32Array.from(order);

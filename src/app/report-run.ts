@@ -82,10 +82,11 @@ export async function runReport(files: readonly string[], o: SharedOptions, env:
   }
 
   const resolved = resolveSpan({ period: o.period, begin: o.begin, end: o.end, interval: o.interval, today: ctx.today, weekStart, dataMin, dataMax });
-  for (const w of resolved.warnings) issues.push(makeIssue('future_date', { file: '-' }, { message: w, severity: 'warning' }));
+  // with no records the span module's warning says so; our own no_records issue below covers it
+  if (resolved.span !== null) for (const w of resolved.warnings) issues.push(makeIssue('future_date', { file: '-' }, { message: w, severity: 'warning' }));
   if (dataMax !== null && dataMax > ctx.today && !o.period && !o.end) {
     for (const [kind, c] of Object.entries(cov)) {
-      if (c && c.max > ctx.today) issues.push(makeIssue('future_date', { file: kind }, { message: `${kind} have records dated after today (latest ${formatDay(c.max)}); they appear only when -p or -e covers them` }));
+      if (c && c.max > ctx.today) issues.push(makeIssue('future_date', { file: load.files.filter((f) => f.setup.kind === kind).map((f) => f.spec.display).join(', ') || '-' }, { message: `${kind} have records dated after today (latest ${formatDay(c.max)}); they appear only when -p or -e covers them` }));
     }
   }
   if (resolved.span === null) issues.push(makeIssue('no_records', { file: '-' }, { message: 'no records in the inputs' }));
