@@ -5,7 +5,7 @@ import { loadInputs, type LoadResult } from './load.js';
 import { linkRecords, type Linked } from '../kpi/link.js';
 import { collectGarbage, COLLECT_MIN_RECORDS } from './collect-garbage.js';
 import type { Issue } from '../errors/issue.js';
-import type { WeekStart } from '../period/types.js';
+import { MS_PER_DAY, type WeekStart } from '../period/types.js';
 
 export interface LinkedRun {
   ctx: RunContext;
@@ -22,4 +22,17 @@ export async function loadAndLink(files: readonly string[], o: SharedOptions, en
   if (t.leads.length + t.calls.length + t.invoices.length >= COLLECT_MIN_RECORDS) collectGarbage();
   const linked = linkRecords(load.tables, { conversionWindowDays: ctx.config.conversion_window_days, useInvoiceWinRule: load.has.invoices });
   return { ctx, load, linked, issues: [...ctx.issues, ...load.issues, ...linked.issues], weekStart: (ctx.config.week_start ?? 'monday') as WeekStart };
+}
+
+/** What the metric engine needs to know about the run, beyond spans and grouping. */
+export function engineOptions(ctx: RunContext, load: Pick<LoadResult, 'has' | 'wonSource' | 'costKnown' | 'answeredKnown'>) {
+  return {
+    callbackWindowHours: ctx.config.callback_window_hours,
+    todayEndWall: (ctx.today + 1) * MS_PER_DAY,
+    has: load.has,
+    // won-based metrics are unknown only when no lead source maps status/won_at and no invoices are given
+    wonKnown: load.wonSource || load.has.invoices,
+    costKnown: load.costKnown,
+    answeredKnown: load.answeredKnown,
+  };
 }

@@ -5,6 +5,7 @@
 import type { SharedOptions } from '../cli/options.js';
 import { makeContext, parallelRun, type RunContext } from './context.js';
 import { loadInputs, type LoadResult } from './load.js';
+import { engineOptions } from './linked-run.js';
 import { inputError, usageError } from '../errors/kpi-error.js';
 import { makeIssue, type Issue } from '../errors/issue.js';
 import { resolveSpan } from '../period/span.js';
@@ -112,14 +113,7 @@ export async function runReport(files: readonly string[], o: SharedOptions, env:
     defaultCompare: tableDefaults && !compare,
     sparkline: tableDefaults,
     only,
-    compute: {
-      callbackWindowHours: ctx.config.callback_window_hours,
-      todayEndWall: (ctx.today + 1) * MS_PER_DAY,
-      has: load.has,
-      wonKnown: load.wonSource || load.has.invoices,
-      costKnown: load.costKnown,
-      answeredKnown: load.answeredKnown,
-    },
+    compute: engineOptions(ctx, load),
   });
 
   const columns: ColumnMeta[] = resolved.columns.map((c) => ({

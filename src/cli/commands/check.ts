@@ -2,7 +2,7 @@
  * `kpi check` — targets and data health, made for cron (SPEC §4, SPEC-DECISIONS #7): exit 1 when a
  * target is missed (or, under --strict, when one is n/a or pending, or health has a problem).
  */
-import { loadAndLink } from '../../app/linked-run.js';
+import { engineOptions, loadAndLink } from '../../app/linked-run.js';
 import { computeMetrics } from '../../kpi/compute.js';
 import { resolveSpan } from '../../period/span.js';
 import { lastCompleteInterval, previousSpan } from '../../period/compare.js';
@@ -48,13 +48,8 @@ export async function run(files: string[], o: SharedOptions, io: Io): Promise<nu
     const cols = splitColumns(tSpan, tInterval, weekStart);
     const per = t.per ?? null;
     const computed = computeMetrics(linked, cols, cols.map((c) => previousSpan(c, weekStart)), {
+      ...engineOptions(ctx, load),
       groupBy: per,
-      callbackWindowHours: ctx.config.callback_window_hours,
-      todayEndWall: (ctx.today + 1) * MS_PER_DAY,
-      has: load.has,
-      wonKnown: load.wonSource || load.has.invoices,
-      costKnown: load.costKnown,
-      answeredKnown: load.answeredKnown,
       membershipSpan: { start: cols[0] ? previousSpan(cols[0], weekStart).start : tSpan.start, end: tSpan.end },
     });
     const cells = computed.cells.filter((c) => c.metric === t.metric && (per === null ? c.group === null : c.group !== null && c.group !== NONE && c.group !== UNATTRIBUTED));
