@@ -74,11 +74,6 @@ export class HashIndex {
   private slots = new Uint32Array(3 << 12);
   private count = 0;
 
-  /** Make room for `n` hashes without regrowing. */
-  reserve(n: number): void {
-    while ((n + 1) * 4 > (this.slots.length / 3) * 3) this.grow();
-  }
-
   /** The value stored for the last hash computed; when there is none, stores `value` and returns -1. */
   claimLast(value: number): number {
     const { h1, h2 } = last;

@@ -22,7 +22,7 @@ import type { LeadTable } from '../records/table/lead-table.js';
 import type { InvoiceTable } from '../records/table/invoice-table.js';
 
 /** What a client key is made of (its prefix). */
-export const KEY_PREFIXES = ['id:', 'name:', 'phone:', 'email:', 'raw:'] as const;
+const KEY_PREFIXES = ['id:', 'name:', 'phone:', 'email:', 'raw:'] as const;
 const K_ID = 0;
 const K_RAW = 4;
 /** Key kind of `line:FILE:LINE` keys (the text is kept as is). */
