@@ -72,8 +72,7 @@ export class DateCell {
     if (c === null) return EMPTY;
     if (typeof c === 'string') {
       if (isNull(c)) return EMPTY;
-      const p = this.col.parse(c.trim());
-      return p ? p.wall : NaN;
+      return this.col.wall(c.trim());
     }
     if (c.t === 'd') return c.v;
     if (c.t === 'n') {
@@ -130,8 +129,8 @@ export class NumberCell {
     if (c === null) return EMPTY;
     if (typeof c === 'string') {
       if (isNull(c)) return EMPTY;
-      const v = this.col.parse(c.trim());
-      return v === null || !Number.isFinite(v) ? NaN : v;
+      const v = this.col.value(c.trim());
+      return Number.isFinite(v) ? v : NaN;
     }
     if (c.t === 'n') return Number.isFinite(c.v) ? c.v : NaN;
     return NaN;

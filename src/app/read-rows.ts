@@ -4,7 +4,7 @@
  * rows from the cut on may be read by a worker thread instead (see parallel/part.ts): the loop
  * stops at the cut and adopts the worker's records when the parts are known to read alike.
  */
-import type { RawRow } from '../ingest/types.js';
+import { hasBatches, type RawRow } from '../ingest/types.js';
 import type { Issue } from '../errors/issue.js';
 import type { TableBase } from '../records/table/base.js';
 import type { FileLoader } from './load-file.js';
@@ -47,8 +47,18 @@ export async function readRows(
   // thread cannot pass the cut unknowingly (on big files the count has long arrived by then).
   let chars = 0;
   const waitAt = split === null ? Infinity : split.start / 8;
+  const one: RawRow[] = [];
   for (;;) {
-    const r = await rows.next();
+    let batch: readonly RawRow[] | null;
+    if (hasBatches(rows)) batch = await rows.nextBatch();
+    else {
+      const r = await rows.next();
+      if (r.done) batch = null;
+      else {
+        one[0] = r.value;
+        batch = one;
+      }
+    }
     for (; reported < readerIssues.length; reported++) {
       const issue = readerIssues[reported]!;
       if (part !== null && part.line > 0 && (issue.line ?? 0) >= part.line) held.push(issue);
@@ -57,25 +67,32 @@ export async function readRows(
         out.push(issue);
       }
     }
-    if (r.done) break;
-    const row = r.value;
-    if (part !== null && part.line === 0) {
-      chars += (row.raw?.length ?? 0) + 1;
-      if (chars >= waitAt) await part.lineReady();
+    if (batch === null) break;
+    if (part === null && progress === null) {
+      // the common case: nothing to watch per row
+      for (let k = 0; k < batch.length; k++) loader.add(batch[k]!);
+      continue;
     }
-    if (part !== null && part.owns(row.line)) {
-      const ok = row.line === part.line && passedLine < part.line && loader.waiting === 0 && (await adopt(split!, loader));
-      if (ok) {
-        await rows.return?.();
-        progress?.done();
-        return true;
+    for (let k = 0; k < batch.length; k++) {
+      const row = batch[k]!;
+      if (part !== null && part.line === 0) {
+        chars += (row.raw?.length ?? 0) + 1;
+        if (chars >= waitAt) await part.lineReady();
       }
-      part.cancel();
-      part = null;
-      out.push(...held);
+      if (part !== null && part.owns(row.line)) {
+        const ok = row.line === part.line && passedLine < part.line && loader.waiting === 0 && (await adopt(split!, loader));
+        if (ok) {
+          await rows.return?.();
+          progress?.done();
+          return true;
+        }
+        part.cancel();
+        part = null;
+        out.push(...held);
+      }
+      loader.add(row);
+      if (progress !== null) progress.row(row);
     }
-    loader.add(row);
-    if (progress !== null) progress.row(row);
   }
   part?.cancel();
   out.push(...held);

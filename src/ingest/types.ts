@@ -27,6 +27,20 @@ export interface RawRow {
   raw?: string;
 }
 
+/**
+ * A row iterator that can also hand out every row it has ready at once: the row loop then awaits
+ * once per chunk instead of once per row (a promise and a microtask per row cost ~0.3 µs each).
+ */
+export interface RowBatches {
+  /** The rows ready now (at least one), or null at the end; never mixes with pending `next()` calls. */
+  nextBatch(): Promise<readonly RawRow[] | null>;
+}
+
+/** True when the iterator offers {@link RowBatches}. */
+export function hasBatches(it: object): it is RowBatches {
+  return typeof (it as Partial<RowBatches>).nextBatch === 'function';
+}
+
 export type FileFormat = 'csv' | 'xlsx';
 
 /** What a reader detected about the file; shown by `inspect`. */

@@ -45,6 +45,8 @@ export interface DateColumn {
   readonly conflicting: boolean;
   /** Parse one value with what has been learned; null → not a date (caller raises bad_date). */
   parse(text: string): ParsedDate | null;
+  /** `parse(text)?.wall`, NaN when not a date; allocates nothing, and a value just observed is not scanned again. */
+  wall(text: string): number;
   /** For `inspect`: the detected pattern(s) (`dd.MM.yyyy HH:mm`, `iso`, `unix`, …) joined by ` | `, or null. */
   format(): string | null;
 }
@@ -116,6 +118,10 @@ export function createDateColumn(opts: { tz: string; declared?: readonly string[
   let sawIso = false;
   let declaredHits = 0;
   const examples = new Map<number, string>();
+  // The last observed value whose reading cannot change with later evidence (not slashed, not
+  // ten digits), and its wall: the row's parse right after its observe then costs one `===`.
+  let lastText: string | null = null;
+  let lastWall = NaN;
 
   /** Wall of the last scan, with slashed dates read per the evidence; NaN when impossible. */
   function scannedWall(): number {
@@ -184,6 +190,8 @@ export function createDateColumn(opts: { tz: string; declared?: readonly string[
     } else {
       const w = scannedWall();
       if (w !== w) return false;
+      lastText = text;
+      lastWall = w;
       if (scan.form === F_ISO) {
         sawIso = true;
         return true;
@@ -198,7 +206,11 @@ export function createDateColumn(opts: { tz: string; declared?: readonly string[
     observe(text: string): boolean {
       if (declared.length === 0) return observeAuto(text);
       const k = parseDeclared(text, probe);
-      if (k >= 0) declaredHits |= 1 << Math.min(k, 30);
+      if (k >= 0) {
+        declaredHits |= 1 << Math.min(k, 30);
+        lastText = text;
+        lastWall = probe.wall;
+      }
       return k >= 0;
     },
     get undecided(): boolean {
@@ -215,6 +227,11 @@ export function createDateColumn(opts: { tz: string; declared?: readonly string[
       if (!scanDate(text)) return null;
       const wall = scannedWall();
       return wall === wall ? { wall, hasTime: scan.hasTime } : null;
+    },
+    wall(text: string): number {
+      if (text === lastText) return lastWall;
+      if (declared.length > 0) return parseDeclared(text, probe) >= 0 ? probe.wall : NaN;
+      return scanDate(text) ? scannedWall() : NaN;
     },
     format(): string | null {
       if (declared.length > 0) {

@@ -31,6 +31,8 @@ export interface NumberColumn {
   readonly currencies: readonly string[];
   /** Parse one value with what has been learned; null → not a number here (caller raises bad_amount). */
   parse(text: string): number | null;
+  /** `parse(text) ?? NaN`; a value just observed is not scanned again. */
+  value(text: string): number;
   /** `decimal:,` or `decimal:.` or null (for inspect). */
   format(): string | null;
 }
@@ -67,6 +69,17 @@ export function createNumberColumn(opts: { declared?: ',' | '.' | null }): Numbe
   let firstEvidence = 0;
   let ambiguous = false;
   let currencyBits = 0;
+  // The last observed text, the mark it was read with and its value: the row's parse right
+  // after its observe then costs one `===` instead of a second scan.
+  let lastText: string | null = null;
+  let lastMark = -1;
+  let lastValue = NaN;
+
+  function remember(text: string): void {
+    lastText = text;
+    lastMark = mark();
+    lastValue = valueFor(lastMark);
+  }
 
   function mark(): number {
     if (declared !== 0) return declared;
@@ -83,6 +96,7 @@ export function createNumberColumn(opts: { declared?: ',' | '.' | null }): Numbe
         if (declared === 0) ambiguous = true;
         // `1,200` has at most 6 digits, so both readings are in range; check one for NaN.
         const v = valueFor(declared === 0 ? COMMA : declared);
+        remember(text);
         return v === v;
       }
       if (ev === EV_COMMA || ev === EV_DOT) {
@@ -93,6 +107,7 @@ export function createNumberColumn(opts: { declared?: ',' | '.' | null }): Numbe
         if (firstEvidence === 0) firstEvidence = m;
       }
       const v = scannedValue(ns.lastIsDecimal);
+      remember(text);
       return v === v;
     },
     get undecided(): boolean {
@@ -108,9 +123,14 @@ export function createNumberColumn(opts: { declared?: ',' | '.' | null }): Numbe
       return CURRENCIES.filter((_, k) => k > 0 && (currencyBits & (1 << k)) !== 0);
     },
     parse(text: string): number | null {
-      if (!scanNumber(text)) return null;
-      const v = valueFor(mark());
+      const v = this.value(text);
       return v === v ? v : null;
+    },
+    value(text: string): number {
+      const m = mark();
+      if (text === lastText && m === lastMark) return lastValue;
+      if (!scanNumber(text)) return NaN;
+      return valueFor(m);
     },
     format(): string | null {
       const m = mark();

@@ -5,11 +5,12 @@
 import iconv from 'iconv-lite';
 import { makeIssue, type Issue } from '../../errors/issue.js';
 import { EXIT, KpiError, inputError } from '../../errors/kpi-error.js';
-import type { RawRow, ReaderInfo } from '../types.js';
+import type { RawRow, ReaderInfo, RowBatches } from '../types.js';
 import { openByteSource, type ByteSource } from './byte-source.js';
 import { detectDelimiter } from './delimiter.js';
 import { decoderName, detectEncoding } from './encoding.js';
 import { CsvLineTooLong, CsvTokenizer, type TokenizerIssue } from './tokenizer.js';
+import { streamDecoder, type TextStreamDecoder } from './decoder.js';
 
 /** Options of {@link readCsv}. */
 export interface CsvOptions {
@@ -93,13 +94,13 @@ function withFile(e: unknown, file: string): unknown {
  * The record stream: pulls a chunk, decodes it (iconv-lite's streaming decoder keeps a character
  * split across chunks whole), tokenizes it, and hands out the records. Single use.
  */
-class CsvRows implements AsyncIterable<RawRow>, AsyncIterator<RawRow> {
+class CsvRows implements AsyncIterable<RawRow>, AsyncIterator<RawRow>, RowBatches {
   private queue: RawRow[] = [];
   private qi = 0;
   private started = false;
   private done = false;
   private skipSepLine: boolean;
-  private readonly decoder: iconv.DecoderStream;
+  private readonly decoder: TextStreamDecoder;
   private readonly collect = (row: RawRow): void => {
     if (this.skipSepLine) {
       this.skipSepLine = false;
@@ -117,7 +118,7 @@ class CsvRows implements AsyncIterable<RawRow>, AsyncIterator<RawRow> {
     private readonly file: string,
     private readonly issues: Issue[],
   ) {
-    this.decoder = iconv.getDecoder(encoding);
+    this.decoder = streamDecoder(encoding);
     this.skipSepLine = sepLine;
   }
 
@@ -129,6 +130,18 @@ class CsvRows implements AsyncIterable<RawRow>, AsyncIterator<RawRow> {
     // Hand out buffered rows without an async function frame: this is the per-row hot path.
     if (this.qi < this.queue.length) return Promise.resolve({ done: false, value: this.queue[this.qi++]! });
     return this.refill();
+  }
+
+  async nextBatch(): Promise<readonly RawRow[] | null> {
+    if (this.qi >= this.queue.length) {
+      const r = await this.refill();
+      if (r.done) return null;
+      this.qi--; // refill handed out the first row: take it back into the batch
+    }
+    const batch = this.qi === 0 ? this.queue : this.queue.slice(this.qi);
+    this.queue = [];
+    this.qi = 0;
+    return batch;
   }
 
   async return(): Promise<IteratorResult<RawRow>> {
