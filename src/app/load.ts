@@ -161,8 +161,9 @@ export async function loadInputs(specs: readonly InputSpec[], s: NormalizeSettin
 
     const expected = estimateRows(spec.path, table.info, head.slice(setup.headerIndex + 1));
     const cut = opts.parallel ? planCut(spec, table.info, opts.parallel) : null;
-    // with a cut, this thread holds only the first part's rows until the worker's are adopted
-    const loader = new FileLoader(kind, norm, setup, ref, stats, inputIndex, stores, sink, cut ? Math.ceil(expected * cut.share) : expected);
+    // with a cut, the table is still sized for the whole file: the worker's records are appended
+    // into it, and regrowing then would hold two copies of the table at once
+    const loader = new FileLoader(kind, norm, setup, ref, stats, inputIndex, stores, sink, expected);
     const split = cut && opts.parallel ? startPart(spec, table.info, setup, inputIndex, Math.ceil(expected * (1 - cut.share)), cut.start, opts.parallel, stores, loader.source, norm) : null;
     const progress = opts.progress?.start(spec, table.info) ?? null;
     for (const r of head.slice(setup.headerIndex + 1)) loader.add(r);

@@ -53,7 +53,7 @@ interface KindRules<T extends TableBase, R> {
 
 /** The records of one kind with their id index. */
 export class RecordStore<T extends TableBase, R> {
-  private readonly ids = new IdIndex();
+  private readonly ids = new IdIndex((i) => this.table.numericIdOf(i));
   /** Rows per record that settling may need (see the module comment), by record index. */
   private readonly tracked = new Map<number, Contribution[]>();
   /** The input (index into all inputs) of each table source. */

@@ -103,21 +103,40 @@ describe('export and append (a worker hands its part over)', () => {
   });
 });
 
+/** An index over an id column the test fills the way a table does: the record right after its claim. */
+function indexed(): { x: IdIndex; add: (id: string) => number } {
+  const keys: number[] = [];
+  const x = new IdIndex((i) => keys[i] ?? NaN);
+  return {
+    x,
+    add: (id) => {
+      const at = x.claim(id, keys.length);
+      keys.push(numericId(id));
+      return at;
+    },
+  };
+}
+
 describe('IdIndex', () => {
   it('claims each id once, numeric or text', () => {
-    const x = new IdIndex();
-    expect([x.claim('100', 0), x.claim('L-1', 1), x.claim('100', 2), x.claim('L-1', 3), x.claim('0100', 4)]).toEqual([-1, -1, 0, 1, -1]);
+    const { x, add } = indexed();
+    expect([add('100'), add('L-1'), add('100'), add('L-1'), add('0100')]).toEqual([-1, -1, 0, 1, -1]);
     expect([x.get('100'), x.get('L-1'), x.get('0100'), x.get('7')]).toEqual([0, 1, 4, -1]);
   });
 
   it('finds every id among many, consecutive or strided, across growth', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 2 ** 40 }), fc.constantFrom(1, 16, 1024, 65536), (start, stride) => {
-        const x = new IdIndex();
+        const keys = new Float64Array(3000);
+        const x = new IdIndex((i) => keys[i]!);
         const n = 3000;
-        for (let k = 0; k < n; k++) expect(x.claimNumeric(start + k * stride, k)).toBe(-1);
+        for (let k = 0; k < n; k++) {
+          expect(x.claimNumeric(start + k * stride, k)).toBe(-1);
+          keys[k] = start + k * stride;
+        }
         for (let k = 0; k < n; k++) expect(x.getNumeric(start + k * stride)).toBe(k);
         expect(x.getNumeric(start + n * stride)).toBe(-1);
+        expect(x.claimNumeric(start + stride, n)).toBe(1);
       }),
       { numRuns: 20 },
     );

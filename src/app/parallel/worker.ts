@@ -7,6 +7,7 @@
 import { createReadStream } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Issue } from '../../errors/issue.js';
+import type { RawRow, RowBatches } from '../../ingest/types.js';
 import { readCsv } from '../../ingest/csv/read-csv.js';
 import { compileSettings } from '../context.js';
 import { FileLoader, type LoadSink } from '../load-file.js';
@@ -31,15 +32,21 @@ async function readPart(job: PartJob, post: (m: PartMessage, transfer?: ArrayBuf
   const norm = makeNormalizer(job.kind, job.setup, settings, job.source, ref, stores);
   const loader = new FileLoader(job.kind, norm, job.setup, ref, stats, job.input, stores, sink, job.expectedRows, true);
   let reported = 0;
-  for await (const row of table.rows) {
+  const rows = table.rows[Symbol.asyncIterator]() as AsyncIterator<RawRow> & RowBatches;
+  for (;;) {
+    const batch = await rows.nextBatch();
     // lines count from the file's start; reader issues go where a whole-file read puts them
     for (; reported < readerIssues.length; reported++) {
       const issue = readerIssues[reported]!;
       if (issue.line !== null) issue.line += offset;
       sink.issues.push(issue);
     }
-    row.line += offset;
-    loader.add(row);
+    if (batch === null) break;
+    for (let k = 0; k < batch.length; k++) {
+      const row = batch[k]!;
+      row.line += offset;
+      loader.add(row);
+    }
   }
   for (; reported < readerIssues.length; reported++) {
     const issue = readerIssues[reported]!;
@@ -47,7 +54,7 @@ async function readPart(job: PartJob, post: (m: PartMessage, transfer?: ArrayBuf
     sink.issues.push(issue);
   }
   loader.finish();
-  const state = stores[job.kind].table.exportState();
+  const state = stores[job.kind].table.exportState(true);
   const duplicates = loader.takeDeferred();
   const done: PartDone = {
     type: 'done',

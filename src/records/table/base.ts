@@ -171,21 +171,26 @@ export abstract class TableBase {
     return (this as unknown as Record<string, StringDict>)[name]!;
   }
 
-  /** The records as plain data, trimmed to `length` (for handing over from a worker thread). */
-  exportState(): TableState {
+  /**
+   * The records as plain data, trimmed to `length` (for handing over from a worker thread).
+   * `views`: the columns are views of this table's own arrays instead of copies — for a table
+   * that is handed over and never used again (its buffers are transferred, not copied).
+   */
+  exportState(views = false): TableState {
     const n = this.length;
     const c = this.cols();
+    const cut = <T extends Column>(a: T): T => (views ? (a.subarray(0, n) as T) : (a.slice(0, n) as T));
     const columns: Record<string, Column> = {};
-    for (const k of [...this.layout.f64, ...this.layout.i32.map(([col]) => col), ...this.layout.u8]) columns[k] = c[k]!.slice(0, n);
+    for (const k of [...this.layout.f64, ...this.layout.i32.map(([col]) => col), ...this.layout.u8]) columns[k] = cut(c[k]!);
     const dicts: Record<string, string[]> = {};
     for (const [, d] of this.layout.i32) dicts[d] ??= this.dict(d).values;
     return {
       length: n,
       columns,
       dicts,
-      line: this.line.slice(0, n),
-      source: this.source.slice(0, n),
-      idNum: this.idNum === null ? null : this.idNum.slice(0, n),
+      line: cut(this.line),
+      source: cut(this.source),
+      idNum: this.idNum === null ? null : cut(this.idNum),
       idText: [...this.idText],
       sources: this.sources,
     };
