@@ -14,7 +14,7 @@ import type { NormalizeSettings } from '../records/normalize/settings.js';
 import type { RecordTables } from '../records/table/tables.js';
 import { LeadRow, LEAD_EXCLUDED } from '../records/table/lead-table.js';
 import { CallRow } from '../records/table/call-table.js';
-import type { StringDict } from '../records/table/dict.js';
+import type { TextDict } from '../records/table/dict.js';
 import { openTable } from './open-table.js';
 import { setupTable, type TableSetup } from './table-setup.js';
 import { FileLoader, type LoadSink, type SampleRef } from './load-file.js';
@@ -264,12 +264,12 @@ function isIdentity(order: Int32Array, n: number): boolean {
 }
 
 /** Add the names of the ids in `col[0..n)` to `out`, in first-use order. */
-function namesInOrder(col: Int32Array, n: number, dict: StringDict, out: Set<string>): void {
+function namesInOrder(col: Int32Array, n: number, dict: TextDict, out: Set<string>): void {
   const seen = new Uint8Array(dict.size);
   for (let i = 0; i < n; i++) {
     const id = col[i] as number;
     if (id < 0 || seen[id] === 1) continue;
     seen[id] = 1;
-    out.add(dict.values[id]!);
+    out.add(dict.value(id)!);
   }
 }

@@ -130,7 +130,8 @@ export function classifyMissed(input: CallTable | readonly Call[], opts: Callbac
     for (let k = lo; k < hi; k++) at[k] = utc[idx[k] as number] as number;
   }
 
-  const anonymousPhone = calls.phones.values.map((v) => !hasDigit(v));
+  const anonymousPhone = new Uint8Array(calls.phones.size);
+  for (let p = 0; p < anonymousPhone.length; p++) anonymousPhone[p] = hasDigit(calls.phones.value(p)!) ? 0 : 1;
   for (let i = 0; i < n; i++) {
     if (direction[i] !== DIR_INBOUND || answered[i] === ANSWERED_YES) continue;
     if (answered[i] === ANSWERED_UNKNOWN) {

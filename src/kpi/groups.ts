@@ -6,7 +6,7 @@
  * tables, so a grouping field is a column of dictionary ids.
  */
 import { NONE, UNATTRIBUTED } from '../records/types.js';
-import type { StringDict } from '../records/table/dict.js';
+import type { TextDict } from '../records/table/dict.js';
 import type { LeadTable } from '../records/table/lead-table.js';
 import type { CallTable } from '../records/table/call-table.js';
 import type { ClientInfo } from './link.js';
@@ -17,7 +17,7 @@ export type GroupBy = 'channel' | 'manager' | 'segment' | null;
 /** A grouping field stored in a table: the column of dictionary ids and its dictionary. */
 export interface GroupColumn {
   ids: Int32Array;
-  names: StringDict;
+  names: TextDict;
 }
 
 /** The group of a lead is its own field. */

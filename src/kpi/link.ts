@@ -180,7 +180,9 @@ export function linkRecords(input: LinkInput, opts: LinkOptions): Linked {
     if (best === -1 || created < (leads.createdAt[best] as number)) f.acquiredBy[c] = i;
   }
 
-  const clientKey = (c: number): string => ids.text(keyOfClient[c] as number);
+  // not `ids.text`: a closure over `ids` would keep its per-record key arrays alive with the result
+  const keyText = ids.text;
+  const clientKey = (c: number): string => keyText(keyOfClient[c] as number);
   const client = (c: number): ClientInfo => {
     const li = f.acquiredBy[c] as number;
     const acquisition: Acquisition | null =

@@ -6,7 +6,7 @@
 import type { Span } from '../period/types.js';
 import { dayOfWall } from '../period/types.js';
 import { NONE } from '../records/types.js';
-import type { StringDict } from '../records/table/dict.js';
+import type { TextDict } from '../records/table/dict.js';
 import { classifyMissed, FATE } from './callbacks.js';
 import { callGroupColumn, compareCodePoints, compareGroups, groupName, type GroupBy } from './groups.js';
 import type { Linked } from './link.js';
@@ -40,7 +40,7 @@ export function listMissedUnreturned(linked: Linked, span: Span, opts: MissedLis
   const fates = classifyMissed(calls, opts);
   const by = opts.groupBy ?? null;
   const column = by === null ? null : callGroupColumn(calls, by);
-  const name = (ids: Int32Array, dict: StringDict, i: number) => dict.value(ids[i] as number) ?? NONE;
+  const name = (ids: Int32Array, dict: TextDict, i: number) => dict.value(ids[i] as number) ?? NONE;
   const rows = new Map<string, MissedRow>();
   for (let i = 0; i < calls.length; i++) {
     const fate = fates.fate[i];

@@ -13,7 +13,7 @@
  * - `PackedMemo`: short texts of digits and phone punctuation (phones, ИНН) are packed into two
  *   exact numbers and found in a typed-array hash table, without hashing a string at all.
  */
-import { flatten, type StringDict } from '../table/dict.js';
+import { flatten, type StringDict, type TextDict } from '../table/dict.js';
 import { hashNumber } from '../table/id-index.js';
 
 /** Beyond this many distinct texts a column is free text: the rest is worked out every time. */
@@ -116,7 +116,7 @@ export class DictMemo implements Memo {
   private readonly last = new Last();
 
   constructor(
-    private readonly dict: StringDict,
+    private readonly dict: TextDict,
     private readonly accept: (text: string) => boolean,
     private readonly onNew: ((id: number, text: string) => void) | null = null,
   ) {}

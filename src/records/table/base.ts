@@ -5,7 +5,7 @@
  * typed arrays cost a few bytes per value and hold no pointers.
  */
 import type { Origin } from '../types.js';
-import { flatten, type StringDict } from './dict.js';
+import { flatten, type TextDict } from './dict.js';
 
 /** Any typed-array column. */
 export type Column = Float64Array | Int32Array | Uint8Array | Uint16Array;
@@ -42,7 +42,7 @@ export interface Layout {
 export interface TableState {
   length: number;
   columns: Record<string, Column>;
-  dicts: Record<string, string[]>;
+  dicts: Record<string, readonly string[]>;
   line: Int32Array;
   source: Uint16Array;
   idNum: Float64Array | null;
@@ -134,14 +134,14 @@ export abstract class TableBase {
     if (i === this.capacity) this.resize(this.capacity === 0 ? FIRST_CAPACITY : Math.ceil(this.capacity * 1.5));
     this.line[i] = line;
     this.source[i] = source;
-    if (id !== null) {
-      const n = numericId(id);
-      if (n !== n) this.idText.set(i, flatten(id));
-      else {
-        this.idNum ??= new Float64Array(this.capacity).fill(NaN);
-        this.idNum[i] = n;
-      }
-    } else if (this.idNum !== null) this.idNum[i] = NaN;
+    const n = id === null ? NaN : numericId(id);
+    if (n === n) {
+      this.idNum ??= new Float64Array(this.capacity).fill(NaN, 0, i);
+      this.idNum[i] = n;
+    } else {
+      if (id !== null) this.idText.set(i, flatten(id));
+      if (this.idNum !== null) this.idNum[i] = NaN;
+    }
     this.length = i + 1;
     return i;
   }
@@ -151,13 +151,18 @@ export abstract class TableBase {
     if (n > this.capacity) this.resize(Math.ceil(n));
   }
 
+  /**
+   * Room for `cap` records. The new slots are not filled: every push writes all columns of its
+   * record, nothing reads past `length`, and pages never written are never made resident — so
+   * the headroom of an estimate or of a 1.5× growth costs address space, not memory.
+   */
   private resize(cap: number): void {
     this.line = grow(this.line, cap);
     this.source = grow(this.source, cap);
-    if (this.idNum !== null) this.idNum = grow(this.idNum, cap, NaN);
+    if (this.idNum !== null) this.idNum = grow(this.idNum, cap);
     const c = this.cols();
-    for (const k of this.layout.f64) c[k] = grow(c[k]!, cap, NaN);
-    for (const [k] of this.layout.i32) c[k] = grow(c[k]!, cap, -1);
+    for (const k of this.layout.f64) c[k] = grow(c[k]!, cap);
+    for (const [k] of this.layout.i32) c[k] = grow(c[k]!, cap);
     for (const k of this.layout.u8) c[k] = grow(c[k]!, cap);
     this.capacity = cap;
   }
@@ -167,8 +172,8 @@ export abstract class TableBase {
     return this as unknown as Record<string, Column>;
   }
 
-  private dict(name: string): StringDict {
-    return (this as unknown as Record<string, StringDict>)[name]!;
+  private dict(name: string): TextDict {
+    return (this as unknown as Record<string, TextDict>)[name]!;
   }
 
   /**
@@ -182,7 +187,7 @@ export abstract class TableBase {
     const cut = <T extends Column>(a: T): T => (views ? (a.subarray(0, n) as T) : (a.slice(0, n) as T));
     const columns: Record<string, Column> = {};
     for (const k of [...this.layout.f64, ...this.layout.i32.map(([col]) => col), ...this.layout.u8]) columns[k] = cut(c[k]!);
-    const dicts: Record<string, string[]> = {};
+    const dicts: Record<string, readonly string[]> = {};
     for (const [, d] of this.layout.i32) dicts[d] ??= this.dict(d).values;
     return {
       length: n,
@@ -224,7 +229,7 @@ export abstract class TableBase {
     this.line.set(state.line, at);
     for (let i = 0; i < n; i++) this.source[at + i] = sourceMap[state.source[i] as number] as number;
     if (state.idNum !== null) {
-      this.idNum ??= new Float64Array(this.capacity).fill(NaN);
+      this.idNum ??= new Float64Array(this.capacity).fill(NaN, 0, at);
       this.idNum.set(state.idNum, at);
     } else if (this.idNum !== null) this.idNum.fill(NaN, at, at + n);
     for (const [i, text] of state.idText) this.idText.set(at + i, text);

@@ -3,6 +3,7 @@ import type { Call, CallDirection, Origin } from '../types.js';
 import { NONE } from '../types.js';
 import { TableBase, type Layout } from './base.js';
 import { StringDict } from './dict.js';
+import { PackedDict } from './packed-dict.js';
 
 /** Direction codes of `CallTable.direction`; -1 (in a `CallRow` only) = not known yet. */
 export const DIR_INBOUND = 0;
@@ -56,7 +57,8 @@ export class CallTable extends TableBase {
   fromAnonymous = new Uint8Array(0);
 
   /** from, to and tracking numbers share one dict. */
-  readonly phones = new StringDict();
+  /** Many distinct short texts, rarely read back: packed (see packed-dict.ts). */
+  readonly phones = new PackedDict();
   readonly managers = new StringDict();
   readonly channels = new StringDict();
 

