@@ -302,8 +302,13 @@ export class CsvTokenizer {
 
   private closeQuoted(q: number): void {
     const buf = this.buf;
-    const inner = buf.slice(this.quoteOpen + 1, q);
-    this.breaks += countLineBreaks(buf, this.quoteOpen + 1, q);
+    const from = this.quoteOpen + 1;
+    const inner = buf.slice(from, q);
+    // Count the cell's line breaks only when the next one found (native indexOf, cached across
+    // the cells of a line, as in `plainLine`) lies inside it: nearly every quoted cell has none.
+    if (this.nextLf !== -1 && this.nextLf < from) this.nextLf = buf.indexOf('\n', from);
+    if (this.nextCr !== -1 && this.nextCr < from) this.nextCr = buf.indexOf('\r', from);
+    if ((this.nextLf !== -1 && this.nextLf < q) || (this.nextCr !== -1 && this.nextCr < q)) this.breaks += countLineBreaks(buf, from, q);
     this.cells.push(this.escaped ? inner.replaceAll('""', '"') : inner);
   }
 
