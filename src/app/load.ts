@@ -28,6 +28,7 @@ import type { Progress } from './progress.js';
 import { estimateRows } from './estimate.js';
 import { readRows } from './read-rows.js';
 import { planCut, startPart, type ParallelRun } from './parallel/start.js';
+import type { IdColumn } from '../records/table/base.js';
 
 const HEAD_ROWS = 30;
 
@@ -264,7 +265,7 @@ function isIdentity(order: Int32Array, n: number): boolean {
 }
 
 /** Add the names of the ids in `col[0..n)` to `out`, in first-use order. */
-function namesInOrder(col: Int32Array, n: number, dict: TextDict, out: Set<string>): void {
+function namesInOrder(col: IdColumn | Int32Array, n: number, dict: TextDict, out: Set<string>): void {
   const seen = new Uint8Array(dict.size);
   for (let i = 0; i < n; i++) {
     const id = col[i] as number;

@@ -11,12 +11,13 @@ import type { LeadTable } from '../records/table/lead-table.js';
 import type { CallTable } from '../records/table/call-table.js';
 import type { ClientInfo } from './link.js';
 import type { InputKind } from './registry.js';
+import type { IdColumn } from '../records/table/base.js';
 
 export type GroupBy = 'channel' | 'manager' | 'segment' | null;
 
 /** A grouping field stored in a table: the column of dictionary ids and its dictionary. */
 export interface GroupColumn {
-  ids: Int32Array;
+  ids: IdColumn;
   names: TextDict;
 }
 

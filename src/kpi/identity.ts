@@ -17,7 +17,7 @@
 import type { Origin } from '../records/types.js';
 import { makeIssue, type Issue } from '../errors/issue.js';
 import { normalizeClientId, normalizeCompanyName, normalizeEmail } from '../values/client.js';
-import { StringDict } from '../records/table/dict.js';
+import { StringDict, type TextDict } from '../records/table/dict.js';
 import type { LeadTable } from '../records/table/lead-table.js';
 import type { InvoiceTable } from '../records/table/invoice-table.js';
 
@@ -44,6 +44,17 @@ export interface ClientKeys {
 function rawText(text: string): string | null {
   const t = text.trim().replace(/\s+/g, ' ').toLowerCase();
   return t === '' ? null : t;
+}
+
+/**
+ * Raw-text keys, only for the clients whose name normalizes to nothing (a bare «ООО»): a raw key
+ * is used only when a record has no id, name, phone or e-mail, so the other clients need none —
+ * and 50,000 lowercased copies of names would cost megabytes for nothing.
+ */
+function rawKeys(values: readonly string[], names: Int32Array, into: StringDict): Int32Array {
+  const out = new Int32Array(values.length).fill(-1);
+  for (let k = 0; k < values.length; k++) if ((names[k] as number) < 0) out[k] = into.id(rawText(values[k] as string));
+  return out;
 }
 
 /** Per entry of a record dict: the id of its normalized value in `into` (-1 for none). */
@@ -115,25 +126,28 @@ class Links {
  * (`line:FILE:LINE`) rather than silently joining another.
  */
 export function resolveClientKeys(leads: LeadTable, invoices: InvoiceTable): ClientKeys {
-  const dict = { id: new StringDict(), name: new StringDict(), phone: new StringDict(), email: new StringDict(), raw: new StringDict() };
+  // phones are normalized already when read: the leads' own phone dict is the normalized one
+  const dict = { id: new StringDict(), name: new StringDict(), phone: leads.phones as TextDict, email: new StringDict(), raw: new StringDict() };
   // each distinct text of each record dict is normalized once
+  const leadNames = mapDict(leads.clients.values, dict.name, normalizeCompanyName);
+  const invoiceNames = mapDict(invoices.clients.values, dict.name, normalizeCompanyName);
   const sources: Source[] = [
     {
       n: leads.length,
       id: [leads.clientId, mapDict(leads.clientIds.values, dict.id, normalizeClientId)],
-      name: [leads.client, mapDict(leads.clients.values, dict.name, normalizeCompanyName)],
-      phone: [leads.phone, mapDict(leads.phones.values, dict.phone, (p) => p)],
+      name: [leads.client, leadNames],
+      phone: [leads.phone, Int32Array.from({ length: leads.phones.size }, (_, k) => k)],
       email: [leads.email, mapDict(leads.emails.values, dict.email, normalizeEmail)],
-      raw: mapDict(leads.clients.values, dict.raw, rawText),
+      raw: rawKeys(leads.clients.values, leadNames, dict.raw),
       origin: (i) => leads.originOf(i),
     },
     {
       n: invoices.length,
       id: [invoices.clientId, mapDict(invoices.clientIds.values, dict.id, normalizeClientId)],
-      name: [invoices.client, mapDict(invoices.clients.values, dict.name, normalizeCompanyName)],
+      name: [invoices.client, invoiceNames],
       phone: [null, null],
       email: [null, null],
-      raw: mapDict(invoices.clients.values, dict.raw, rawText),
+      raw: rawKeys(invoices.clients.values, invoiceNames, dict.raw),
       origin: (i) => invoices.originOf(i),
     },
   ];

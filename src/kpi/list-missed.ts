@@ -10,6 +10,7 @@ import type { TextDict } from '../records/table/dict.js';
 import { classifyMissed, FATE } from './callbacks.js';
 import { callGroupColumn, compareCodePoints, compareGroups, groupName, type GroupBy } from './groups.js';
 import type { Linked } from './link.js';
+import type { IdColumn } from '../records/table/base.js';
 
 export interface MissedRow {
   phone: string;
@@ -40,7 +41,7 @@ export function listMissedUnreturned(linked: Linked, span: Span, opts: MissedLis
   const fates = classifyMissed(calls, opts);
   const by = opts.groupBy ?? null;
   const column = by === null ? null : callGroupColumn(calls, by);
-  const name = (ids: Int32Array, dict: TextDict, i: number) => dict.value(ids[i] as number) ?? NONE;
+  const name = (ids: IdColumn, dict: TextDict, i: number) => dict.value(ids[i] as number) ?? NONE;
   const rows = new Map<string, MissedRow>();
   for (let i = 0; i < calls.length; i++) {
     const fate = fates.fate[i];

@@ -142,3 +142,31 @@ describe('IdIndex', () => {
     );
   });
 });
+
+describe('narrow id columns (Int16 until the dictionary outgrows it)', () => {
+  // 40,000 distinct managers: past the 32,768 ids an Int16Array holds
+  const many = 40_000;
+  const leads = Array.from({ length: many + 5 }, (_, k) => lead('2026-10-01', { manager: `M${k % many}`, status: k < 3 ? 'Won' : null, channel: 'Ads' }));
+
+  it('start as Int16Array and become Int32Array without losing a value', () => {
+    const small = LeadTable.from(leads.slice(0, 10));
+    expect(small.manager).toBeInstanceOf(Int16Array);
+    const t = LeadTable.from(leads);
+    expect(t.manager).toBeInstanceOf(Int32Array);
+    expect(t.status).toBeInstanceOf(Int16Array);
+    let wrong = 0;
+    for (let i = 0; i < t.length; i++) if (t.managers.value(t.manager[i]!) !== leads[i]!.manager) wrong++;
+    expect(wrong).toBe(0);
+  });
+
+  it('widen while another table is appended to them (a worker part with its own dictionary)', () => {
+    const a = LeadTable.from(leads.slice(0, 30_000));
+    expect(a.manager).toBeInstanceOf(Int16Array);
+    a.appendState(LeadTable.from(leads.slice(30_000)).exportState(), [0]);
+    expect(a.manager).toBeInstanceOf(Int32Array);
+    expect(a.length).toBe(leads.length);
+    let wrong = 0;
+    for (let i = 0; i < a.length; i++) if (a.managers.value(a.manager[i]!) !== leads[i]!.manager) wrong++;
+    expect(wrong).toBe(0);
+  });
+});

@@ -11,6 +11,7 @@ import { NONE } from '../types.js';
 import { formatWall } from '../../values/dates.js';
 import { LEAD_EXCLUDED, LEAD_OUTBOUND, LEAD_WON, type LeadRow, type LeadTable } from '../table/lead-table.js';
 import { ANSWERED_NO, ANSWERED_UNKNOWN, ANSWERED_YES, DIR_UNKNOWN, type CallRow, type CallTable } from '../table/call-table.js';
+import type { IdColumn } from '../table/base.js';
 
 /** Where a merged row sits, for messages. */
 export interface RowPos {
@@ -44,7 +45,7 @@ export function mergeLead(t: LeadTable, i: number, next: LeadRow, at: RowPos): I
     if (ca !== ca) t.createdAt[i] = next.createdAt;
     else if (ca !== next.createdAt) add(conflict(t, i, 'createdAt', formatWall(ca, true), formatWall(next.createdAt, true), at));
   }
-  const text = (f: Exclude<ConflictField, 'createdAt'>, col: Int32Array, dict: { value(id: number): string | null }, b: number) => {
+  const text = (f: Exclude<ConflictField, 'createdAt'>, col: IdColumn, dict: { value(id: number): string | null }, b: number) => {
     if (b < 0) return;
     const a = col[i] as number;
     if (a < 0) col[i] = b;

@@ -5,10 +5,13 @@
  * typed arrays cost a few bytes per value and hold no pointers.
  */
 import type { Origin } from '../types.js';
-import { flatten, type TextDict } from './dict.js';
+import { flatten, type StringDict, type TextDict } from './dict.js';
 
 /** Any typed-array column. */
-export type Column = Float64Array | Int32Array | Uint8Array | Uint16Array;
+export type Column = Float64Array | Int32Array | Int16Array | Uint8Array | Uint16Array;
+
+/** A column of dictionary ids: Int16 while its dictionary is small (see `Layout.narrow`). */
+export type IdColumn = Int16Array | Int32Array;
 
 const FIRST_CAPACITY = 1024;
 
@@ -35,6 +38,12 @@ export function pick<T extends Column>(a: T, order: Int32Array): T {
 export interface Layout {
   f64: readonly string[];
   i32: readonly (readonly [column: string, dict: string])[];
+  /**
+   * Those of the `i32` columns that start as Int16Array (2 bytes a record instead of 4) and become
+   * Int32Array when their dictionary passes 32,768 texts: managers, channels, statuses, segments
+   * (a dozen values in real exports, never trusted to stay few).
+   */
+  narrow?: readonly string[];
   u8: readonly string[];
 }
 
@@ -157,6 +166,7 @@ export abstract class TableBase {
    * the headroom of an estimate or of a 1.5× growth costs address space, not memory.
    */
   private resize(cap: number): void {
+    this.watchNarrow();
     this.line = grow(this.line, cap);
     this.source = grow(this.source, cap);
     if (this.idNum !== null) this.idNum = grow(this.idNum, cap);
@@ -165,6 +175,25 @@ export abstract class TableBase {
     for (const [k] of this.layout.i32) c[k] = grow(c[k]!, cap);
     for (const k of this.layout.u8) c[k] = grow(c[k]!, cap);
     this.capacity = cap;
+  }
+
+  private watching = false;
+
+  /** Have each narrow column widened before its dictionary hands out an id it cannot hold. */
+  private watchNarrow(): void {
+    if (this.watching) return;
+    this.watching = true;
+    for (const col of this.layout.narrow ?? []) {
+      const d = this.layout.i32.find(([k]) => k === col)![1];
+      (this.dict(d) as StringDict).onWide(() => {
+        const c = this.cols();
+        const a = c[col]!;
+        if (a instanceof Int32Array) return;
+        const b = new Int32Array(a.length);
+        b.set(a);
+        c[col] = b;
+      });
+    }
   }
 
   /** The kind's columns by name (the layout's names are fields of the subclass). */
@@ -206,6 +235,7 @@ export abstract class TableBase {
    * this table's dictionaries, sources through `sourceMap` (their index → this table's).
    */
   appendState(state: TableState, sourceMap: readonly number[]): void {
+    this.watchNarrow();
     const n = state.length;
     const at = this.length;
     this.reserve(at + n);
@@ -218,8 +248,8 @@ export abstract class TableBase {
     }
     for (const k of [...this.layout.f64, ...this.layout.u8]) c[k]!.set(state.columns[k]!, at);
     for (const [k, d] of this.layout.i32) {
-      const from = state.columns[k] as Int32Array;
-      const to = c[k] as Int32Array;
+      const from = state.columns[k] as IdColumn;
+      const to = c[k] as IdColumn;
       const map = remaps.get(d)!;
       for (let i = 0; i < n; i++) {
         const v = from[i] as number;

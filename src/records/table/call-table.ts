@@ -1,7 +1,7 @@
 /** Calls in columns (see base.ts). `CallRow` is the scratch record a normalizer fills per row. */
 import type { Call, CallDirection, Origin } from '../types.js';
 import { NONE } from '../types.js';
-import { TableBase, type Layout } from './base.js';
+import { TableBase, type IdColumn, type Layout } from './base.js';
 import { StringDict } from './dict.js';
 import { PackedDict } from './packed-dict.js';
 
@@ -40,6 +40,7 @@ export class CallTable extends TableBase {
   protected readonly layout: Layout = {
     f64: ['startedAt', 'startedAtUtc', 'durationS'],
     i32: [['from', 'phones'], ['to', 'phones'], ['manager', 'managers'], ['tracking', 'phones'], ['channel', 'channels']],
+    narrow: ['manager', 'channel'],
     u8: ['direction', 'answered', 'fromAnonymous'],
   };
   startedAt = new Float64Array(0);
@@ -48,9 +49,9 @@ export class CallTable extends TableBase {
   durationS = new Float64Array(0);
   from = new Int32Array(0);
   to = new Int32Array(0);
-  manager = new Int32Array(0);
+  manager: IdColumn = new Int16Array(0);
   tracking = new Int32Array(0);
-  channel = new Int32Array(0);
+  channel: IdColumn = new Int16Array(0);
   /** DIR_* code; DIR_UNKNOWN only while a merged call still lacks its direction. */
   direction = new Uint8Array(0);
   answered = new Uint8Array(0);

@@ -34,10 +34,24 @@ export interface TextDict {
 }
 
 /** Distinct strings ↔ dense ids 0, 1, 2, … in first-seen order; -1 stands for null. */
+/** Ids an Int16 column holds (0 … 32,767; -1 is null). */
+export const NARROW_IDS = 32_768;
+
 export class StringDict implements TextDict {
   private readonly ids = new Map<string, number>();
   /** The strings by id (flat copies). */
   readonly values: string[] = [];
+  /** Called once when the dictionary outgrows Int16 ids (see `onWide`). */
+  private wide: (() => void)[] | null = null;
+
+  /**
+   * Run `widen` before the first id that does not fit an Int16 is handed out (at once if one
+   * was): a table keeps a column of this dictionary's ids in an Int16Array until then.
+   */
+  onWide(widen: () => void): void {
+    if (this.values.length > NARROW_IDS) widen();
+    else (this.wide ??= []).push(widen);
+  }
 
   /** Number of distinct strings. */
   get size(): number {
@@ -51,6 +65,10 @@ export class StringDict implements TextDict {
     if (got !== undefined) return got;
     const flat = flatten(s);
     const id = this.values.length;
+    if (id === NARROW_IDS && this.wide !== null) {
+      for (const widen of this.wide) widen();
+      this.wide = null;
+    }
     this.values.push(flat);
     this.ids.set(flat, id);
     return id;

@@ -1,7 +1,7 @@
 /** Invoice lines in columns (see base.ts). `InvoiceRow` is the scratch record a normalizer fills. */
 import type { InvoiceLine } from '../types.js';
 import { NONE } from '../types.js';
-import { TableBase, type Layout } from './base.js';
+import { TableBase, type IdColumn, type Layout } from './base.js';
 import { StringDict } from './dict.js';
 import { PackedDict } from './packed-dict.js';
 
@@ -26,6 +26,7 @@ export class InvoiceTable extends TableBase {
   protected readonly layout: Layout = {
     f64: ['date', 'amount', 'cost', 'paidAt'],
     i32: [['number', 'numbers'], ['client', 'clients'], ['clientId', 'clientIds'], ['manager', 'managers'], ['segment', 'segments'], ['status', 'statuses']],
+    narrow: ['manager', 'segment', 'status'],
     u8: ['isVoid'],
   };
   date = new Float64Array(0);
@@ -38,9 +39,9 @@ export class InvoiceTable extends TableBase {
   number = new Int32Array(0);
   client = new Int32Array(0);
   clientId = new Int32Array(0);
-  manager = new Int32Array(0);
-  segment = new Int32Array(0);
-  status = new Int32Array(0);
+  manager: IdColumn = new Int16Array(0);
+  segment: IdColumn = new Int16Array(0);
+  status: IdColumn = new Int16Array(0);
   isVoid = new Uint8Array(0);
 
   /** Many distinct short texts, rarely read back: packed (see packed-dict.ts). */

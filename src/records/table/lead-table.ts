@@ -5,7 +5,7 @@
  */
 import type { Lead, Origin } from '../types.js';
 import { NONE } from '../types.js';
-import { TableBase, type Layout } from './base.js';
+import { TableBase, type IdColumn, type Layout } from './base.js';
 import { StringDict } from './dict.js';
 
 /** Flag bits of `LeadTable.flags`. */
@@ -42,20 +42,21 @@ export class LeadTable extends TableBase {
   protected readonly layout: Layout = {
     f64: ['createdAt', 'wonAt', 'amount'],
     i32: [['channelRaw', 'channels'], ['channel', 'channels'], ['client', 'clients'], ['clientId', 'clientIds'], ['phone', 'phones'], ['email', 'emails'], ['manager', 'managers'], ['segment', 'segments'], ['status', 'statuses']],
+    narrow: ['channelRaw', 'channel', 'manager', 'segment', 'status'],
     u8: ['flags'],
   };
   createdAt = new Float64Array(0);
   wonAt = new Float64Array(0);
   amount = new Float64Array(0);
-  channelRaw = new Int32Array(0);
-  channel = new Int32Array(0);
+  channelRaw: IdColumn = new Int16Array(0);
+  channel: IdColumn = new Int16Array(0);
   client = new Int32Array(0);
   clientId = new Int32Array(0);
   phone = new Int32Array(0);
   email = new Int32Array(0);
-  manager = new Int32Array(0);
-  segment = new Int32Array(0);
-  status = new Int32Array(0);
+  manager: IdColumn = new Int16Array(0);
+  segment: IdColumn = new Int16Array(0);
+  status: IdColumn = new Int16Array(0);
   flags = new Uint8Array(0);
 
   /** channel and channelRaw share one dict; so do the other group fields. */
