@@ -4,7 +4,8 @@
  * rows from the cut on may be read by a worker thread instead (see parallel/part.ts): the loop
  * stops at the cut and adopts the worker's records when the parts are known to read alike.
  */
-import { hasBatches, type RawRow } from '../ingest/types.js';
+import { hasBatches, type RawRow, type ReaderInfo } from '../ingest/types.js';
+import { decoderName } from '../ingest/csv/encoding.js';
 import type { Issue } from '../errors/issue.js';
 import type { TableBase } from '../records/table/base.js';
 import type { FileLoader } from './load-file.js';
@@ -22,6 +23,8 @@ export interface SplitRead {
   /** The file's source index in its kind's table. */
   source: number;
   norm: AnyNormalizer;
+  /** The main reader's info (its encoding may have been settled since the cut was planned). */
+  info: ReaderInfo;
 }
 
 /**
@@ -104,6 +107,10 @@ export async function readRows(
 async function adopt(split: SplitRead, loader: FileLoader): Promise<boolean> {
   const done = await split.part.done();
   if (done === null || done.waiting > 0 || !partsAgree(split.norm.detection(), done.detection)) return false;
+  // both parts decoded alike: the worker's was all ASCII, or read with the encoding this thread
+  // settled on (an all-ASCII first part leaves the decision to the rows after the cut: read on)
+  const main = split.info;
+  if (!done.asciiSoFar && (main.asciiSoFar === true || decoderName(done.encoding ?? '') !== decoderName(main.encoding ?? ''))) return false;
   if (!split.store.adoptPart(done.table, done.tracked, split.source)) return false;
   loader.adoptIssues(done.issues, done.duplicates);
   addStats(loader.stats, done.stats);

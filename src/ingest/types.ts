@@ -50,6 +50,11 @@ export interface ReaderInfo {
   encoding: string | null;
   /** True when the encoding was guessed without strong evidence (info `encoding_guessed`). */
   encodingGuessed: boolean;
+  /**
+   * CSV: set while every byte read so far is ASCII and the encoding was not declared: `encoding`
+   * says UTF-8 but may still become windows-1251/1252 at the first non-ASCII bytes.
+   */
+  asciiSoFar?: boolean;
   /** CSV: the delimiter used. */
   delimiter: string | null;
   /** XLSX: the sheet read, and every sheet's name. */

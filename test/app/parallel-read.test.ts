@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { loadInputs, type LoadResult } from '../../src/app/load.js';
 import { compileSettings } from '../../src/app/context.js';
 import { defaultConfig } from '../../src/config/load.js';
+import iconv from 'iconv-lite';
 import { ROOT, tempDir } from '../helpers/cli.js';
 
 const WORKER = new URL(`file://${path.join(ROOT, 'dist/src/app/parallel/worker.js')}`);
@@ -23,7 +24,7 @@ if (!built) {
 const config = defaultConfig();
 const settings = compileSettings(config, 'UTC', 20_000);
 
-async function read(name: string, text: string, kind: 'leads' | 'calls' | 'invoices', threads: 1 | 2): Promise<LoadResult> {
+async function read(name: string, text: string | Buffer, kind: 'leads' | 'calls' | 'invoices', threads: 1 | 2): Promise<LoadResult> {
   const dir = tempDir({ [name]: text });
   const parallel = threads === 2 ? { config, tz: 'UTC', today: 20_000, worker: WORKER, minBytes: 0 } : null;
   return loadInputs([{ path: path.join(dir, name), display: name, kind, source: null }], settings, { keepRaw: false, lenient: false, parallel });
@@ -34,7 +35,7 @@ function outcome(r: LoadResult) {
   return { leads: r.leads, calls: r.calls, invoices: r.invoices, issues: r.issues, stats: r.files.map((f) => f.stats), samples: r.files.map((f) => f.samples) };
 }
 
-async function both(name: string, text: string, kind: 'leads' | 'calls' | 'invoices') {
+async function both(name: string, text: string | Buffer, kind: 'leads' | 'calls' | 'invoices') {
   const one = await read(name, text, kind, 1);
   const two = await read(name, text, kind, 2);
   expect(outcome(two)).toEqual(outcome(one));
@@ -77,6 +78,29 @@ describe.skipIf(!built)('reading a file in two parts', () => {
     const out = ['Call Start Time,Call Type,Call Owner,From,To,Call Duration (in seconds),Status'];
     for (let i = 0; i < 3000; i++) out.push(`2025-03-${pad(1 + (i % 28))} 09:${pad(i % 60)}:00,${i % 2 ? 'Inbound' : 'Outbound'},Анна,+7912${String(i % 300).padStart(7, '0')},+7495${String(i % 7).padStart(7, '0')},${i % 3 ? 40 : 0},${i % 3 ? 'ANSWERED' : 'NO ANSWER'}`);
     expect(await both('calls.csv', out.join('\n') + '\n', 'calls')).toBe(2);
+  });
+
+  /** A call log in ASCII, except `late` (a row's owner) from row `from` on, encoded as `encoding`. */
+  function asciiCalls(late: string | null, from: number, encoding: string): Buffer {
+    const out = ['Call Start Time,Call Type,Call Owner,From,To,Call Duration (in seconds),Status'];
+    for (let i = 0; i < 3000; i++) out.push(`2025-03-${pad(1 + (i % 28))} 09:${pad(i % 60)}:00,${i % 2 ? 'Inbound' : 'Outbound'},${late !== null && i >= from ? late : 'Agent 101'},+7912${String(i % 300).padStart(7, '0')},+74950000000,${i % 3 ? 40 : 0},${i % 3 ? 'ANSWERED' : 'NO ANSWER'}`);
+    return iconv.encode(out.join('\n') + '\n', encoding);
+  }
+
+  it('an all-ASCII file (its encoding never settles): adopted, same result', async () => {
+    expect(await both('ascii.csv', asciiCalls(null, 0, 'utf-8'), 'calls')).toBe(2);
+  });
+
+  it('ASCII up to the cut, Windows-1251 after it: the worker is dropped, same result (read as 1251)', async () => {
+    const text = asciiCalls('Иванов Пётр', 2000, 'windows-1251');
+    expect(await both('late1251.csv', text, 'calls')).toBe(1);
+    const one = await read('late1251.csv', text, 'calls', 1);
+    expect(one.files[0]!.info.encoding).toBe('windows-1251');
+    expect(one.calls.at(-1)!.manager).toBe('Иванов Пётр');
+  });
+
+  it('Windows-1251 text before the cut, after 64 KiB of ASCII: adopted when the worker agrees, same result', async () => {
+    expect(await both('mid1251.csv', asciiCalls('Иванов Пётр', 1000, 'windows-1251'), 'calls')).toBe(2);
   });
 
   it('a quoted cell across the cut: the worker is dropped, same result', async () => {

@@ -20,8 +20,11 @@ export interface PartJob {
   /** The file as the user named it (messages). */
   display: string;
   start: number;
-  /** iconv-lite name and delimiter detected on the whole file. */
-  encoding: string;
+  /**
+   * iconv-lite name and delimiter detected on the whole file; encoding null when the file's start
+   * was all ASCII (still open): the part then detects its own, and is adopted only if it agrees.
+   */
+  encoding: string | null;
   delimiter: string;
   kind: Kind;
   setup: TableSetup;
@@ -53,6 +56,9 @@ export interface PartDone {
   /** Rows still waiting for an undecided column at the end of the part. */
   waiting: number;
   detection: ColumnState[];
+  /** The encoding the part was read with, and whether all its bytes were ASCII. */
+  encoding: string | null;
+  asciiSoFar: boolean;
 }
 
 export interface PartFailed {

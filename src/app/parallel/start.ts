@@ -51,7 +51,7 @@ export function startPart(spec: InputSpec, info: ReaderInfo, setup: TableSetup, 
     path: spec.path,
     display: spec.display,
     start,
-    encoding: decoderName(info.encoding!),
+    encoding: info.asciiSoFar ? null : decoderName(info.encoding!),
     delimiter: info.delimiter!,
     kind,
     setup,
@@ -62,6 +62,6 @@ export function startPart(spec: InputSpec, info: ReaderInfo, setup: TableSetup, 
     today: run.today,
     expectedRows,
   });
-  return { part, start, store: stores[kind] as RecordStore<TableBase, unknown>, source, norm };
+  return { part, start, store: stores[kind] as RecordStore<TableBase, unknown>, source, norm, info };
 }
 

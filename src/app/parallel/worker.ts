@@ -65,6 +65,8 @@ async function readPart(job: PartJob, post: (m: PartMessage, transfer?: ArrayBuf
     duplicates,
     waiting: loader.waiting,
     detection: norm.detection(),
+    encoding: table.info.encoding,
+    asciiSoFar: table.info.asciiSoFar === true,
   };
   const buffers = [state.line, state.source, ...Object.values(state.columns), duplicates.h, duplicates.line, duplicates.at].map((a) => a.buffer as ArrayBuffer);
   if (state.idNum !== null) buffers.push(state.idNum.buffer as ArrayBuffer);

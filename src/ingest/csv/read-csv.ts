@@ -2,6 +2,7 @@
  * The CSV reader: bytes → decoded text → records, streamed. Knows nothing about kinds, headers or
  * fields; it yields every record with its physical start line and raw text.
  */
+import { isAscii } from 'node:buffer';
 import iconv from 'iconv-lite';
 import { makeIssue, type Issue } from '../../errors/issue.js';
 import { EXIT, KpiError, inputError } from '../../errors/kpi-error.js';
@@ -61,12 +62,12 @@ export async function readCsv(
     src.close();
     throw withFile(e, opts.file);
   }
-  if (enc.guessed) {
-    issues.push(makeIssue('encoding_guessed', { file: opts.file }, {
-      message: `the encoding is not UTF-8, UTF-16 or Cyrillic windows-1251; read as ${enc.encoding}`,
-      hint: 'if the text looks wrong, declare it: encoding: cp1252, cp437, cp850, koi8-r, …',
-    }));
-  }
+  if (enc.guessed) issues.push(encodingGuessed(opts.file, enc.encoding));
+  // An all-ASCII start proves nothing: a Windows-1251 log may reach its first Cyrillic name after
+  // 64 KiB. ASCII reads the same in UTF-8, 1251 and 1252, so the reader goes on as UTF-8 and
+  // decides at the first non-ASCII bytes (CsvRows.settle) — stdin included, nothing read twice.
+  const auto = opts.encoding == null || opts.encoding.trim().toLowerCase() === 'auto';
+  const asciiSoFar = auto && enc.encoding === 'utf-8' && !src.ended && isAscii(src.head);
   const info: ReaderInfo = {
     format: 'csv',
     encoding: enc.encoding,
@@ -74,10 +75,28 @@ export async function readCsv(
     delimiter: delim.delimiter,
     sheet: null,
     sheets: [],
+    ...(asciiSoFar ? { asciiSoFar: true } : {}),
   };
   const tokenizer = new CsvTokenizer({ delimiter: delim.delimiter, maxRecordChars: opts.maxRecordChars, maxLineChars: opts.maxLineChars });
-  const rows = new CsvRows(src, enc.bomLength, decoderName(enc.encoding), tokenizer, delim.sepLine, opts.file, issues);
+  const rows = new CsvRows(src, enc.bomLength, decoderName(enc.encoding), tokenizer, delim.sepLine, opts.file, issues, asciiSoFar ? info : null);
   return { info, rows };
+}
+
+function encodingGuessed(file: string, encoding: string): Issue {
+  return makeIssue('encoding_guessed', { file }, {
+    message: `the encoding is not UTF-8, UTF-16 or Cyrillic windows-1251; read as ${encoding}`,
+    hint: 'if the text looks wrong, declare it: encoding: cp1252, cp437, cp850, koi8-r, …',
+  });
+}
+
+/** Bytes from the first non-ASCII one on that decide an encoding left open by an ASCII start. */
+const SETTLE_BYTES = 4096;
+
+/** Index of the first byte ≥ 0x80 (the caller knows there is one). */
+function firstHighByte(b: Uint8Array): number {
+  let i = 0;
+  while (i < b.length && (b[i] as number) < 0x80) i++;
+  return i;
 }
 
 /** A detection error gets the file name and, for an ambiguous delimiter, its issue. */
@@ -100,7 +119,9 @@ class CsvRows implements AsyncIterable<RawRow>, AsyncIterator<RawRow>, RowBatche
   private started = false;
   private done = false;
   private skipSepLine: boolean;
-  private readonly decoder: TextStreamDecoder;
+  private decoder: TextStreamDecoder;
+  /** Bytes held back while the first non-ASCII bytes are too few to tell the encoding. */
+  private held: Buffer | null = null;
   private readonly collect = (row: RawRow): void => {
     if (this.skipSepLine) {
       this.skipSepLine = false;
@@ -117,6 +138,8 @@ class CsvRows implements AsyncIterable<RawRow>, AsyncIterator<RawRow>, RowBatche
     sepLine: boolean,
     private readonly file: string,
     private readonly issues: Issue[],
+    /** The reader's info while the input has been all ASCII (encoding still open); else null. */
+    private asciiSoFar: ReaderInfo | null = null,
   ) {
     this.decoder = streamDecoder(encoding);
     this.skipSepLine = sepLine;
@@ -169,6 +192,7 @@ class CsvRows implements AsyncIterable<RawRow>, AsyncIterator<RawRow>, RowBatche
       }
       const r = await this.src.rest.next();
       if (r.done) {
+        if (this.held !== null) this.feed(Buffer.alloc(0), true);
         const tail = this.decoder.end();
         if (tail) this.tokenizer.push(tail, this.collect);
         this.tokenizer.end(this.collect);
@@ -183,7 +207,43 @@ class CsvRows implements AsyncIterable<RawRow>, AsyncIterator<RawRow>, RowBatche
     return { done: true, value: undefined };
   }
 
-  private feed(bytes: Buffer): void {
+  private feed(bytes: Buffer, last = false): void {
+    if (this.asciiSoFar !== null) {
+      if (this.held === null && isAscii(bytes)) return this.feedText(bytes);
+      const b = this.held === null ? bytes : Buffer.concat([this.held, bytes]);
+      this.held = null;
+      if (!this.settle(b, last)) {
+        this.held = b;
+        return;
+      }
+      return this.feedText(b);
+    }
+    this.feedText(bytes);
+  }
+
+  /**
+   * Decide the encoding from the first non-ASCII bytes `b` holds (everything before them was
+   * ASCII, so the decoder can be swapped without re-reading). False while fewer than
+   * `SETTLE_BYTES` follow the first one and more input may come: a word or two is too little to
+   * tell Cyrillic from Western text.
+   */
+  private settle(b: Buffer, last: boolean): boolean {
+    const high = b.subarray(firstHighByte(b));
+    if (high.length < SETTLE_BYTES && !last) return false;
+    const info = this.asciiSoFar!;
+    this.asciiSoFar = null;
+    delete info.asciiSoFar;
+    const guess = detectEncoding(high, null);
+    if (guess.encoding === 'windows-1251' || guess.encoding === 'windows-1252') {
+      this.decoder = streamDecoder(guess.encoding);
+      info.encoding = guess.encoding;
+      info.encodingGuessed = guess.guessed;
+      if (guess.guessed) this.issues.push(encodingGuessed(this.file, guess.encoding));
+    }
+    return true;
+  }
+
+  private feedText(bytes: Buffer): void {
     const text = this.decoder.write(bytes);
     if (text.length > 0) this.tokenizer.push(text, this.collect);
     this.drainIssues();

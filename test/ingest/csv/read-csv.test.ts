@@ -156,3 +156,43 @@ describe('readCsv', () => {
     expect(issues.map((i) => [i.code, i.line])).toEqual([['unclosed_quote', 2]]);
   });
 });
+
+describe('an encoding still open after an all-ASCII start', () => {
+  // 2,000 ASCII rows (~80 KB, past the 64 KiB sample), then Cyrillic rows
+  const ascii = Array.from({ length: 2000 }, (_, k) => `2024-01-01 09:00:${String(k % 60).padStart(2, '0')},Inbound,101,+7916${String(k).padStart(7, '0')}`).join('\r\n');
+  const late = '\r\n2024-01-02 10:00:00,Входящий,Иванов Пётр,+79160000001\r\n2024-01-02 10:05:00,Исходящий,Сидорова Анна,+79160000002\r\n';
+  const header = 'Start,Type,Agent,Number\r\n';
+
+  it('reads later Windows-1251 text as Windows-1251, from a file and from a pipe cut anywhere', async () => {
+    const bytes = Buffer.concat([Buffer.from(header + ascii, 'ascii'), iconv.encode(late, 'windows-1251')]);
+    expect(Buffer.from(header + ascii).length).toBeGreaterThan(SAMPLE_BYTES);
+    for (const input of [{ path: tmpFile('late.csv', bytes) }, { stream: streamOf(bytes, 4096) }, { stream: streamOf(bytes, 1) }]) {
+      const { info, rows, issues } = await readAll(input);
+      expect(info.encoding).toBe('windows-1251');
+      expect(info.asciiSoFar).toBeUndefined();
+      expect(rows.at(-2)!.cells).toEqual(['2024-01-02 10:00:00', 'Входящий', 'Иванов Пётр', '+79160000001']);
+      expect(rows.at(-1)!.cells[2]).toBe('Сидорова Анна');
+      expect(rows).toHaveLength(2003);
+      expect(issues).toEqual([]);
+    }
+  });
+
+  it('stays UTF-8 when the later text is UTF-8, and notes a Western guess', async () => {
+    const utf8 = Buffer.from(header + ascii + late, 'utf8');
+    const r1 = await readAll({ stream: streamOf(utf8, 7) });
+    expect(r1.info.encoding).toBe('utf-8');
+    expect(r1.rows.at(-1)!.cells[2]).toBe('Сидорова Анна');
+    const western = Buffer.concat([Buffer.from(header + ascii, 'ascii'), iconv.encode('\r\n2024-01-02 10:00:00,Inbound,Agent Müller-Señor,+4930000000\r\n', 'windows-1252')]);
+    const r2 = await readAll({ path: tmpFile('west.csv', western) });
+    expect(r2.info.encoding).toBe('windows-1252');
+    expect(r2.rows.at(-1)!.cells[2]).toBe('Agent Müller-Señor');
+    expect(r2.issues.map((i) => i.code)).toEqual(['encoding_guessed']);
+  });
+
+  it('keeps a declared encoding as declared', async () => {
+    const bytes = Buffer.concat([Buffer.from(header + ascii, 'ascii'), iconv.encode(late, 'windows-1251')]);
+    const { info, rows } = await readAll({ path: tmpFile('decl.csv', bytes) }, { encoding: 'utf-8' });
+    expect(info.encoding).toBe('utf-8');
+    expect(rows.at(-1)!.cells[2]).toContain('\uFFFD');
+  });
+});
