@@ -7,6 +7,7 @@ import type { Cell } from '../ingest/types.js';
 import { createDateColumn, type DateColumn } from '../values/dates.js';
 import { createNumberColumn, type NumberColumn } from '../values/numbers.js';
 import { parseDuration } from '../values/duration.js';
+import { wallInRange } from '../values/calendar.js';
 
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 const DAY = 86_400_000;
@@ -74,14 +75,18 @@ export class DateCell {
       if (isNull(c)) return EMPTY;
       return this.col.wall(c.trim());
     }
-    if (c.t === 'd') return c.v;
+    // typed cells obey the same 1900–2200 range as text dates: a 31.12.9999 placeholder is no date
+    if (c.t === 'd') return wallInRange(c.v) ? c.v : NaN;
     if (c.t === 'n') {
       const t = c.text;
       if (/^\d{8}$/.test(t)) {
         const p = this.col.parse(t);
         if (p) return p.wall;
       }
-      if (c.v >= 1 && c.v < 2958466) return serialToWall(c.v);
+      if (c.v >= 1 && c.v < 2958466) {
+        const w = serialToWall(c.v);
+        return wallInRange(w) ? w : NaN;
+      }
       return NaN;
     }
     return NaN;
