@@ -31,7 +31,7 @@ export const EMPTY = Number.NEGATIVE_INFINITY;
  */
 export type ColumnState =
   | { field: string; date: true; sensitive: boolean }
-  | { field: string; date: false; format: string | null; undecided: boolean; conflicting: boolean };
+  | { field: string; date: false; format: string | null; undecided: boolean; conflicting: boolean; currencies: string[] };
 
 function isTenDigits(t: string): boolean {
   if (t.length !== 10) return false;
@@ -105,6 +105,8 @@ const COMMA_CURRENCY = /₽|\bруб|\bр\.|\bRUB\b/i;
 export class NumberCell {
   col: NumberColumn;
   private declared: boolean;
+  /** Currencies seen by columns this one replaced (a currency mark may settle the decimal mark). */
+  private earlier: readonly string[] = [];
   private dot = false;
   private comma = false;
   constructor(declared: ',' | '.' | null) {
@@ -119,6 +121,7 @@ export class NumberCell {
     if (!this.dot && DOT_CURRENCY.test(t)) this.dot = true;
     if (!this.comma && COMMA_CURRENCY.test(t)) this.comma = true;
     if (this.dot !== this.comma) {
+      this.earlier = this.currencies();
       this.col = createNumberColumn({ declared: this.dot ? '.' : ',' });
       this.declared = true;
     }
@@ -127,7 +130,12 @@ export class NumberCell {
     return this.col.undecided;
   }
   state(field: string): ColumnState {
-    return { field, date: false, format: this.col.format(), undecided: this.col.undecided, conflicting: this.col.conflicting };
+    return { field, date: false, format: this.col.format(), undecided: this.col.undecided, conflicting: this.col.conflicting, currencies: this.currencies() };
+  }
+  /** The currencies whose marks the column's values carry (`RUB`, `USD`, …; `₽` and `руб.` are one). */
+  currencies(): string[] {
+    const all = new Set([...this.earlier, ...this.col.currencies]);
+    return [...all].sort();
   }
   /** The cell's number; {@link EMPTY} when empty, NaN when not a number. */
   read(c: Cell, isNull: (s: string) => boolean): number {

@@ -29,6 +29,7 @@ import { estimateRows } from './estimate.js';
 import { readRows } from './read-rows.js';
 import { planCut, startPart, type ParallelRun } from './parallel/start.js';
 import type { IdColumn } from '../records/table/base.js';
+import type { InvoiceTable } from '../records/table/invoice-table.js';
 
 const HEAD_ROWS = 30;
 
@@ -174,6 +175,10 @@ export async function loadInputs(specs: readonly InputSpec[], s: NormalizeSettin
     for (let k = issuesBefore; k < res.issues.length; k++) if (res.issues[k]!.code === 'unclosed_quote' && res.issues[k]!.file === spec.display) stats.warnings++;
     const undecided = loader.finish();
     sampleRefs[inputIndex] = loader.samples;
+    for (const w of mixedCurrencies(norm, setup, spec.display, table.info.sheet)) {
+      stats.warnings++;
+      res.issues.push(w);
+    }
     for (const field of Object.keys(setup.mapping.fields)) report.formats[field] = norm.formatOf(field);
     if (undecided.length > 0) {
       const isDate = ['created_at', 'won_at', 'started_at', 'date', 'paid_at'].includes(undecided[0]!);
@@ -206,6 +211,7 @@ export async function loadInputs(specs: readonly InputSpec[], s: NormalizeSettin
   counted(crossFileDuplicates('leads', t.leads));
   counted(crossFileDuplicates('calls', t.calls));
   counted(crossFileDuplicates('invoices', t.invoices));
+  if (res.costKnown) counted(costMissing(t.invoices));
   const managers = new Set<string>();
   const channels = new Set<string>();
   namesInOrder(t.leads.manager, t.leads.length, t.leads.managers, managers);
@@ -256,6 +262,49 @@ function settleKind(store: RecordStore<RecordTables['leads'] | RecordTables['cal
     }
   }
   if (!isIdentity(settled.order, t.length)) t.select(settled.order);
+}
+
+/**
+ * SPEC-DECISIONS #30: when some source gives costs, one `cost_missing` warning per file whose
+ * counted (non-void) lines include some without a cost — profit is null wherever such a line counts.
+ */
+function costMissing(t: InvoiceTable): Issue[] {
+  const missing = new Int32Array(t.sources.length);
+  const lines = new Int32Array(t.sources.length);
+  for (let i = 0; i < t.length; i++) {
+    if (t.isVoid[i] === 1) continue;
+    const s = t.source[i] as number;
+    lines[s]!++;
+    if (t.cost[i] !== t.cost[i]) missing[s]!++;
+  }
+  const out: Issue[] = [];
+  t.sources.forEach((src, s) => {
+    const n = missing[s] as number;
+    if (n === 0) return;
+    out.push(makeIssue('cost_missing', { file: src.file, sheet: src.sheet }, {
+      value: String(n),
+      message: `${n} of ${lines[s]} invoice line${lines[s] === 1 ? '' : 's'} ${n === 1 ? 'has' : 'have'} no cost (no cost, unit cost or profit value); profit and profit per client are null for the periods that count them, never computed with a cost of 0`,
+      hint: 'fill in the cost of these lines, or leave cost out of every source',
+    }));
+  });
+  return out;
+}
+
+/** SPEC-DECISIONS #23: one `mixed_currency` warning per amount column whose values carry two currencies. */
+function mixedCurrencies(norm: AnyNormalizer, setup: TableSetup, file: string, sheet: string | null): Issue[] {
+  const out: Issue[] = [];
+  const fields = setup.mapping!.fields as Record<string, number | undefined>;
+  for (const st of norm.detection()) {
+    if (st.date || st.currencies.length < 2) continue;
+    const index = fields[st.field];
+    const column = (index !== undefined ? setup.headers?.[index] : undefined) ?? st.field;
+    out.push(makeIssue('mixed_currency', { file, sheet, column }, {
+      value: st.currencies.join(', '),
+      message: `column "${column}" (${st.field}) holds amounts in ${st.currencies.join(' and ')}; they are added up as they are, without conversion`,
+      hint: 'split the export by currency, or convert the amounts to one currency first',
+    }));
+  }
+  return out;
 }
 
 function isIdentity(order: Int32Array, n: number): boolean {

@@ -48,6 +48,7 @@ const MESSAGE: Partial<Record<IssueCode, Text>> = {
   no_records: () => 'нет записей',
   file_repeated: () => 'этот файл указан дважды; прочитан один раз',
   cost_missing: () => 'у части строк нет себестоимости: прибыль по этим периодам не считается',
+  mixed_currency: (i) => `${where(i)}: суммы в разных валютах (${i.value ?? ''}); они складываются как есть, без пересчёта`,
 };
 
 const HINT: Partial<Record<IssueCode, string>> = {
@@ -66,6 +67,9 @@ const HINT: Partial<Record<IssueCode, string>> = {
   direction_undecidable: 'добавьте в kpi.config.yaml internal_numbers: ["^1\\\\d\\\\d$"] (ваши внутренние номера)',
   not_a_table: 'выгрузите исходный список: одна строка на лид, звонок или строку счёта, одна строка заголовка',
   group_case_variant: 'объедините их правилом `managers:` или `channels:` в kpi.config.yaml',
+  mixed_currency: 'разделите выгрузку по валютам или пересчитайте суммы в одну валюту заранее',
+  cost_missing: 'добавьте себестоимость в эти строки или уберите столбец себестоимости из всех источников',
+  id_precision_lost: 'выгрузите идентификаторы как текст (в Excel: формат «Текстовый» до ввода)',
 };
 
 /** The Russian message and hint of an issue (falling back to the English text for rare codes). */

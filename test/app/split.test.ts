@@ -64,7 +64,7 @@ describe('planSplit', () => {
 
 describe('partsAgree', () => {
   const date = (sensitive: boolean): ColumnState => ({ field: 'created_at', date: true, sensitive });
-  const num = (format: string | null, undecided = false, conflicting = false): ColumnState => ({ field: 'amount', date: false, format, undecided, conflicting });
+  const num = (format: string | null, undecided = false, conflicting = false, currencies: string[] = []): ColumnState => ({ field: 'amount', date: false, format, undecided, conflicting, currencies });
   it.each([
     ['plain dates and the same decimal mark', [date(false), num('decimal:,')], [date(false), num('decimal:,')], true],
     ['no evidence in the second part', [date(false), num('decimal:,')], [date(false), num(null)], true],
@@ -73,5 +73,7 @@ describe('partsAgree', () => {
     ['other decimal marks', [num('decimal:,')], [num('decimal:.')], false],
     ['undecided second part', [num(null)], [num(null, true)], false],
     ['conflicting first part', [num('decimal:,', false, true)], [num('decimal:,')], false],
+    ['a currency the first part also has', [num('decimal:,', false, false, ['RUB', 'USD'])], [num('decimal:,', false, false, ['USD'])], true],
+    ['a currency only the second part has', [num('decimal:,', false, false, ['RUB'])], [num('decimal:,', false, false, ['USD'])], false],
   ])('%s → %s', (_what, a, b, want) => expect(partsAgree(a, b)).toBe(want));
 });

@@ -27,6 +27,9 @@ const GOES_ON: [string, string[], string, number | null, string][] = [
   ['file_repeated', [`${C}/invoices.csv`, `${C}/invoices.csv`, ...BASE], `${C}/invoices.csv`, null, 'warning'],
   ['no_records', ['fixtures/hostile/files/header-only.csv', ...BASE], '-', null, 'warning'],
   ['encoding_guessed', [`${C}/encoding_guessed.csv`, ...BASE], `${C}/encoding_guessed.csv`, null, 'info'],
+  ['mixed_currency', [`${C}/mixed_currency.csv`, ...BASE], `${C}/mixed_currency.csv`, null, 'warning'],
+  ['cost_missing', [`${C}/cost_missing.csv`, ...BASE], `${C}/cost_missing.csv`, null, 'warning'],
+  ['id_precision_lost', [`${C}/id_precision_lost.csv`, ...BASE], `${C}/id_precision_lost.csv`, 3, 'warning'],
 ];
 
 describe('warnings and notes: exit 0, the issue at its position in JSON and on stderr', () => {

@@ -94,6 +94,8 @@ export function partsAgree(first: readonly ColumnState[], second: readonly Colum
     if (a.date) return false;
     if (a.conflicting || b.conflicting || b.undecided) return false;
     if (a.format !== null && b.format !== null && a.format !== b.format) return false;
+    // a currency only the second part has: one reader must see all of them (mixed_currency)
+    if (b.currencies.some((c) => !a.currencies.includes(c))) return false;
   }
   return true;
 }

@@ -8,7 +8,7 @@ import { DateCell, EMPTY, readDuration, readText, type ColumnState } from '../..
 import { normalizePhone } from '../../values/phone.js';
 import { parseBool } from '../../values/bool.js';
 import { wallToInstant } from '../../values/timezone.js';
-import { colRef, RowIssues, type ColumnRef, type FileRef } from './context.js';
+import { colRef, isExponentForm, RowIssues, warnExponent, type ColumnRef, type FileRef } from './context.js';
 import type { NormalizeSettings } from './settings.js';
 import type { DateFormats } from './lead.js';
 import { PackedMemo, TextMemo, type Memo } from './memo.js';
@@ -208,5 +208,6 @@ export class CallNormalizer {
 
     const id = this.raw(row, c.id);
     r.id = id === '' || s.isNull(id) ? null : id;
+    if (r.id !== null && isExponentForm(id)) warnExponent(out, this.refs.id!, id, 'id');
   }
 }

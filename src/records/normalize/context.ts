@@ -90,3 +90,22 @@ export function colRef(headers: readonly string[] | null, index: number | undefi
   const h = headers?.[index];
   return { index, header: h && h.trim() !== '' ? h.trim() : `#${index + 1}` };
 }
+
+/**
+ * An id written in exponent form (`1.23457E+18`, `4,5E+15`): a spreadsheet stored it as a number
+ * and lost its digits (SPEC-DECISIONS #55: warn `id_precision_lost`, keep the text as written).
+ * The `indexOf` pre-test keeps the common case — plain digits — at one native call.
+ */
+export function isExponentForm(t: string): boolean {
+  if (t.indexOf('E') < 0 && t.indexOf('e') < 0) return false;
+  return EXPONENT.test(t);
+}
+const EXPONENT = /^[+-]?\d+(?:[.,]\d+)?[eE][+-]?\d{1,3}$/;
+
+/** Flag a memo adds to a code whose text was in exponent form (codes stay below it). */
+export const EXPONENT_FLAG = 1 << 30;
+
+/** Warn that an id-like cell lost digits (see {@link isExponentForm}). */
+export function warnExponent(out: RowIssues, col: ColumnRef | null, text: string, what: string): void {
+  out.warn('id_precision_lost', col, text, `the ${what} ${JSON.stringify(text)} is in exponent form: its digits were lost before the export; it is kept as written`, 'export the column as text (in Excel: format the cells as Text before typing or pasting the ids)');
+}

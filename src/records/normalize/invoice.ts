@@ -8,7 +8,7 @@ import { cellText } from '../../ingest/types.js';
 import { DateCell, EMPTY, NumberCell, readText, type ColumnState } from '../../app/cells.js';
 import { normalizeClientId } from '../../values/client.js';
 import { tryCents } from '../../values/numbers.js';
-import { colRef, RowIssues, type ColumnRef, type FileRef } from './context.js';
+import { colRef, EXPONENT_FLAG, isExponentForm, RowIssues, warnExponent, type ColumnRef, type FileRef } from './context.js';
 import type { NormalizeSettings } from './settings.js';
 import type { DateFormats } from './lead.js';
 import { DictMemo, PackedMemo, Predictor, TextMemo, type Memo } from './memo.js';
@@ -74,7 +74,7 @@ export class InvoiceNormalizer {
       : new DictMemo(t.numbers, notNull);
     this.clientMemo = new DictMemo(t.clients, notNull);
     this.clientGuess = new Predictor(t.clients);
-    this.clientIdMemo = new PackedMemo((raw) => (s.isNull(raw) ? -1 : t.clientIds.id(normalizeClientId(raw))));
+    this.clientIdMemo = new PackedMemo((raw) => (s.isNull(raw) ? -1 : t.clientIds.id(normalizeClientId(raw)) + (isExponentForm(raw) ? EXPONENT_FLAG : 0)));
     this.noManager = t.managers.id(s.manager(null));
     this.managerMemo = new TextMemo((raw) => t.managers.id(s.manager(raw)));
     this.segmentMemo = new TextMemo((raw) => t.segments.id(raw.replace(/\s+/g, ' ').trim()));
@@ -171,7 +171,11 @@ export class InvoiceNormalizer {
     }
 
     const cid = this.raw(row, c.client_id);
-    const clientId = cid === '' ? -1 : this.clientIdMemo.of(cid);
+    let clientId = cid === '' ? -1 : this.clientIdMemo.of(cid);
+    if (clientId >= EXPONENT_FLAG) {
+      clientId -= EXPONENT_FLAG;
+      warnExponent(out, this.refs.client_id!, cid, 'client id (ИНН)');
+    }
     const cl = this.raw(row, c.client);
     let client = -1;
     if (cl !== '') {

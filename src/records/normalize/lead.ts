@@ -10,7 +10,7 @@ import { DateCell, EMPTY, NumberCell, readText, type ColumnState } from '../../a
 import { normalizeClientId, normalizeEmail } from '../../values/client.js';
 import { normalizePhone } from '../../values/phone.js';
 import { tryCents } from '../../values/numbers.js';
-import { colRef, RowIssues, type ColumnRef, type FileRef } from './context.js';
+import { colRef, EXPONENT_FLAG, isExponentForm, RowIssues, warnExponent, type ColumnRef, type FileRef } from './context.js';
 import type { NormalizeSettings } from './settings.js';
 import { DictMemo, PackedMemo, Predictor, TextMemo, type Memo } from './memo.js';
 import type { LeadRow, LeadTable } from '../table/lead-table.js';
@@ -78,7 +78,7 @@ export class LeadNormalizer {
     });
     this.clientMemo = new DictMemo(t.clients, (raw) => !s.isNull(raw));
     this.clientGuess = new Predictor(t.clients);
-    this.clientIdMemo = new PackedMemo((raw) => (s.isNull(raw) ? -1 : t.clientIds.id(normalizeClientId(raw))));
+    this.clientIdMemo = new PackedMemo((raw) => (s.isNull(raw) ? -1 : t.clientIds.id(normalizeClientId(raw)) + (isExponentForm(raw) ? EXPONENT_FLAG : 0)));
     this.phoneMemo = new PackedMemo((raw) => {
       if (s.isNull(raw)) return 0;
       const p = normalizePhone(raw, s.defaultCountry);
@@ -191,6 +191,10 @@ export class LeadNormalizer {
 
     const cid = this.raw(row, c.client_id);
     r.clientId = cid === '' ? -1 : this.clientIdMemo.of(cid);
+    if (r.clientId >= EXPONENT_FLAG) {
+      r.clientId -= EXPONENT_FLAG;
+      warnExponent(out, this.refs.client_id!, cid, 'client id');
+    }
 
     const ph = this.raw(row, c.phone);
     const pc = ph === '' ? 0 : this.phoneMemo.of(ph);
@@ -212,6 +216,7 @@ export class LeadNormalizer {
 
     const id = this.raw(row, c.id);
     r.id = id === '' || s.isNull(id) ? null : id;
+    if (r.id !== null && isExponentForm(id)) warnExponent(out, this.refs.id!, id, 'id');
     const cl = this.raw(row, c.client);
     if (cl === '') r.client = -1;
     else {

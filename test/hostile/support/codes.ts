@@ -55,6 +55,9 @@ export function codeFiles(): HostileFixture[] {
     f('unknown_direction.csv', 'a lead direction "sideways"', crlf(['ID;Дата создания;Источник;Direction', '1;05.03.2024 10:00;SEO;sideways'])),
     f('kind_flag_conflict.yaml', 'a source of kind leads for a file given as --invoices', 'sources:\n  - kind: leads\n    files: invoices.csv\n'),
     { path: 'codes/encoding_guessed.csv', what: 'Western windows-1252 text (no Cyrillic, not UTF-8)', bytes: iconv.encode(crlf(['Customer;City;Amount;Date;Invoice', 'Müller & Söhne;Köln;100.00;2024-03-05;1', 'Café Olé;Besançon;50.00;2024-03-06;2']), 'windows-1252') },
+    f('mixed_currency.csv', 'amounts in roubles and in dollars in one column', crlf(['Дата;Номер;Контрагент;Сумма', '05.03.2024;1;ООО Ромашка;1 200,50 ₽', '06.03.2024;2;ООО Лютик;300,00 руб.', '07.03.2024;3;Acme Ltd;$150,00'])),
+    f('cost_missing.csv', 'a cost column with one line left empty', crlf(['Дата;Номер;Контрагент;Сумма;Себестоимость', '05.03.2024;1;ООО Ромашка;1 200,50;800,00', '06.03.2024;2;ООО Лютик;300,00;'])),
+    f('id_precision_lost.csv', 'a lead id and an ИНН saved by a spreadsheet in exponent form', crlf(['ID;Дата создания;Источник;ИНН', '1;05.03.2024 10:00;SEO;7701234567', '1,23457E+18;06.03.2024 10:00;SEO;7,70123E+09'])),
     f('config_multiple/kpi.config.yaml', 'two config files in one folder…', 'timezone: UTC\n'),
     f('config_multiple/kpi.config.json', '…the JSON one is ignored, with a warning', '{ "timezone": "UTC" }\n'),
   ];
