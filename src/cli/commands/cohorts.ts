@@ -25,11 +25,13 @@ export async function run(files: string[], o: SharedOptions, io: Io): Promise<nu
   const run = await loadAndLink(files, o, io.env, io.cwd);
   const { ctx, load, linked, weekStart } = run;
   if (!load.has.invoices) throw inputError(`kpi cohorts needs invoices; none among ${load.files.length} file(s) (detected: ${load.files.map((f) => f.setup.kind ?? 'unknown').join(', ')})`);
-  const days = load.invoices.filter((l) => !l.void && l.amount > 0).map((l) => Math.floor(l.date / MS_PER_DAY));
-  // loops, not Math.min(...days): spreading 300k values overflows the call stack
+  // the first and last day of a positive, non-void line, read from the table in place
+  const lines = load.tables.invoices;
   let dataMin: Day | null = null;
   let dataMax: Day | null = null;
-  for (const d of days) {
+  for (let i = 0; i < lines.length; i++) {
+    if (lines.isVoid[i] === 1 || !((lines.amount[i] as number) > 0)) continue;
+    const d = Math.floor((lines.date[i] as number) / MS_PER_DAY);
     if (dataMin === null || d < dataMin) dataMin = d;
     if (dataMax === null || d > dataMax) dataMax = d;
   }
