@@ -21,6 +21,7 @@ import { applyTargets } from '../report/targets.js';
 import { VERSION } from '../cli/version.js';
 import { terminalProgress, wantsProgress } from './progress.js';
 import { collectGarbage, COLLECT_MIN_RECORDS } from './collect-garbage.js';
+import { countExcluded } from '../report/excluded.js';
 
 export interface ReportRun {
   ctx: RunContext;
@@ -130,6 +131,7 @@ export async function runReport(files: readonly string[], o: SharedOptions, env:
   const report: Report = {
     ...built,
     explain: o.explain,
+    excluded: o.explain && resolved.columns.length > 0 ? countExcluded(load.tables, load.has, load.files.map((f) => f.stats), resolved.columns[resolved.columns.length - 1]!) : null,
     meta: {
       version: VERSION,
       today: formatDay(ctx.today),

@@ -15,6 +15,7 @@ import { htmlLabel } from './html-labels.js';
 import { cellText, deltaColumns, deltaText, deltaTone, headlineRow, isPartial, periodHead, valueText, type DeltaColumn } from './human-cells.js';
 import { lineChartSvg, sparklineSvg } from './svg.js';
 import { BAR_COLOR, BAR_MAX_PX, PLAN_BG, STYLE, TABLE_ATTRS, TONE_COLOR } from './html-style.js';
+import { excludedLines } from '../report/excluded.js';
 
 /** A row's name for people: the metric label, or `↳ group` (bidi-isolated: names may be RTL). */
 function rowLabel(row: MetricRow, lang: Lang): string {
@@ -141,6 +142,7 @@ function explainList(r: Report, sec: ReportSection, lang: Lang): string {
       const tt = terms ? ' = ' + Object.entries(terms).map(([k, v]) => `${k} ${termNumber(v, lang)}`).join(', ') : '';
       return `<li>${esc(row.def.label[lang])} (<code>${esc(row.def.id)}</code>): ${esc(row.def.formula + tt)}</li>`;
     });
+  for (const line of excludedLines(r.excluded, sec, lang)) items.push(`<li>${esc(line)}</li>`);
   return `<p style="${STYLE.note}"><b>${esc(t('explain.title', lang))}</b></p><ul style="${STYLE.explain}">${items.join('')}</ul>`;
 }
 

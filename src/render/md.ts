@@ -18,6 +18,7 @@ import { ymdOfDay } from '../period/calendar.js';
 import { formatDelta, formatNumber, formatValue, sparkline, type Lang } from './numbers.js';
 import { deltaText, isPartial, isUnknown, periodHead, planSuffix } from './human-cells.js';
 import { groupByLabel, groupLabel, inputKindLabel, periodLabel, sectionTitle, t } from './i18n.js';
+import { excludedLines } from '../report/excluded.js';
 
 export interface MarkdownOptions {
   layout: 'wide' | 'tidy';
@@ -156,6 +157,7 @@ function explainLines(r: Report, sec: ReportSection, lang: Lang): string[] {
     const tt = terms ? ' = ' + Object.entries(terms).map(([k, v]) => `${k} ${termNumber(v, lang)}`).join(', ') : '';
     lines.push(`- ${escapeMd(row.def.label[lang])} (\`${row.def.id}\`): ${escapeMd(row.def.formula + tt)}`);
   }
+  for (const line of excludedLines(r.excluded, sec, lang)) lines.push(`- ${escapeMd(line)}`);
   return lines;
 }
 

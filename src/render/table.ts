@@ -10,6 +10,7 @@ import { formatDelta, formatValue, sparkline, type Lang } from './numbers.js';
 import { formatDay } from '../period/calendar.js';
 import { planSuffix } from './human-cells.js';
 import { groupByLabel, groupLabel, inputKindLabel, periodLabel, sectionTitle, t } from './i18n.js';
+import { excludedLines } from '../report/excluded.js';
 
 export interface TableOptions {
   color: boolean;
@@ -74,6 +75,7 @@ export function renderTable(r: Report, o: TableOptions): string {
         const tt = terms ? ' = ' + Object.entries(terms).map(([k, v]) => `${k} ${v === null ? '—' : v}`).join(', ') : '';
         out.push(`  ${row.def.id}: ${row.def.formula}${tt}`);
       }
+      for (const line of excludedLines(r.excluded, sec, o.lang)) out.push(`  ${line}`);
     }
     out.push('');
   }

@@ -6,6 +6,7 @@ import type { Column, Interval } from '../period/types.js';
 import type { MetricDef, SectionId } from '../kpi/registry.js';
 import type { InputStats } from '../app/stats.js';
 import type { IssueJson } from './issue-json.js';
+import type { ExcludedCounts } from './excluded.js';
 
 export type GroupBy = 'channel' | 'manager' | 'segment' | null;
 
@@ -75,5 +76,7 @@ export interface Report {
   /** Which section is requested (`kpi leads`), or null for the whole dashboard. */
   only: SectionId | null;
   explain: boolean;
+  /** With --explain: what the last column leaves out, per kind (SPEC-DECISIONS #10). */
+  excluded?: ExcludedCounts | null;
   issues: IssueJson[];
 }
