@@ -110,7 +110,7 @@ function withFile(e: unknown, file: string): unknown {
 }
 
 /**
- * The record stream: pulls a chunk, decodes it (iconv-lite's streaming decoder keeps a character
+ * The record stream: pulls a chunk, decodes it (the streaming decoder keeps a character
  * split across chunks whole), tokenizes it, and hands out the records. Single use.
  */
 class CsvRows implements AsyncIterable<RawRow>, AsyncIterator<RawRow>, RowBatches {
