@@ -42,6 +42,23 @@ function isTenDigits(t: string): boolean {
   return true;
 }
 
+/**
+ * The last text cell a column observed and what it came to — its trimmed text, or null when it
+ * is empty or null-like — so the row's read right after its observe skips a second `isNull` and
+ * `trim` (both are pure: a different cell with the same text comes to the same).
+ */
+class LastText {
+  private cell: string | null = null;
+  private text: string | null = null;
+
+  /** The trimmed text of `c`, or null when null-like (remembered for the next call). */
+  of(c: string, isNull: (s: string) => boolean): string | null {
+    if (c === this.cell) return this.text;
+    this.cell = c;
+    return (this.text = isNull(c) ? null : c.trim());
+  }
+}
+
 /** A date column: observes text values for format detection, parses once decided. */
 export class DateCell {
   readonly col: DateColumn;
@@ -56,9 +73,11 @@ export class DateCell {
    */
   sensitive = false;
   private readonly declared: boolean;
+  private readonly last = new LastText();
   observe(c: Cell, isNull: (s: string) => boolean): void {
-    if (typeof c !== 'string' || isNull(c)) return;
-    const t = c.trim();
+    if (typeof c !== 'string') return;
+    const t = this.last.of(c, isNull);
+    if (t === null) return;
     this.col.observe(t);
     if (!this.sensitive && !this.declared && (t.indexOf('/') >= 0 || isTenDigits(t))) this.sensitive = true;
   }
@@ -72,8 +91,8 @@ export class DateCell {
   read(c: Cell, isNull: (s: string) => boolean): number {
     if (c === null) return EMPTY;
     if (typeof c === 'string') {
-      if (isNull(c)) return EMPTY;
-      return this.col.wall(c.trim());
+      const t = this.last.of(c, isNull);
+      return t === null ? EMPTY : this.col.wall(t);
     }
     // typed cells obey the same 1900–2200 range as text dates: a 31.12.9999 placeholder is no date
     if (c.t === 'd') return wallInRange(c.v) ? c.v : NaN;
@@ -109,13 +128,15 @@ export class NumberCell {
   private earlier: readonly string[] = [];
   private dot = false;
   private comma = false;
+  private readonly last = new LastText();
   constructor(declared: ',' | '.' | null) {
     this.col = createNumberColumn({ declared });
     this.declared = declared !== null;
   }
   observe(c: Cell, isNull: (s: string) => boolean): void {
-    if (typeof c !== 'string' || isNull(c)) return;
-    const t = c.trim();
+    if (typeof c !== 'string') return;
+    const t = this.last.of(c, isNull);
+    if (t === null) return;
     this.col.observe(t);
     if (this.declared || !this.col.undecided) return;
     if (!this.dot && DOT_CURRENCY.test(t)) this.dot = true;
@@ -141,8 +162,9 @@ export class NumberCell {
   read(c: Cell, isNull: (s: string) => boolean): number {
     if (c === null) return EMPTY;
     if (typeof c === 'string') {
-      if (isNull(c)) return EMPTY;
-      const v = this.col.value(c.trim());
+      const t = this.last.of(c, isNull);
+      if (t === null) return EMPTY;
+      const v = this.col.value(t);
       return Number.isFinite(v) ? v : NaN;
     }
     if (c.t === 'n') return Number.isFinite(c.v) ? c.v : NaN;
