@@ -32,37 +32,27 @@ export function countExcluded(tables: RecordTables, has: Record<InputKind, boole
   const hi = span.end * MS_PER_DAY;
   const rejected = (kind: InputKind) => inputs.filter((i) => i.kind === kind).reduce((n, i) => n + i.rows_rejected, 0);
   const out: ExcludedCounts = {};
-  if (has.leads) {
-    const l = tables.leads;
+  const count = (n: number, wall: Float64Array, flagged: (i: number) => boolean): [outside: number, flagged: number] => {
     let outside = 0;
-    let junk = 0;
-    for (let i = 0; i < l.length; i++) {
-      const w = l.createdAt[i] as number;
+    let inside = 0;
+    for (let i = 0; i < n; i++) {
+      const w = wall[i] as number;
       if (!(w >= lo && w < hi)) outside++;
-      else if (((l.flags[i] as number) & LEAD_EXCLUDED) !== 0) junk++;
+      else if (flagged(i)) inside++;
     }
+    return [outside, inside];
+  };
+  const { leads: l, calls: c, invoices: v } = tables;
+  if (has.leads) {
+    const [outside, junk] = count(l.length, l.createdAt, (i) => ((l.flags[i] as number) & LEAD_EXCLUDED) !== 0);
     out.leads = { outside, junk, rejected: rejected('leads') };
   }
   if (has.calls) {
-    const c = tables.calls;
-    let outside = 0;
-    let hidden = 0;
-    for (let i = 0; i < c.length; i++) {
-      const w = c.startedAt[i] as number;
-      if (!(w >= lo && w < hi)) outside++;
-      else if (c.direction[i] === DIR_INBOUND && c.fromAnonymous[i] === 1) hidden++;
-    }
+    const [outside, hidden] = count(c.length, c.startedAt, (i) => c.direction[i] === DIR_INBOUND && c.fromAnonymous[i] === 1);
     out.calls = { outside, hidden, rejected: rejected('calls') };
   }
   if (has.invoices) {
-    const v = tables.invoices;
-    let outside = 0;
-    let voided = 0;
-    for (let i = 0; i < v.length; i++) {
-      const w = v.date[i] as number;
-      if (!(w >= lo && w < hi)) outside++;
-      else if (v.isVoid[i] === 1) voided++;
-    }
+    const [outside, voided] = count(v.length, v.date, (i) => v.isVoid[i] === 1);
     out.invoices = { outside, void: voided, rejected: rejected('invoices') };
   }
   return out;

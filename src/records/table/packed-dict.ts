@@ -8,6 +8,7 @@
  *
  * A text is turned back into a string only when asked (`value`), e.g. for a listed call's number.
  */
+import { grow } from './base.js';
 import type { TextDict } from './dict.js';
 
 const EMPTY = 0;
@@ -101,8 +102,8 @@ export class PackedDict implements TextDict {
   private append(s: string, h: number): void {
     const id = this.count;
     if (id + 2 > this.start.length) {
-      this.start = grown(this.start, this.start.length * 2);
-      this.hashes = grown(this.hashes, this.hashes.length * 2);
+      this.start = grow(this.start, this.start.length * 2);
+      this.hashes = grow(this.hashes, this.hashes.length * 2);
     }
     let wide = false;
     for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 255) wide = true;
@@ -114,7 +115,7 @@ export class PackedDict implements TextDict {
     if (this.used + s.length > this.chars.length) {
       let n = this.chars.length * 2;
       while (this.used + s.length > n) n *= 2;
-      this.chars = grown(this.chars, n);
+      this.chars = grow(this.chars, n);
     }
     const c = this.chars;
     for (let i = 0; i < s.length; i++) c[this.used + i] = s.charCodeAt(i);
@@ -134,10 +135,4 @@ export class PackedDict implements TextDict {
     }
     this.slots = slots;
   }
-}
-
-function grown<T extends Uint8Array | Uint16Array | Int32Array>(a: T, n: number): T {
-  const b = new (a.constructor as new (n: number) => T)(n);
-  b.set(a);
-  return b;
 }
