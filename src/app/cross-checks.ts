@@ -9,28 +9,16 @@ import type { TableBase } from '../records/table/base.js';
 import type { LeadTable } from '../records/table/lead-table.js';
 import type { CallTable } from '../records/table/call-table.js';
 import type { InvoiceTable } from '../records/table/invoice-table.js';
-import { HashIndex, hashNumbers, hashText, lastHash } from './row-hash.js';
+import { HashIndex, hashNumbers } from './row-hash.js';
 
 /** The record fields compared, as numbers (dictionary ids for text: equal ids ⇔ equal text). */
 type KeyFn = (i: number, key: Float64Array) => void;
 
-/** Record i's id as two numbers: numeric ids as themselves, text ids by their hash, no id as NaN. */
+/** Record i's id as two numbers: its id key (one per distinct id in the table), no id as NaN. */
 function idKey(t: TableBase, i: number, key: Float64Array): void {
-  const n = t.numericIdOf(i);
-  if (n === n) {
-    key[0] = n;
-    key[1] = -1;
-    return;
-  }
-  const text = t.idText.get(i);
-  if (text === undefined) {
-    key[0] = NaN;
-    key[1] = -2;
-    return;
-  }
-  hashText(text);
-  key[0] = lastHash().h1;
-  key[1] = lastHash().h2;
+  const k = t.idKeyOf(i);
+  key[0] = k;
+  key[1] = k === k ? -1 : -2;
 }
 
 const keyOf: Record<Kind, (t: TableBase) => { width: number; fill: KeyFn }> = {

@@ -13,7 +13,7 @@ import type { RawRow } from '../ingest/types.js';
 import { makeIssue, type Issue } from '../errors/issue.js';
 import { rowText } from './row-text.js';
 import { IdIndex } from '../records/table/id-index.js';
-import type { TableBase, TableState } from '../records/table/base.js';
+import { TEXT_ID_BASE, type TableBase, type TableState } from '../records/table/base.js';
 import { LeadRow, LeadTable } from '../records/table/lead-table.js';
 import { CallRow, CallTable, DIR_UNKNOWN } from '../records/table/call-table.js';
 import { InvoiceRow, InvoiceTable } from '../records/table/invoice-table.js';
@@ -53,7 +53,7 @@ interface KindRules<T extends TableBase, R> {
 
 /** The records of one kind with their id index. */
 export class RecordStore<T extends TableBase, R> {
-  private readonly ids = new IdIndex((i) => this.table.numericIdOf(i));
+  private readonly ids = new IdIndex((i) => this.table.idKeyOf(i));
   /** Rows per record that settling may need (see the module comment), by record index. */
   private readonly tracked = new Map<number, Contribution[]>();
   /** The input (index into all inputs) of each table source. */
@@ -89,7 +89,7 @@ export class RecordStore<T extends TableBase, R> {
    */
   addKeyed(r: R, line: number, source: number, held: Issue | null, raw: RawRow | null): Issue[] | null {
     const t = this.table;
-    const at = this.ids.claim((r as { id: string }).id, t.length);
+    const at = this.ids.claim(t.idKeyFor((r as { id: string }).id), t.length);
     if (at < 0) {
       this.merged = false;
       const i = this.rules.push(t, r, line, source);
@@ -121,23 +121,22 @@ export class RecordStore<T extends TableBase, R> {
    * merging across the cut would need the rows in reading order.
    */
   adoptPart(state: TableState, tracked: readonly [number, Contribution[]][], source: number): boolean {
+    const t = this.table;
     const n = state.length;
-    if (state.idNum !== null) {
+    if (state.idKey !== null) {
       for (let i = 0; i < n; i++) {
-        const id = state.idNum[i] as number;
-        if (id === id && this.ids.getNumeric(id) >= 0) return false;
+        const k = state.idKey[i] as number;
+        if (k !== k) continue;
+        const here = k < TEXT_ID_BASE ? k : t.findIdKey(state.idTexts[k - TEXT_ID_BASE]!);
+        if (here === here && this.ids.get(here) >= 0) return false;
       }
     }
-    for (const [, text] of state.idText) if (this.ids.get(text) >= 0) return false;
-    const at = this.table.length;
-    this.table.appendState(state, state.sources.map(() => source));
-    if (state.idNum !== null) {
-      for (let i = 0; i < n; i++) {
-        const id = state.idNum[i] as number;
-        if (id === id) this.ids.claimNumeric(id, at + i);
-      }
+    const at = t.length;
+    t.appendState(state, state.sources.map(() => source));
+    for (let i = at; i < at + n; i++) {
+      const k = t.idKeyOf(i);
+      if (k === k) this.ids.claim(k, i);
     }
-    for (const [i, text] of state.idText) this.ids.claim(text, at + i);
     for (const [i, rows] of tracked) this.tracked.set(at + i, rows);
     return true;
   }

@@ -36,6 +36,30 @@ export interface ChannelResult {
 }
 
 const MEMO_LIMIT = 50_000;
+
+/**
+ * `f` memoized per distinct text in a Map of at most MEMO_LIMIT entries. Once the Map is full and
+ * has answered fewer than half of the lookups, it is dropped and `f` runs directly: a column of
+ * mostly distinct values (a call log's external numbers) would pay a hash and a miss per value.
+ */
+function memoized<T>(f: (raw: string) => T): (raw: string) => T {
+  let memo: Map<string, T> | null = new Map<string, T>();
+  let asked = 0;
+  let found = 0;
+  return (raw) => {
+    if (memo === null) return f(raw);
+    asked++;
+    const hit = memo.get(raw);
+    if (hit !== undefined) {
+      found++;
+      return hit;
+    }
+    const res = f(raw);
+    if (memo.size < MEMO_LIMIT) memo.set(raw, res);
+    else if (found * 2 < asked) memo = null;
+    return res;
+  };
+}
 const NONE_RESULT: ChannelResult = Object.freeze({ channel: NONE, direction: null }) as ChannelResult;
 
 /** Compile a rule's pattern; a bad or unsafe one throws (the config loader reports it first). */
@@ -88,60 +112,43 @@ export function compileChannelRules(rules: readonly ChannelRule[], tracking?: Re
     const key = normalizeNumber(k);
     if (key) track.set(key, cleanGroupName(v));
   }
-  const memo = new Map<string, ChannelResult>();
-  return (raw) => {
-    if (raw === null) return NONE_RESULT;
-    const hit = memo.get(raw);
-    if (hit) return hit;
-    let res: ChannelResult | null = null;
-    if (cleanGroupName(raw) === NONE) res = NONE_RESULT;
-    if (!res && track.size > 0) {
+  const lookup = memoized((raw: string): ChannelResult => {
+    if (cleanGroupName(raw) === NONE) return NONE_RESULT;
+    if (track.size > 0) {
       const key = normalizeNumber(raw);
       const name = key ? track.get(key) : undefined;
-      if (name !== undefined) res = { channel: name, direction: null };
+      if (name !== undefined) return { channel: name, direction: null };
     }
-    if (!res) {
-      for (const r of compiled) {
-        if (!r.re.test(bounded(raw))) continue;
-        res = { channel: cleanGroupName(r.channel ?? raw), direction: r.direction };
-        break;
-      }
+    for (const r of compiled) {
+      if (!r.re.test(bounded(raw))) continue;
+      return { channel: cleanGroupName(r.channel ?? raw), direction: r.direction };
     }
-    res ??= { channel: cleanGroupName(raw), direction: null };
-    if (memo.size < MEMO_LIMIT) memo.set(raw, res);
-    return res;
-  };
+    return { channel: cleanGroupName(raw), direction: null };
+  });
+  return (raw) => (raw === null ? NONE_RESULT : lookup(raw));
 }
 
 /** `managers` rules (Decision #11d): the first matching rule's `name`, else the cleaned raw value;
  *  empty → `(none)`. Applied to every kind's manager before grouping. */
 export function compileManagerRules(rules: readonly ManagerRule[]): (raw: string | null) => string {
   const compiled = rules.map((r) => ({ re: compileRule(r.match), name: cleanGroupName(r.name) }));
-  const memo = new Map<string, string>();
-  return (raw) => {
-    if (raw === null) return NONE;
-    const hit = memo.get(raw);
-    if (hit !== undefined) return hit;
+  const lookup = memoized((raw: string): string => {
     const clean = cleanGroupName(raw);
-    let res = clean;
     if (clean !== NONE) {
-      for (const r of compiled) if (r.re.test(bounded(raw))) { res = r.name; break; }
+      for (const r of compiled) if (r.re.test(bounded(raw))) return r.name;
     }
-    if (memo.size < MEMO_LIMIT) memo.set(raw, res);
-    return res;
-  };
+    return clean;
+  });
+  return (raw) => (raw === null ? NONE : lookup(raw));
 }
 
 /** `internal_numbers` (SPEC §2): true when any pattern is found in the raw number. Memoized. */
 export function compileInternalNumbers(patterns: readonly string[]): (raw: string | null) => boolean {
   const compiled = patterns.map(compileRule);
-  const memo = new Map<string, boolean>();
-  return (raw) => {
-    if (raw === null || compiled.length === 0) return false;
-    const hit = memo.get(raw);
-    if (hit !== undefined) return hit;
-    const res = compiled.some((re) => re.test(bounded(raw)));
-    if (memo.size < MEMO_LIMIT) memo.set(raw, res);
-    return res;
-  };
+  const lookup = memoized((raw: string): boolean => {
+    const text = bounded(raw);
+    for (const re of compiled) if (re.test(text)) return true;
+    return false;
+  });
+  return (raw) => raw !== null && compiled.length > 0 && lookup(raw);
 }

@@ -39,6 +39,31 @@ describe.each([
   });
 });
 
+describe('TextMemo on a column of distinct texts', () => {
+  it('drops its Map once full and mostly missed, and keeps answering what compute answers', () => {
+    const c = counting();
+    const m = new TextMemo(c.fn);
+    const n = 250_000;
+    for (let i = 0; i < n; i++) expect(m.of(`user${i}@example.com`)).toBe(i);
+    // past the limit every text is worked out again (no Map to ask), with the same answers
+    const before = c.calls();
+    for (let i = 0; i < 1000; i++) expect(m.of(`user${i}@example.com`)).toBe(i);
+    expect(c.calls()).toBe(before + 1000);
+  });
+
+  it('keeps its Map when it answers most lookups', () => {
+    const c = counting();
+    const m = new TextMemo(c.fn);
+    for (let i = 0; i < 200_100; i++) {
+      m.of(`client ${i}`);
+      for (let k = 1; k <= 3; k++) m.of(`client ${i - k}`);
+    }
+    const before = c.calls();
+    for (let i = 0; i < 1000; i++) expect(m.of(`client ${i}`)).toBe(c.codes.get(`client ${i}`));
+    expect(c.calls()).toBe(before);
+  });
+});
+
 describe('PackedMemo keys', () => {
   it.each([
     ['1', '01'],

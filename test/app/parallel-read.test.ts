@@ -80,6 +80,26 @@ describe.skipIf(!built)('reading a file in two parts', () => {
     expect(await both('calls.csv', out.join('\n') + '\n', 'calls')).toBe(2);
   });
 
+  /** Calls with Asterisk-style text ids (`1709633702.17`): two legs of some calls share one. */
+  function textIdCalls(n: number, last: string | null): string {
+    const out = ['uniqueid,Call Start Time,Call Type,Call Owner,From,To,Call Duration (in seconds),Status'];
+    for (let i = 0; i < n; i++) out.push(`1709633702.${i - (i % 7 === 6 ? 1 : 0)},2025-03-${pad(1 + (i % 28))} 09:${pad(i % 60)}:00,${i % 2 ? 'Inbound' : 'Outbound'},Анна,+7912${String(i).padStart(7, '0')},+7495${String(i % 7).padStart(7, '0')},${i % 3 ? 40 : 0},${i % 3 ? 'ANSWERED' : 'NO ANSWER'}`);
+    if (last !== null) out.push(last);
+    return out.join('\n') + '\n';
+  }
+
+  it('calls with text ids, legs merged inside each part: adopted, same result', async () => {
+    const parts = await both('text-ids.csv', textIdCalls(3000, null), 'calls');
+    expect(parts).toBe(2);
+    const r = await read('text-ids.csv', textIdCalls(3000, null), 'calls', 2);
+    expect(r.calls.length).toBe(3000 - Math.floor(3000 / 7));
+    expect(r.calls.at(-1)!.id).toBe('1709633702.2999');
+  });
+
+  it('a text id on both sides of the cut: the worker is dropped, same result', async () => {
+    expect(await both('text-id-twice.csv', textIdCalls(3000, '1709633702.3,2025-03-01 10:00:00,Inbound,Анна,+79120000003,+74950000000,0,NO ANSWER'), 'calls')).toBe(1);
+  });
+
   /** A call log in ASCII, except `late` (a row's owner) from row `from` on, encoded as `encoding`. */
   function asciiCalls(late: string | null, from: number, encoding: string): Buffer {
     const out = ['Call Start Time,Call Type,Call Owner,From,To,Call Duration (in seconds),Status'];

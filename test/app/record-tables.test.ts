@@ -10,7 +10,7 @@ import { LeadTable } from '../../src/records/table/lead-table.js';
 import { CallTable } from '../../src/records/table/call-table.js';
 import { InvoiceTable } from '../../src/records/table/invoice-table.js';
 import { IdIndex } from '../../src/records/table/id-index.js';
-import { numericId } from '../../src/records/table/base.js';
+import { numericId, TEXT_ID_BASE } from '../../src/records/table/base.js';
 import { call, inv, lead } from '../kpi/factories.js';
 
 describe('StringDict', () => {
@@ -95,33 +95,58 @@ describe('export and append (a worker hands its part over)', () => {
     expect([a.idOf(1), a.idOf(2), a.idOf(3)]).toEqual(['2', 'T-3', null]);
   });
 
+  it('maps text ids to the receiving table\'s id dictionary', () => {
+    const a = CallTable.from([call('2026-10-01T10:00', { id: '1709633702.9' }), call('2026-10-01T11:00', { id: '42' })]);
+    const b = CallTable.from([call('2026-10-02T10:00', { id: '1709633702.10' }), call('2026-10-02T11:00', { id: '1709633702.9' }), call('2026-10-02T12:00')]);
+    a.appendState(b.exportState(), [a.addSource('Master.csv', null)]);
+    expect([0, 1, 2, 3, 4].map((i) => a.idOf(i))).toEqual(['1709633702.9', '42', '1709633702.10', '1709633702.9', null]);
+    expect(a.idKeyOf(3)).toBe(a.idKeyOf(0));
+    expect(a.idTexts.size).toBe(2);
+    expect([a.hasId(2), a.hasId(4)]).toEqual([true, false]);
+  });
+
   it('a table without ids allocates no id column, even after appending', () => {
     const a = InvoiceTable.from([inv('2026-10-01', 'A', 1)]);
     a.appendState(InvoiceTable.from([inv('2026-10-02', 'B', 2)]).exportState(), [0]);
-    expect(a.idNum).toBeNull();
+    expect(a.idKey).toBeNull();
     expect(a.length).toBe(2);
   });
 });
 
 /** An index over an id column the test fills the way a table does: the record right after its claim. */
-function indexed(): { x: IdIndex; add: (id: string) => number } {
+function indexed(): { x: IdIndex; add: (id: string) => number; get: (id: string) => number } {
+  const t = new LeadTable();
   const keys: number[] = [];
   const x = new IdIndex((i) => keys[i] ?? NaN);
   return {
     x,
     add: (id) => {
-      const at = x.claim(id, keys.length);
-      keys.push(numericId(id));
+      const key = t.idKeyFor(id);
+      const at = x.claim(key, keys.length);
+      keys.push(key);
       return at;
+    },
+    get: (id) => {
+      const key = t.findIdKey(id);
+      return key === key ? x.get(key) : -1;
     },
   };
 }
 
 describe('IdIndex', () => {
   it('claims each id once, numeric or text', () => {
-    const { x, add } = indexed();
-    expect([add('100'), add('L-1'), add('100'), add('L-1'), add('0100')]).toEqual([-1, -1, 0, 1, -1]);
-    expect([x.get('100'), x.get('L-1'), x.get('0100'), x.get('7')]).toEqual([0, 1, 4, -1]);
+    const { add, get } = indexed();
+    expect([add('100'), add('L-1'), add('100'), add('L-1'), add('0100'), add('1709633702.26'), add('1709633702.260')]).toEqual([-1, -1, 0, 1, -1, -1, -1]);
+    expect([get('100'), get('L-1'), get('0100'), get('7'), get('1709633702.26'), get('1709633702.260'), get('L-2')]).toEqual([0, 1, 4, -1, 5, 6, -1]);
+  });
+
+  it('keeps text ids apart from every numeric id', () => {
+    const t = new LeadTable();
+    const keys = ['999999999999999', 'a', '0', 'b', '1'].map((id) => t.idKeyFor(id));
+    expect(new Set(keys).size).toBe(5);
+    expect(keys[0]).toBeLessThan(TEXT_ID_BASE);
+    expect([keys[1], keys[3]]).toEqual([TEXT_ID_BASE, TEXT_ID_BASE + 1]);
+    expect(t.findIdKey('c')).toBeNaN();
   });
 
   it('finds every id among many, consecutive or strided, across growth', () => {
@@ -131,12 +156,12 @@ describe('IdIndex', () => {
         const x = new IdIndex((i) => keys[i]!);
         const n = 3000;
         for (let k = 0; k < n; k++) {
-          expect(x.claimNumeric(start + k * stride, k)).toBe(-1);
+          expect(x.claim(start + k * stride, k)).toBe(-1);
           keys[k] = start + k * stride;
         }
-        for (let k = 0; k < n; k++) expect(x.getNumeric(start + k * stride)).toBe(k);
-        expect(x.getNumeric(start + n * stride)).toBe(-1);
-        expect(x.claimNumeric(start + stride, n)).toBe(1);
+        for (let k = 0; k < n; k++) expect(x.get(start + k * stride)).toBe(k);
+        expect(x.get(start + n * stride)).toBe(-1);
+        expect(x.claim(start + stride, n)).toBe(1);
       }),
       { numRuns: 20 },
     );

@@ -77,6 +77,26 @@ describe('compileInternalNumbers', () => {
     expect(internal('+79161234567')).toBe(false);
     expect(internal(null)).toBe(false);
   });
+
+  it('answers right past its memo, over a log of distinct external numbers', () => {
+    const internal = compileInternalNumbers(['^1\\d\\d$']);
+    for (let i = 0; i < 120_000; i++) {
+      expect(internal(`+7912${String(i).padStart(7, '0')}`)).toBe(false);
+      expect(internal(String(100 + (i % 100)))).toBe(true);
+    }
+    expect(internal('1000')).toBe(false);
+  });
+});
+
+describe('rules past their memo', () => {
+  it('channel and manager rules answer the same for every distinct value', () => {
+    const ch = compileChannelRules([{ match: '7$', channel: 'Sevens' }]);
+    const mgr = compileManagerRules([{ match: '^agent 1', name: 'Первый' }]);
+    for (let i = 0; i < 110_000; i++) {
+      expect(ch(`src ${i}`).channel).toBe(i % 10 === 7 ? 'Sevens' : `src ${i}`);
+      expect(mgr(`agent ${i}`)).toBe(String(i).startsWith('1') ? 'Первый' : `agent ${i}`);
+    }
+  });
 });
 
 describe('cleanGroupName (Decision #50)', () => {

@@ -69,7 +69,7 @@ async function readPart(job: PartJob, post: (m: PartMessage, transfer?: ArrayBuf
     asciiSoFar: table.info.asciiSoFar === true,
   };
   const buffers = [state.line, state.source, ...Object.values(state.columns), duplicates.h, duplicates.line, duplicates.at].map((a) => a.buffer as ArrayBuffer);
-  if (state.idNum !== null) buffers.push(state.idNum.buffer as ArrayBuffer);
+  if (state.idKey !== null) buffers.push(state.idKey.buffer as ArrayBuffer);
   post(done, buffers);
 }
 

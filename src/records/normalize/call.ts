@@ -28,9 +28,13 @@ export class CallNormalizer {
   private readonly refs: Record<string, ColumnRef | null> = {};
   /** True when nothing in this source tells whether a call was answered. */
   readonly answeredUnknown: boolean;
-  /** number text → (phone id + 1) × 2 + 1 when anonymous; NULL_TEXT for null-like text. */
+  /**
+   * number text → (phone id + 1) × 4, + 2 when `internal_numbers:` matches the text, + 1 when
+   * anonymous; NULL_TEXT for null-like text. One memo answers both questions a number asks: a
+   * call log's external numbers are mostly distinct, so a second lookup per side cost as much.
+   */
   private readonly phoneMemo: Memo;
-  private readonly internalMemo: Memo | null;
+  private readonly internal: boolean;
   private readonly directionMemo: Memo;
   private readonly answeredMemo: Memo;
   private readonly statusMemo: Memo;
@@ -56,13 +60,13 @@ export class CallNormalizer {
     this.answeredUnknown = cols.answered === undefined && cols.status === undefined && cols.duration_s === undefined;
     const t = table;
     this.none = { manager: t.managers.id(s.manager(null)), channel: t.channels.id(s.channel(null).channel) };
+    const isInternal = s.isInternal;
+    this.internal = isInternal !== null;
     this.phoneMemo = new PackedMemo((raw) => {
       if (s.isNull(raw)) return NULL_TEXT;
       const p = normalizePhone(raw, s.defaultCountry);
-      return (t.phones.id(p.value) + 1) * 2 + (p.kind === 'anonymous' ? 1 : 0);
+      return (t.phones.id(p.value) + 1) * 4 + (isInternal !== null && isInternal(raw) ? 2 : 0) + (p.kind === 'anonymous' ? 1 : 0);
     });
-    const isInternal = s.isInternal;
-    this.internalMemo = isInternal ? new TextMemo((raw) => (isInternal(raw) ? 1 : 0)) : null;
     this.directionMemo = new TextMemo((raw) => {
       if (s.isNull(raw)) return DIR_NULL_TEXT;
       const d = s.direction(raw);
@@ -145,9 +149,9 @@ export class CallNormalizer {
         else if (!s.isInternal) out.reject('call_direction_unknown', this.refs.direction!, raw, 'inbound, outbound or internal (Входящий, Исходящий, …)', 'add the value to `direction_values:` of this source, or set `internal_numbers:`');
       }
     }
-    if (direction < 0 && this.internalMemo !== null) {
-      const fi = fromRaw !== null && this.internalMemo.of(fromRaw) === 1;
-      const ti = toRaw !== null && this.internalMemo.of(toRaw) === 1;
+    if (direction < 0 && this.internal) {
+      const fi = fromRaw !== null && (fromCode & 2) !== 0;
+      const ti = toRaw !== null && (toCode & 2) !== 0;
       if (fi && ti) direction = DIR_INTERNAL;
       else if (fi) direction = DIR_OUTBOUND;
       else if (ti) direction = DIR_INBOUND;
@@ -161,10 +165,10 @@ export class CallNormalizer {
       r.from = -1;
       r.fromAnonymous = true;
     } else {
-      r.from = (fromCode >> 1) - 1;
+      r.from = (fromCode >> 2) - 1;
       r.fromAnonymous = (fromCode & 1) === 1;
     }
-    r.to = toCode === NULL_TEXT ? -1 : (toCode >> 1) - 1;
+    r.to = toCode === NULL_TEXT ? -1 : (toCode >> 2) - 1;
 
     r.durationS = NaN;
     if (c.duration_s !== undefined) {

@@ -81,6 +81,11 @@ export class TextMemo implements Memo {
   private readonly memo = new Map<string, number>();
   private readonly front = new Front();
   private readonly last = new Last();
+  /** Map lookups so far, and how many found their text. */
+  private asked = 0;
+  private found = 0;
+  /** Set once the Map is full and answered fewer than half the lookups: it is dropped. */
+  private off = false;
 
   /** `compute` gets a flat copy of the text, so caches behind it never pin a file chunk. */
   constructor(private readonly compute: (text: string) => number) {}
@@ -95,11 +100,22 @@ export class TextMemo implements Memo {
       const f = this.front.get(text);
       if (f !== -2) return f;
     }
+    // a column of mostly distinct texts (e-mails, a log's numbers): hashing and keeping them
+    // costs more than working each one out
+    if (this.off) return this.compute(flatten(text));
+    this.asked++;
     const hit = this.memo.get(text);
-    if (hit !== undefined) return hit;
+    if (hit !== undefined) {
+      this.found++;
+      return hit;
+    }
     const flat = flatten(text);
     const v = this.compute(flat);
     if (this.memo.size < LIMIT) this.memo.set(flat, v);
+    else if (this.found * 2 < this.asked) {
+      this.off = true;
+      this.memo.clear();
+    }
     this.front.add(flat, v);
     return v;
   }

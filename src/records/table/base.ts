@@ -5,7 +5,8 @@
  * typed arrays cost a few bytes per value and hold no pointers.
  */
 import type { Origin } from '../types.js';
-import { flatten, type StringDict, type TextDict } from './dict.js';
+import type { StringDict, TextDict } from './dict.js';
+import { PackedDict } from './packed-dict.js';
 
 /** Any typed-array column. */
 export type Column = Float64Array | Int32Array | Int16Array | Uint8Array | Uint16Array;
@@ -54,8 +55,10 @@ export interface TableState {
   dicts: Record<string, readonly string[]>;
   line: Int32Array;
   source: Uint16Array;
-  idNum: Float64Array | null;
-  idText: [number, string][];
+  /** Id keys (see `TableBase.idKey`); null when no record has an id. */
+  idKey: Float64Array | null;
+  /** The texts of text ids: key `TEXT_ID_BASE + k` is `idTexts[k]`. */
+  idTexts: readonly string[];
   sources: TableSource[];
 }
 
@@ -83,6 +86,13 @@ export function numericId(id: string): number {
   return v;
 }
 
+/**
+ * Where the keys of text ids start: every canonical numeric id (15 digits at most) is below 10^15
+ * < 2^50, so a text id's key — this base plus its index in the table's id dictionary — never meets
+ * one, and stays an exact integer in a double.
+ */
+export const TEXT_ID_BASE = 2 ** 51;
+
 /** Columns every record table has: origin (source + line) and the optional record id. */
 export abstract class TableBase {
   length = 0;
@@ -93,12 +103,18 @@ export abstract class TableBase {
   line = new Int32Array(0);
   source = new Uint16Array(0);
   /**
-   * Numeric ids (see {@link numericId}); NaN when the id is text or absent. Allocated with the
-   * first id: invoice lines and call logs without an id column never pay for it.
+   * Each record's id as one number: a canonical numeric id (see {@link numericId}) as itself, any
+   * other id as `TEXT_ID_BASE` + its index in `idTexts`; NaN when the record has no id. Allocated
+   * with the first id: invoice lines and call logs without an id column never pay for it. Text
+   * ids (Asterisk's `1709633702.26`, Salesforce's `00Q5e00000AbCdE`, Zoho's `zcrm_…`) sit in a
+   * typed-array dictionary, not in Maps of strings: a million of them cost ~30 MB, not ~190.
    */
-  idNum: Float64Array | null = null;
-  /** Ids that are not canonical numbers, by record index. */
-  idText = new Map<number, string>();
+  idKey: Float64Array | null = null;
+  /** The texts of the ids that are not canonical numbers. */
+  idTexts = new PackedDict();
+  /** The last id text given a key (`idKeyFor`), so `pushBase` right after need not hash it again. */
+  private lastIdText: string | null = null;
+  private lastIdKey = NaN;
 
   /** Register an input; returns its source index (one per call, even for a repeated name). */
   addSource(file: string, sheet: string | null): number {
@@ -112,22 +128,47 @@ export abstract class TableBase {
     return at >= 0 ? at : this.addSource(file, sheet);
   }
 
+  /** The key of id text `id` (see `idKey`), registering a text id on first sight. */
+  idKeyFor(id: string): number {
+    if (id === this.lastIdText) return this.lastIdKey;
+    const n = numericId(id);
+    // a file's first text id: its other ids are likely text too (sized once, like the table)
+    if (n !== n && this.idTexts.size === 0) this.idTexts.reserve(this.capacity);
+    const key = n === n ? n : TEXT_ID_BASE + this.idTexts.id(id);
+    this.lastIdText = id;
+    this.lastIdKey = key;
+    return key;
+  }
+
+  /** The key of id text `id` if some record could have it, else NaN (never registers). */
+  findIdKey(id: string): number {
+    const n = numericId(id);
+    if (n === n) return n;
+    const k = this.idTexts.find(id);
+    return k < 0 ? NaN : TEXT_ID_BASE + k;
+  }
+
   /** True when record i has an id. */
   hasId(i: number): boolean {
-    const n = this.numericIdOf(i);
-    return n === n || this.idText.has(i);
+    return this.idKeyOf(i) === this.idKeyOf(i);
+  }
+
+  /** The record's id key (NaN: none). */
+  idKeyOf(i: number): number {
+    return this.idKey === null ? NaN : (this.idKey[i] as number);
   }
 
   /** The record's numeric id (NaN: a text id or none). */
   numericIdOf(i: number): number {
-    return this.idNum === null ? NaN : (this.idNum[i] as number);
+    const k = this.idKeyOf(i);
+    return k < TEXT_ID_BASE ? k : NaN;
   }
 
   /** The record's id as text, or null. */
   idOf(i: number): string | null {
-    const n = this.numericIdOf(i);
-    if (n === n) return String(n);
-    return this.idText.get(i) ?? null;
+    const k = this.idKeyOf(i);
+    if (k !== k) return null;
+    return k < TEXT_ID_BASE ? String(k) : this.idTexts.value(k - TEXT_ID_BASE);
   }
 
   /** Where record i came from. */
@@ -143,14 +184,11 @@ export abstract class TableBase {
     if (i === this.capacity) this.resize(this.capacity === 0 ? FIRST_CAPACITY : Math.ceil(this.capacity * 1.5));
     this.line[i] = line;
     this.source[i] = source;
-    const n = id === null ? NaN : numericId(id);
-    if (n === n) {
-      this.idNum ??= new Float64Array(this.capacity).fill(NaN, 0, i);
-      this.idNum[i] = n;
-    } else {
-      if (id !== null) this.idText.set(i, flatten(id));
-      if (this.idNum !== null) this.idNum[i] = NaN;
-    }
+    const key = id === null ? NaN : this.idKeyFor(id);
+    if (key === key) {
+      this.idKey ??= new Float64Array(this.capacity).fill(NaN, 0, i);
+      this.idKey[i] = key;
+    } else if (this.idKey !== null) this.idKey[i] = NaN;
     this.length = i + 1;
     return i;
   }
@@ -169,7 +207,7 @@ export abstract class TableBase {
     this.watchNarrow();
     this.line = grow(this.line, cap);
     this.source = grow(this.source, cap);
-    if (this.idNum !== null) this.idNum = grow(this.idNum, cap);
+    if (this.idKey !== null) this.idKey = grow(this.idKey, cap);
     const c = this.cols();
     for (const k of this.layout.f64) c[k] = grow(c[k]!, cap);
     for (const [k] of this.layout.i32) c[k] = grow(c[k]!, cap);
@@ -224,8 +262,8 @@ export abstract class TableBase {
       dicts,
       line: cut(this.line),
       source: cut(this.source),
-      idNum: this.idNum === null ? null : cut(this.idNum),
-      idText: [...this.idText],
+      idKey: this.idKey === null ? null : cut(this.idKey),
+      idTexts: this.idTexts.size === 0 ? [] : this.idTexts.values,
       sources: this.sources,
     };
   }
@@ -258,11 +296,14 @@ export abstract class TableBase {
     }
     this.line.set(state.line, at);
     for (let i = 0; i < n; i++) this.source[at + i] = sourceMap[state.source[i] as number] as number;
-    if (state.idNum !== null) {
-      this.idNum ??= new Float64Array(this.capacity).fill(NaN, 0, at);
-      this.idNum.set(state.idNum, at);
-    } else if (this.idNum !== null) this.idNum.fill(NaN, at, at + n);
-    for (const [i, text] of state.idText) this.idText.set(at + i, text);
+    if (state.idKey !== null) {
+      this.idKey ??= new Float64Array(this.capacity).fill(NaN, 0, at);
+      const texts = state.idTexts.length === 0 ? null : Float64Array.from(state.idTexts, (t) => TEXT_ID_BASE + this.idTexts.id(t));
+      for (let i = 0; i < n; i++) {
+        const k = state.idKey[i] as number;
+        this.idKey[at + i] = k >= TEXT_ID_BASE ? (texts![k - TEXT_ID_BASE] as number) : k;
+      }
+    } else if (this.idKey !== null) this.idKey.fill(NaN, at, at + n);
     this.length = at + n;
   }
 
@@ -270,15 +311,7 @@ export abstract class TableBase {
   select(order: Int32Array): void {
     this.line = pick(this.line, order);
     this.source = pick(this.source, order);
-    if (this.idNum !== null) this.idNum = pick(this.idNum, order);
-    if (this.idText.size > 0) {
-      const text = new Map<number, string>();
-      order.forEach((from, to) => {
-        const t = this.idText.get(from);
-        if (t !== undefined) text.set(to, t);
-      });
-      this.idText = text;
-    }
+    if (this.idKey !== null) this.idKey = pick(this.idKey, order);
     const c = this.cols();
     for (const k of [...this.layout.f64, ...this.layout.i32.map(([col]) => col), ...this.layout.u8]) c[k] = pick(c[k]!, order);
     this.length = this.capacity = order.length;

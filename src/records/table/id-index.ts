@@ -1,12 +1,10 @@
 /**
- * Record id → record index, for merging rows that share an id (SPEC §2). Numeric ids — what CRMs
- * write — go into an open-addressing hash table of record indexes (4 bytes a slot, nothing for
- * the GC to trace): the key of a slot is read from the table's own id column through `keyOf`, so
- * the ids are not stored twice (a million ids: 8 MB instead of 24). Other ids go into a Map keyed
- * by their flat text.
+ * Record id key → record index, for merging rows that share an id (SPEC §2). An id key is one
+ * number (a numeric id as itself, a text id by its index in the table's id dictionary: see
+ * `TableBase.idKey`). The keys go into an open-addressing hash table of record indexes (4 bytes a
+ * slot, nothing for the GC to trace): the key of a slot is read from the table's own id column
+ * through `keyOf`, so the ids are not stored twice (a million ids: 8 MB instead of 24).
  */
-import { numericId } from './base.js';
-import { flatten } from './dict.js';
 
 const EMPTY = -1;
 // Tables grow at 3/4 full: linear probing with a well-mixed hash stays short there, and a
@@ -15,23 +13,15 @@ const EMPTY = -1;
 export class IdIndex {
   private vals = new Int32Array(1 << 12).fill(EMPTY);
   private count = 0;
-  private readonly text = new Map<string, number>();
 
   /**
-   * @param keyOf the numeric id of a stored record index. A record claimed with `claimNumeric(n, i)`
+   * @param keyOf the id key of a stored record index. A record claimed with `claim(n, i)`
    *   must answer `keyOf(i) === n` before the next call (the caller stores the record right after).
    */
   constructor(private readonly keyOf: (index: number) => number) {}
 
-  /** The record index stored for `id`, or -1. */
-  get(id: string): number {
-    const n = numericId(id);
-    if (n !== n) return this.text.get(id) ?? -1;
-    return this.getNumeric(n);
-  }
-
-  /** The record index stored for a numeric id (see `numericId`), or -1. */
-  getNumeric(n: number): number {
+  /** The record index stored for id key `n`, or -1. */
+  get(n: number): number {
     const mask = this.vals.length - 1;
     for (let s = slotOf(n) & mask; ; s = (s + 1) & mask) {
       const v = this.vals[s] as number;
@@ -40,19 +30,9 @@ export class IdIndex {
     }
   }
 
-  /** The record index stored for `id`; when there is none, stores `index` and returns -1. */
-  claim(id: string, index: number): number {
-    const n = numericId(id);
-    if (n === n) return this.claimNumeric(n, index);
-    const got = this.text.get(id);
-    if (got !== undefined) return got;
-    this.text.set(flatten(id), index);
-    return -1;
-  }
-
-  /** `claim` for a numeric id. */
-  claimNumeric(n: number, index: number): number {
-    const got = this.getNumeric(n);
+  /** The record index stored for id key `n`; when there is none, stores `index` and returns -1. */
+  claim(n: number, index: number): number {
+    const got = this.get(n);
     if (got >= 0) return got;
     if ((this.count + 1) * 4 > this.vals.length * 3) this.rehash(this.vals.length * 2);
     this.insert(slotOf(n), index);
@@ -60,7 +40,7 @@ export class IdIndex {
     return -1;
   }
 
-  /** Make room for `n` numeric ids without rehashing. */
+  /** Make room for `n` ids without rehashing. */
   reserve(n: number): void {
     let size = this.vals.length;
     while (n * 4 > size * 3) size *= 2;
@@ -85,7 +65,7 @@ export class IdIndex {
 }
 
 /**
- * The slot of a numeric id: ids within one block of 16 land in neighbouring slots (CRM ids are
+ * The slot of an id key: ids within one block of 16 land in neighbouring slots (CRM ids are
  * mostly consecutive, so inserts walk memory in order instead of missing the cache on every
  * row); blocks are scattered by `hashNumber`, so ids with a stride still spread evenly.
  */

@@ -125,8 +125,23 @@ export class PackedDict implements TextDict {
     this.count = id + 1;
   }
 
-  private rehash(): void {
-    const slots = new Int32Array(this.slots.length * 2);
+  /**
+   * Make room for `n` texts without rehashing (the slots of a big input are placed once). Pages
+   * of the new arrays are not touched until used, so an estimate above the truth costs address
+   * space only.
+   */
+  reserve(n: number): void {
+    if (n + 1 > this.start.length) {
+      this.start = grow(this.start, n + 1);
+      this.hashes = grow(this.hashes, n);
+    }
+    let size = this.slots.length;
+    while (n * 4 > size * 3) size *= 2;
+    if (size > this.slots.length) this.rehash(size);
+  }
+
+  private rehash(size = this.slots.length * 2): void {
+    const slots = new Int32Array(size);
     const mask = slots.length - 1;
     for (let id = 0; id < this.count; id++) {
       let k = (this.hashes[id] as number) & mask;
