@@ -35,7 +35,7 @@ export function onPendingChange(fn: (count: number) => void): void {
   listener = fn;
 }
 
-export async function writeOutput(file: string, data: string | Uint8Array, inputs: readonly InputSpec[]): Promise<void> {
+export async function writeOutput(file: string, data: string | Uint8Array | Iterable<string>, inputs: readonly InputSpec[]): Promise<void> {
   const target = await real(file);
   for (const i of inputs) {
     if (i.path === '-') continue;

@@ -3,6 +3,8 @@
  * that tests match on (SPEC §6, SPEC-DECISIONS #40); messages are for people.
  */
 
+import { flatten } from '../values/flat.js';
+
 export type Severity = 'error' | 'warning' | 'info';
 
 /** Where a value came from: file (as given), sheet (XLSX only), physical line or sheet row. */
@@ -105,9 +107,10 @@ export function makeIssue(
     line: pos.line ?? null,
     column: pos.column ?? null,
     columnIndex: pos.columnIndex ?? null,
-    value: parts.value ?? null,
+    // an issue outlives its row: a value or message built from a cell must not pin the file's chunk
+    value: parts.value == null ? null : flatten(parts.value),
     expected: parts.expected ?? null,
     hint: parts.hint ?? null,
-    message: parts.message,
+    message: flatten(parts.message),
   };
 }

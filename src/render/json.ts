@@ -59,5 +59,32 @@ export function reportRows(r: Report): JsonRow[] {
 }
 
 export function renderJson(r: Report): string {
-  return JSON.stringify({ schema: 'kpi-report/1', meta: r.meta, rows: reportRows(r), issues: r.issues }, null, 2) + '\n';
+  return [...renderJsonChunks(r)].join('');
+}
+
+/** Issues per chunk of {@link renderJsonChunks}. */
+const ISSUES_PER_CHUNK = 2000;
+
+/**
+ * The same document as `JSON.stringify(doc, null, 2)`, in pieces: meta and rows, then the issues a
+ * few thousand at a time. A messy export can raise an issue per row, and one string of a million
+ * issues (~400 MB, and again as the bytes written) would cost more memory than the records did.
+ */
+export function* renderJsonChunks(r: Report): Generator<string> {
+  const head = JSON.stringify({ schema: 'kpi-report/1', meta: r.meta, rows: reportRows(r), issues: [] }, null, 2);
+  const issues = r.issues;
+  if (issues.length === 0) {
+    yield head + '\n';
+    return;
+  }
+  const EMPTY_TAIL = '[]\n}';
+  yield head.slice(0, head.length - EMPTY_TAIL.length) + '[\n';
+  // `{"issues": batch}` indents the batch's items as deep as the document does: cut its frame off
+  const open = '{\n  "issues": [\n';
+  const close = '\n  ]\n}';
+  for (let k = 0; k < issues.length; k += ISSUES_PER_CHUNK) {
+    const framed = JSON.stringify({ issues: issues.slice(k, k + ISSUES_PER_CHUNK) }, null, 2);
+    yield (k > 0 ? ',\n' : '') + framed.slice(open.length, framed.length - close.length);
+  }
+  yield '\n  ]\n}\n';
 }

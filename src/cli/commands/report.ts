@@ -1,6 +1,6 @@
 /** `kpi report` and `kpi leads|active|inbound|calls|clients` (SPEC §4, §5). */
 import { runReport } from '../../app/report-run.js';
-import { renderJson } from '../../render/json.js';
+import { renderJsonChunks } from '../../render/json.js';
 import { renderTable } from '../../render/table.js';
 import { renderCsv } from '../../render/csv.js';
 import { renderMarkdown } from '../../render/md.js';
@@ -46,10 +46,10 @@ export async function run(files: string[], o: SharedOptions, io: Io, extra: Reco
   const { ctx, load, report } = await runReport(files, o, io.env, io.cwd, only, format === 'table');
   const lang = o.lang ?? ctx.config.lang ?? 'en';
   const layout = o.layout ?? 'wide';
-  const text: string | Uint8Array =
+  const text: string | Uint8Array | Iterable<string> =
     format === 'xlsx' ? await renderXlsx(report, { lang })
     : format === 'html' ? renderHtml(report, { lang })
-    : format === 'json' ? renderJson(report)
+    : format === 'json' ? renderJsonChunks(report)
     : format === 'csv' ? renderCsv(report, { layout, delimiter: ',', dialect: o.csvDialect === 'excel-ru' ? 'excel-ru' : 'default' })
     : format === 'tsv' ? renderCsv(report, { layout, delimiter: '\t', dialect: 'default' })
     : format === 'md' ? renderMarkdown(report, { layout, lang })

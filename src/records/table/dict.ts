@@ -8,16 +8,9 @@
  * cost a few integer columns rather than a million string pointers for the GC to trace.
  */
 
-/** Strings shorter than this are never slices or ropes in V8 (SlicedString/ConsString::kMinLength). */
-const MIN_SHARED_LENGTH = 13;
+import { flatten } from '../../values/flat.js';
 
-/**
- * A flat copy of `s` that shares no memory with the string it was cut from. Short strings are
- * already copies; longer ones round-trip through JSON, which always allocates a sequential string.
- */
-export function flatten(s: string): string {
-  return s.length < MIN_SHARED_LENGTH ? s : (JSON.parse(JSON.stringify(s)) as string);
-}
+export { flatten } from '../../values/flat.js';
 
 /** Distinct texts ↔ dense ids 0, 1, 2, … in first-seen order; -1 stands for null. */
 export interface TextDict {

@@ -1,0 +1,38 @@
+/**
+ * `-O json` written in pieces (src/render/json.ts): the pieces join to exactly
+ * `JSON.stringify(document, null, 2)`, however many issues — none, one, a chunk's worth and more —
+ * and whatever their text.
+ */
+import { describe, it, expect } from 'vitest';
+import fc from 'fast-check';
+import { renderJson, renderJsonChunks, reportRows } from '../../src/render/json.js';
+import type { IssueJson } from '../../src/report/issue-json.js';
+import { sampleReport } from './factories.js';
+
+function issue(k: number, value: string | null): IssueJson {
+  return { severity: k % 3 === 0 ? 'error' : 'warning', code: k % 2 ? 'bad_date' : 'phone_invalid', file: 'Master.csv', sheet: null, line: k + 2, column: 'src', column_index: 2, value, expected: 'a date', hint: null, message: `column "src" (2): found ${JSON.stringify(value)}, expected a date` };
+}
+
+function whole(r: ReturnType<typeof sampleReport>): string {
+  return JSON.stringify({ schema: 'kpi-report/1', meta: r.meta, rows: reportRows(r), issues: r.issues }, null, 2) + '\n';
+}
+
+describe('renderJsonChunks', () => {
+  it.each([0, 1, 2000, 2001, 4500])('%d issues: the pieces are the whole document', (n) => {
+    const r = { ...sampleReport(), issues: Array.from({ length: n }, (_, k) => issue(k, `v${k}`)) };
+    const pieces = [...renderJsonChunks(r)];
+    expect(pieces.join('')).toBe(whole(r));
+    expect(renderJson(r)).toBe(whole(r));
+    expect(pieces.length).toBe(n === 0 ? 1 : 2 + Math.ceil(n / 2000));
+    expect(JSON.parse(pieces.join('')).issues).toHaveLength(n);
+  });
+
+  it('any issue text, line breaks and quotes included, survives the re-indenting', () => {
+    fc.assert(
+      fc.property(fc.array(fc.option(fc.string({ maxLength: 30 })), { minLength: 1, maxLength: 20 }), (values) => {
+        const r = { ...sampleReport(), issues: values.map((v, k) => issue(k, v)) };
+        expect(renderJson(r)).toBe(whole(r));
+      }),
+    );
+  });
+});
