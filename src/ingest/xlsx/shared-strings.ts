@@ -10,6 +10,7 @@
 import { nextTag, richText, rootPrefix, textTags } from './xml-text.js';
 import type { TextTags } from './xml-text.js';
 import { ELEMENT_SIZE_LIMIT, formatBytes, xlsxOverLimit } from './xlsx-errors.js';
+import { flatten } from '../../values/flat.js';
 
 /**
  * Most shared strings accepted: 4 Mi items. A million-row export with several columns of unique
@@ -86,7 +87,8 @@ export class SharedStringsParser {
         break;
       }
       this.pendingEnd = 0;
-      this.items.push(richText(s, gt + 1, end, tt));
+      // a copy: a slice would keep every decoded chunk of the part alive with the table
+      this.items.push(flatten(richText(s, gt + 1, end, tt)));
       p = end + siEnd.length;
     }
     this.buf = p > 0 ? s.slice(p) : s;
