@@ -16,7 +16,6 @@ import { linkRecords } from '../kpi/link.js';
 import { METRICS, type SectionId } from '../kpi/registry.js';
 import { buildReport, type ReportRequest } from '../report/build.js';
 import type { Report, ColumnMeta } from '../report/model.js';
-import { issueToJson } from '../report/issue-json.js';
 import { applyTargets } from '../report/targets.js';
 import { VERSION } from '../cli/version.js';
 import { terminalProgress, wantsProgress } from './progress.js';
@@ -150,7 +149,7 @@ export async function runReport(files: readonly string[], o: SharedOptions, env:
     issues: [],
   };
   applyTargets(report, ctx.config.targets ?? [], ctx.today);
-  report.issues = issues.map(issueToJson);
+  report.issues = issues;
   // the load result is handed on with every issue of the run (its record getters stay lazy)
   load.issues = issues;
   return { ctx, load, report };

@@ -5,6 +5,7 @@
  */
 import type { Report } from '../report/model.js';
 import { formatDay } from '../period/calendar.js';
+import { issueToJson } from '../report/issue-json.js';
 
 export interface JsonRow {
   period: string;
@@ -83,7 +84,7 @@ export function* renderJsonChunks(r: Report): Generator<string> {
   const open = '{\n  "issues": [\n';
   const close = '\n  ]\n}';
   for (let k = 0; k < issues.length; k += ISSUES_PER_CHUNK) {
-    const framed = JSON.stringify({ issues: issues.slice(k, k + ISSUES_PER_CHUNK) }, null, 2);
+    const framed = JSON.stringify({ issues: issues.slice(k, k + ISSUES_PER_CHUNK).map(issueToJson) }, null, 2);
     yield (k > 0 ? ',\n' : '') + framed.slice(open.length, framed.length - close.length);
   }
   yield '\n  ]\n}\n';

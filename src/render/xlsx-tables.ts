@@ -15,6 +15,7 @@ import type { InputKind } from '../kpi/registry.js';
 import { metricDef } from '../kpi/registry.js';
 import { parseIsoDay } from '../period/calendar.js';
 import { reportRows } from './json.js';
+import { issueToJson } from '../report/issue-json.js';
 import type { Lang } from './numbers.js';
 import { inputKindLabel, periodLabel, t } from './i18n.js';
 import { DELTA_FORMAT, INT_FORMAT, PCT_FORMAT, VALUE_FORMAT, frameTable, setDay, setNumber, setText, setWidths, writeHeader } from './xlsx-cells.js';
@@ -79,7 +80,8 @@ export function addDataSheet(wb: Workbook, r: Report): void {
 export function addIssuesSheet(wb: Workbook, r: Report): void {
   const ws = wb.addWorksheet('Issues');
   writeHeader(ws, ISSUE_HEADS);
-  r.issues.forEach((x, i) => {
+  r.issues.forEach((issue, i) => {
+    const x = issueToJson(issue);
     const line = ws.getRow(i + 2);
     setText(line.getCell(1), x.severity);
     setText(line.getCell(2), x.code);

@@ -5,7 +5,7 @@
 import type { Column, Interval } from '../period/types.js';
 import type { MetricDef, SectionId } from '../kpi/registry.js';
 import type { InputStats } from '../app/stats.js';
-import type { IssueJson } from './issue-json.js';
+import type { Issue } from '../errors/issue.js';
 import type { ExcludedCounts } from './excluded.js';
 
 export type GroupBy = 'channel' | 'manager' | 'segment' | null;
@@ -78,5 +78,6 @@ export interface Report {
   explain: boolean;
   /** With --explain: what the last column leaves out, per kind (SPEC-DECISIONS #10). */
   excluded?: ExcludedCounts | null;
-  issues: IssueJson[];
+  /** Every issue of the run; renderers turn each into its JSON shape (`issueToJson`) as they write it. */
+  issues: Issue[];
 }

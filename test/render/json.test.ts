@@ -6,15 +6,16 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { renderJson, renderJsonChunks, reportRows } from '../../src/render/json.js';
-import type { IssueJson } from '../../src/report/issue-json.js';
+import { issueToJson } from '../../src/report/issue-json.js';
+import type { Issue } from '../../src/errors/issue.js';
 import { sampleReport } from './factories.js';
 
-function issue(k: number, value: string | null): IssueJson {
-  return { severity: k % 3 === 0 ? 'error' : 'warning', code: k % 2 ? 'bad_date' : 'phone_invalid', file: 'Master.csv', sheet: null, line: k + 2, column: 'src', column_index: 2, value, expected: 'a date', hint: null, message: `column "src" (2): found ${JSON.stringify(value)}, expected a date` };
+function issue(k: number, value: string | null): Issue {
+  return { severity: k % 3 === 0 ? 'error' : 'warning', code: k % 2 ? 'bad_date' : 'phone_invalid', file: 'Master.csv', sheet: null, line: k + 2, column: 'src', columnIndex: 2, value, expected: 'a date', hint: null, message: `column "src" (2): found ${JSON.stringify(value)}, expected a date` };
 }
 
 function whole(r: ReturnType<typeof sampleReport>): string {
-  return JSON.stringify({ schema: 'kpi-report/1', meta: r.meta, rows: reportRows(r), issues: r.issues }, null, 2) + '\n';
+  return JSON.stringify({ schema: 'kpi-report/1', meta: r.meta, rows: reportRows(r), issues: r.issues.map(issueToJson) }, null, 2) + '\n';
 }
 
 describe('renderJsonChunks', () => {

@@ -8,7 +8,7 @@
 import type { Column } from '../../src/period/types.js';
 import { formatDay, dayFromYmd } from '../../src/period/calendar.js';
 import type { Comparison, GroupBy, MetricRow, Report, ReportSection, TargetStatus } from '../../src/report/model.js';
-import type { IssueJson } from '../../src/report/issue-json.js';
+import type { Issue, IssueCode } from '../../src/errors/issue.js';
 import { metricDef, type MetricId, type SectionId } from '../../src/kpi/registry.js';
 import { compareGroups } from '../../src/kpi/groups.js';
 import { NONE, UNATTRIBUTED } from '../../src/records/types.js';
@@ -147,8 +147,8 @@ function richRow(id: MetricId, group: string | null, values: (number | null)[], 
   });
 }
 
-export function issue(code: string, value: string | null, message: string): IssueJson {
-  return { severity: 'error', code, file: 'crm/leads.csv', sheet: null, line: 7, column: 'Сумма', column_index: 3, value, expected: 'a number', hint: 'fix the cell', message };
+export function issue(code: IssueCode, value: string | null, message: string): Issue {
+  return { severity: 'error', code, file: 'crm/leads.csv', sheet: null, line: 7, column: 'Сумма', columnIndex: 3, value, expected: 'a number', hint: 'fix the cell', message };
 }
 
 /** The dashboard; see the module comment. */
@@ -194,7 +194,7 @@ export function richReport(o: RichInit = {}): Report {
     issues: [
       issue('bad_amount', '=1+2', 'amount "=1+2" is not a number'),
       issue('bad_date', '<script>x</script>', 'date is not a date'),
-      { ...issue('duplicate_row', null, 'exact duplicate of line 5'), severity: 'warning', line: null, column: null, column_index: null },
+      { ...issue('duplicate_row', null, 'exact duplicate of line 5'), severity: 'warning', line: null, column: null, columnIndex: null },
     ],
   };
 }
