@@ -2,6 +2,7 @@
  * The results as a terminal table (cli-table3) and as the Markdown table docs/performance.md
  * quotes — both from the same rows, so the document shows exactly what the run printed.
  */
+import { shapeLine } from './shapes.js';
 import Table from 'cli-table3';
 import { goalCell, LIMITS } from './goals.js';
 import type { BaselineTiming, BenchResults, WorkloadResult } from './results.js';
@@ -60,7 +61,7 @@ export function renderTable(r: BenchResults): string {
   for (const w of r.workloads) t.push(rowCells(w));
   const v = r.version;
   return `${t.toString()}\nkpi --version: median ${v.median_ms.toFixed(0)} ms of ${v.runs_ms.length} (goal < ${v.goal_ms} ms: ${v.met ? 'yes' : 'NO'})\n` +
-    otherLines(r).join('\n');
+    [...otherLines(r), ...r.shapes.map((s) => `kpi on ${s.name}: ${shapeLine(s)}`)].join('\n');
 }
 
 function otherLines(r: BenchResults): string[] {
@@ -84,6 +85,7 @@ export function renderMarkdown(r: BenchResults): string {
   ];
   const others = otherLines(r);
   if (others.length) lines.push('', ...others.map((l) => `- ${l}`));
+  if (r.shapes.length) lines.push('', 'Other export shapes (kpi alone, one run each):', '', ...r.shapes.map((s) => `- ${s.name} (${s.kind}): ${shapeLine(s)}`));
   const m = r.machine;
   lines.push('', `Machine: ${m.cpus} × ${m.cpu_model}, ${m.mem_gib} GiB, Node ${m.node}, ${m.platform}; ` +
     `load average ${m.load_before.map((x) => x.toFixed(1)).join('/')} before, ${m.load_after.map((x) => x.toFixed(1)).join('/')} after; ` +

@@ -4,6 +4,7 @@
  * bytes), so "≤ 250 MB" is checked as strictly as it reads.
  */
 import type { Format, Kind } from './datasets.js';
+import type { ShapeResult } from './shapes.js';
 
 /** Repeated timings of one command. */
 export interface Timing {
@@ -92,4 +93,6 @@ export interface BenchResults {
   version: { median_ms: number; runs_ms: number[]; goal_ms: number; met: boolean };
   workloads: WorkloadResult[];
   others: OtherToolResult[];
+  /** kpi alone on other export shapes (`--shapes`; empty without it). */
+  shapes: ShapeResult[];
 }

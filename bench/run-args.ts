@@ -12,14 +12,18 @@ export interface RunArgs {
   outDir: string;
   /** Also time Miller, sqlite3 and csvkit when installed (one run each, 1M rows at most). */
   others: boolean;
+  /** Also time kpi alone on other export shapes (bench/shapes.ts), at the largest size asked for. */
+  shapes: boolean;
 }
 
 /** The usage text printed on a bad flag. */
 export const RUN_USAGE = `usage: npm run bench -- [--quick] [--scale] [--only leads|calls|invoices] [--runs N]
-                        [--seed N] [--rows N,N…] [--out DIR] [--others]
+                        [--seed N] [--rows N,N…] [--out DIR] [--others] [--shapes]
   --quick   100k rows only, 1 run
   --scale   add 5M rows (time and memory at 100k, 1M, 5M)
-  --others  also time Miller, sqlite3 and csvkit where installed (1 run each, ≤ 1M rows)`;
+  --others  also time Miller, sqlite3 and csvkit where installed (1 run each, ≤ 1M rows)
+  --shapes  also time kpi on other export shapes: an Asterisk CDR, a HubSpot lead list, an issue
+            on every row (1 run each, at the largest size, ≤ 1M rows)`;
 
 function positiveInt(flag: string, v: string): number {
   const n = Number(v.replace(/_/g, ''));
@@ -29,7 +33,7 @@ function positiveInt(flag: string, v: string): number {
 
 /** Parse runner flags; throws an Error whose message names the bad flag. */
 export function parseRunArgs(argv: readonly string[], defaultOut: string): RunArgs {
-  const a: RunArgs = { sizes: [...STANDARD_SIZES], kinds: [...KINDS], runs: 3, seed: DEFAULT_SEED, outDir: defaultOut, others: false };
+  const a: RunArgs = { sizes: [...STANDARD_SIZES], kinds: [...KINDS], runs: 3, seed: DEFAULT_SEED, outDir: defaultOut, others: false, shapes: false };
   let quick = false;
   let scale = false;
   let rows: number[] | null = null;
@@ -45,6 +49,7 @@ export function parseRunArgs(argv: readonly string[], defaultOut: string): RunAr
       case '--quick': quick = true; break;
       case '--scale': scale = true; break;
       case '--others': a.others = true; break;
+      case '--shapes': a.shapes = true; break;
       case '--runs': runs = positiveInt(flag, value()); break;
       case '--seed': {
         const v = value();

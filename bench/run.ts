@@ -3,7 +3,7 @@
  * DuckDB (CSV) or exceljs (XLSX), time `kpi --version`, check the issue's goals, print a table,
  * and write `bench/out/results.json` and `bench/out/results.md`.
  *
- *   npm run bench -- [--quick] [--scale] [--only leads|calls|invoices] [--runs N] [--seed N] [--rows N,N] [--others]
+ *   npm run bench -- [--quick] [--scale] [--only leads|calls|invoices] [--runs N] [--seed N] [--rows N,N] [--others] [--shapes]
  *
  * Needs `npm run build` first (the npm script does it): it times the built `dist/bin/kpi.js`.
  */
@@ -14,6 +14,7 @@ import { ensureDataset } from './datasets.js';
 import { goalsFor, LIMITS } from './goals.js';
 import { killLiveProcesses, rssMethod, timeProcess } from './measure.js';
 import { timeOtherTools } from './others.js';
+import { timeShapes } from './shapes.js';
 import { benchOutDir, benchScript, isMain, kpiBin, repoRoot } from './paths.js';
 import { renderMarkdown, renderTable } from './render.js';
 import type { BenchResults, WorkloadResult } from './results.js';
@@ -55,6 +56,7 @@ export async function runBench(args: RunArgs, log: (line: string) => void): Prom
   }
   for (const r of results) r.goals = goalsFor(r, results);
   const others = args.others ? await timeOtherTools(results, args.outDir, log) : [];
+  const shapes = args.shapes ? await timeShapes(Math.min(1_000_000, Math.max(...args.sizes)), args.seed, args.outDir, bin, log) : [];
   const cpu = cpus();
   const versionMedian = median(versionRuns);
   const res: BenchResults = {
@@ -75,6 +77,7 @@ export async function runBench(args: RunArgs, log: (line: string) => void): Prom
     version: { median_ms: versionMedian, runs_ms: versionRuns, goal_ms: LIMITS.versionMs, met: versionMedian < LIMITS.versionMs },
     workloads: results,
     others,
+    shapes,
   };
   writeFileSync(join(args.outDir, 'results.json'), JSON.stringify(res, null, 2) + '\n');
   writeFileSync(join(args.outDir, 'results.md'), renderMarkdown(res));

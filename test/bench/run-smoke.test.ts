@@ -10,6 +10,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runBench } from '../../bench/run.js';
 import { parseRunArgs } from '../../bench/run-args.js';
 import type { BenchResults } from '../../bench/results.js';
+import { timeShapes } from '../../bench/shapes.js';
+import { kpiBin } from '../../bench/paths.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'kpi-bench-smoke-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -39,4 +41,19 @@ describe('bench runner, quick and tiny', () => {
     expect(existsSync(join(dir, 'leads-2k-s1.csv'))).toBe(true);
     expect(log.some((l) => l.includes('leads.csv 2000 run 1/1'))).toBe(true);
   }, 180_000);
+
+  it('--shapes: kpi alone on the other export shapes, every row accounted for', async () => {
+    const results = await timeShapes(1500, 1, dir, kpiBin(), () => {});
+    const by = Object.fromEntries(results.map((r) => [r.name, r]));
+    for (const r of results) {
+      expect(r.error, r.name).toBeNull();
+      expect(r.rows_read, r.name).toBe(1500);
+    }
+    // one leg in 11 shares its call's uniqueid: merged, not rejected
+    expect(by['asterisk-cdr']).toMatchObject({ rows_used: 1500, rows_rejected: 0 });
+    expect(by['asterisk-all-rejected']).toMatchObject({ rows_used: 0, rows_rejected: 1500 });
+    expect(by['hubspot-leads']).toMatchObject({ rows_used: 1500, warnings: 0 });
+    expect(by['leads-all-warn']).toMatchObject({ rows_used: 1500, warnings: 1500 });
+    expect(by['leads-all-warn']!.issues).toBeGreaterThanOrEqual(1500);
+  }, 120_000);
 });

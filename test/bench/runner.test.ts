@@ -198,7 +198,7 @@ describe('rendering', () => {
     const res: BenchResults = {
       schema: 'kpi-bench/1', generated_at: 'T', rss_method: 'gnu-time', seed: 1, runs: 3,
       machine: { cpus: 2, cpu_model: 'X', mem_gib: 24, node: '20', platform: 'linux-x64', load_before: [1, 1, 1], load_after: [2, 2, 2] },
-      version: { median_ms: 90, runs_ms: [90], goal_ms: 150, met: true }, workloads: [w], others: [],
+      version: { median_ms: 90, runs_ms: [90], goal_ms: 150, met: true }, workloads: [w], others: [], shapes: [],
     };
     const md = renderMarkdown(res).split('\n');
     expect(md[0]).toMatch(/^\| workload \| rows \| MB \| kpi s \|/);

@@ -1,0 +1,189 @@
+/**
+ * `--shapes`: kpi alone (no baseline) on exports shaped unlike the three standard ones, each the
+ * kind of file that once made a path slow or memory-hungry, so a change that brings one back shows
+ * in the figures:
+ * - `asterisk-cdr`: a headerless Asterisk Master.csv — 18 quoted columns, text call ids
+ *   (`1709633702.17`), a distinct external number on almost every call, direction from
+ *   `internal_numbers` (was 8.9 s / 408 MB at 1M rows: text ids sat in two Maps of strings);
+ * - `asterisk-all-rejected`: the same log with `internal_numbers` that match no extension, so
+ *   every call is rejected and reported (an issue per row, written as JSON);
+ * - `hubspot-leads`: an English, comma-separated lead list with an e-mail per lead, ISO dates;
+ * - `leads-all-warn`: the same list with a phone no country plan accepts on every row
+ *   (a `phone_invalid` warning per row).
+ * Each run must read every row (read = used + rejected); the table shows time, peak RSS and counts.
+ */
+import { createReadStream, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { statSync } from 'node:fs';
+import { createRng, type Rng } from './prng.js';
+import type { CsvTable } from './table.js';
+import { writeCsv } from './write-csv.js';
+import { timeProcess } from './measure.js';
+import type { Kind } from './datasets.js';
+
+/** One shaped export and how kpi is run on it. */
+interface Shape {
+  name: string;
+  kind: Kind;
+  /** The file name (Asterisk's logs are called Master.csv). */
+  file: string;
+  table: (rng: Rng, rows: number) => CsvTable;
+  /** kpi.config.yaml text, or null for `--no-config`. */
+  config: ((file: string) => string) | null;
+}
+
+/** What one shape's run measured. */
+export interface ShapeResult {
+  name: string;
+  kind: Kind;
+  rows: number;
+  mb: number;
+  wall_s: number;
+  cpu_s: number | null;
+  peak_rss_mb: number | null;
+  rows_read: number | null;
+  rows_used: number | null;
+  rows_rejected: number | null;
+  warnings: number | null;
+  issues: number | null;
+  /** Why the run does not count (exit code, bad JSON, rows lost), or null. */
+  error: string | null;
+}
+
+const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
+const T0 = Date.UTC(2024, 0, 1) / 1000;
+
+function stamp(sec: number): string {
+  const d = new Date(sec * 1000);
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
+}
+
+/** A headerless Asterisk CDR: accountcode, src, dst, dcontext, clid, channel, dstchannel, lastapp, lastdata, start, answer, end, duration, billsec, disposition, amaflags, uniqueid, userfield. */
+function asteriskCdr(rng: Rng, rows: number): CsvTable {
+  let i = 0;
+  return {
+    bom: false, eol: '\n', header: '', rows,
+    next() {
+      const start = T0 + i * 30 + rng.int(0, 29);
+      const ext = 100 + rng.int(0, 15);
+      const external = `7925${pad(rng.int(0, 9_999_999), 7)}`;
+      const inbound = rng.chance(0.5);
+      const [src, dst, ctx, clid] = inbound ? [external, String(ext), 'from-trunk', external] : [String(ext), `+${external}`, 'from-internal', `""Agent ${ext}"" <${ext}>`];
+      const disposition = rng.pick(['ANSWERED', 'ANSWERED', 'NO ANSWER', 'BUSY', 'FAILED']);
+      const duration = rng.int(1, 900);
+      const billsec = disposition === 'ANSWERED' ? Math.max(0, duration - rng.int(1, 20)) : 0;
+      const answer = billsec > 0 ? `"${stamp(start + duration - billsec)}"` : '';
+      // legs of one call share a uniqueid now and then (a transfer): those rows are merged
+      const id = i % 11 === 10 ? i - 1 : i;
+      const line = `"","${src}","${dst}","${ctx}","${clid}","PJSIP/${src}-${pad(i % 65536, 8)}","PJSIP/${dst}-${pad((i + 1) % 65536, 8)}","Dial","PJSIP/${dst},30","${stamp(start)}",${answer},"${stamp(start + duration)}",${duration},${billsec},"${disposition}","DOCUMENTATION","${T0 + id * 30}.${id}",""`;
+      i++;
+      return line;
+    },
+  };
+}
+
+const FIRST = ['Anna', 'Bob', 'Chloé', 'David', 'Emma', 'Frank', 'Grace', 'Henry', 'Ivy', 'Jack'];
+const LAST = ['Smith', 'Jones', "O'Neil", 'Taylor', 'Wilson', 'Davies', 'Evans', 'Thomas', 'Roberts', 'Walker'];
+const STATUS = ['New', 'Open', 'In Progress', 'Open Deal', 'Unqualified', 'Attempted to Contact', 'Connected', 'Bad Timing'];
+const SOURCE = ['Organic Search', 'Paid Search', 'Direct Traffic', 'Referrals', 'Social Media', 'Email Marketing', 'Offline Sources', 'Paid Social'];
+
+/** A HubSpot-style lead export; `badPhone` gives every row a number no plan accepts. */
+function hubspotLeads(badPhone: boolean) {
+  return (rng: Rng, rows: number): CsvTable => {
+    let i = 0;
+    return {
+      bom: false, eol: '\n', rows,
+      header: '"Record ID","First Name","Last Name","Company Name","Email","Phone Number","Lead Status","Original Source","Create Date","Contact owner","Amount"',
+      next() {
+        const c = rng.int(1, 60_000);
+        const t = T0 + i * 60 + rng.int(0, 50);
+        const phone = badPhone ? `12345678${i % 100_000}` : `+1 (555) ${pad(c % 1000, 3)}-${pad(c % 10_000, 4)}`;
+        const line = `"${100_000 + i}","${rng.pick(FIRST)}","${rng.pick(LAST)}","Company ${c}, Inc.","user${c}@company${c}.com","${phone}","${rng.pick(STATUS)}","${rng.pick(SOURCE)}","${stamp(t).slice(0, 16)}","${rng.pick(FIRST)} ${rng.pick(LAST)}","${rng.int(0, 99_999)}.${pad(rng.int(0, 99))}"`;
+        i++;
+        return line;
+      },
+    };
+  };
+}
+
+const cdrConfig = (internal: string) => (file: string): string =>
+  `sources:\n  - kind: calls\n    files: ${JSON.stringify(file)}\n    profile: asterisk-cdr\n    header_row: none\ninternal_numbers: [${JSON.stringify(internal)}]\n`;
+
+const SHAPES: readonly Shape[] = [
+  { name: 'asterisk-cdr', kind: 'calls', file: 'Master.csv', table: asteriskCdr, config: cdrConfig('^1\\d\\d$') },
+  { name: 'asterisk-all-rejected', kind: 'calls', file: 'Master.csv', table: asteriskCdr, config: cdrConfig('^9\\d\\d$') },
+  { name: 'hubspot-leads', kind: 'leads', file: 'hubspot-leads.csv', table: hubspotLeads(false), config: null },
+  { name: 'leads-all-warn', kind: 'leads', file: 'leads-bad-phones.csv', table: hubspotLeads(true), config: null },
+];
+
+type Counts = Pick<ShapeResult, 'rows_read' | 'rows_used' | 'rows_rejected' | 'warnings' | 'issues' | 'error'>;
+const NO_COUNTS = { rows_read: null, rows_used: null, rows_rejected: null, warnings: null, issues: null };
+
+/**
+ * Counts from a run's JSON output file, or why it does not count. An issue per row makes the
+ * document larger than a JS string may be, so it is streamed: the part before `"issues"` is parsed
+ * (kpi writes meta and rows first) and the issues are counted by their opening lines.
+ */
+async function counts(file: string, rows: number): Promise<Counts> {
+  const ISSUES = '\n  "issues": [';
+  let head = '';
+  let issues = 0;
+  let inIssues = false;
+  let carry = '';
+  for await (const chunk of createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 })) {
+    if (!inIssues) {
+      head += chunk as string;
+      const at = head.indexOf(ISSUES);
+      if (at < 0) continue;
+      inIssues = true;
+      carry = head.slice(at);
+      head = head.slice(0, at);
+    } else carry += chunk as string;
+    issues += carry.split('\n    {\n').length - 1;
+    carry = carry.slice(-6); // a match cut by the chunk boundary, never a whole one counted twice
+  }
+  try {
+    const doc = JSON.parse(head.replace(/,\s*$/, '') + '}') as { meta: { inputs: { rows_read: number; rows_used: number; rows_rejected: number; warnings: number }[] } };
+    const sum = (k: 'rows_read' | 'rows_used' | 'rows_rejected' | 'warnings') => doc.meta.inputs.reduce((n, f) => n + f[k], 0);
+    const c = { rows_read: sum('rows_read'), rows_used: sum('rows_used'), rows_rejected: sum('rows_rejected'), warnings: sum('warnings'), issues };
+    const error = c.rows_read !== rows ? `read ${c.rows_read} of ${rows} rows` : c.rows_used + c.rows_rejected !== c.rows_read ? 'read ≠ used + rejected' : null;
+    return { ...c, error };
+  } catch {
+    return { ...NO_COUNTS, error: `not kpi's JSON report: ${JSON.stringify(head.slice(0, 120))}` };
+  }
+}
+
+/** Generate (each run anew: the files are quick to write) and time every shape once. */
+export async function timeShapes(rows: number, seed: number, outDir: string, kpiBin: string, log: (line: string) => void): Promise<ShapeResult[]> {
+  const out: ShapeResult[] = [];
+  for (const s of SHAPES) {
+    const dir = join(outDir, 'shapes', s.name);
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, s.file);
+    await writeCsv(s.table(createRng(seed, 7), rows), file);
+    const json = join(dir, 'report.json');
+    const args = ['report', `--${s.kind}`, file, '-p', '2024-01..2025-12', '-O', 'json', '-o', json, '--today', '2026-01-15'];
+    if (s.config) {
+      writeFileSync(join(dir, 'kpi.config.yaml'), s.config(file));
+      args.push('--config', join(dir, 'kpi.config.yaml'));
+    } else args.push('--no-config');
+    const run = await timeProcess(process.execPath, [kpiBin, ...args], { cwd: dir, timeoutMs: 15 * 60_000 });
+    const c = run.exitCode === 0 ? await counts(json, rows) : { ...NO_COUNTS, error: `exit ${run.exitCode}: ${run.stderr.trim().slice(0, 200)}` };
+    rmSync(json, { force: true });
+    const r: ShapeResult = {
+      name: s.name, kind: s.kind, rows, mb: statSync(file).size / 1e6,
+      wall_s: run.wallMs / 1000, cpu_s: run.cpuMs === null ? null : run.cpuMs / 1000,
+      peak_rss_mb: run.peakRssKb === null ? null : (run.peakRssKb * 1024) / 1e6, ...c,
+    };
+    log(`shape ${s.name}: ${shapeLine(r)}`);
+    out.push(r);
+  }
+  return out;
+}
+
+/** One result as a line of text. */
+export function shapeLine(r: ShapeResult): string {
+  if (r.error !== null) return `${r.rows} rows, ${r.mb.toFixed(1)} MB: FAILED (${r.error})`;
+  return `${r.rows} rows, ${r.mb.toFixed(1)} MB: ${r.wall_s.toFixed(2)} s, peak ${r.peak_rss_mb?.toFixed(0) ?? '?'} MB; ` +
+    `used ${r.rows_used}, rejected ${r.rows_rejected}, warnings ${r.warnings}, issues ${r.issues}`;
+}
