@@ -13,6 +13,7 @@ import { compileSettings } from '../../src/app/context.js';
 import { defaultConfig } from '../../src/config/load.js';
 import iconv from 'iconv-lite';
 import { ROOT, tempDir } from '../helpers/cli.js';
+import { plainIssue } from '../../src/records/normalize/context.js';
 
 const WORKER = new URL(`file://${path.join(ROOT, 'dist/src/app/parallel/worker.js')}`);
 const built = existsSync(fileURLToPath(WORKER));
@@ -32,7 +33,8 @@ async function read(name: string, text: string | Buffer, kind: 'leads' | 'calls'
 
 /** Everything a run reports about its input, for comparing one thread with two. */
 function outcome(r: LoadResult) {
-  return { leads: r.leads, calls: r.calls, invoices: r.invoices, issues: r.issues, stats: r.files.map((f) => f.stats), samples: r.files.map((f) => f.samples) };
+  // a worker's row issues arrive with their message as a field; this thread's compose it when read
+  return { leads: r.leads, calls: r.calls, invoices: r.invoices, issues: r.issues.map(plainIssue), stats: r.files.map((f) => f.stats), samples: r.files.map((f) => f.samples) };
 }
 
 async function both(name: string, text: string | Buffer, kind: 'leads' | 'calls' | 'invoices') {

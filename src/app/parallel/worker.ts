@@ -4,6 +4,7 @@
  * table, with the issues in reading order. It does not merge with rows before its part: the main
  * thread checks that nothing needs merging across the cut and adopts the part (see part.ts).
  */
+import { plainIssue } from '../../records/normalize/context.js';
 import { createReadStream } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Issue } from '../../errors/issue.js';
@@ -59,9 +60,10 @@ async function readPart(job: PartJob, post: (m: PartMessage, transfer?: ArrayBuf
   const done: PartDone = {
     type: 'done',
     table: state,
-    tracked: stores[job.kind].trackedEntries(),
+    // row issues compose their message when read: a message is not cloned, so it is made a field
+    tracked: stores[job.kind].trackedEntries().map(([i, rows]) => [i, rows.map((r) => (r.held === null ? r : { ...r, held: plainIssue(r.held) }))]),
     stats,
-    issues: sink.issues,
+    issues: sink.issues.map(plainIssue),
     duplicates,
     waiting: loader.waiting,
     detection: norm.detection(),

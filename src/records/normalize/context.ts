@@ -5,7 +5,8 @@
  */
 import type { Cell, RawRow } from '../../ingest/types.js';
 import { cellText } from '../../ingest/types.js';
-import { makeIssue, type Issue, type IssueCode } from '../../errors/issue.js';
+import { ISSUE_CODES, type Issue, type IssueCode, type Severity } from '../../errors/issue.js';
+import { flatten } from '../../values/flat.js';
 
 /** A column's identity for messages. */
 export interface ColumnRef {
@@ -32,6 +33,69 @@ export function columnLetter(index: number): string {
   return s;
 }
 
+/** How a row issue's message goes on after its column (see `RowIssue`). */
+const PLAIN = 0;
+/** `found <value>, <text>` */
+const FOUND = 1;
+/** `found <value or nothing>, expected <expected>` */
+const EXPECTED = 2;
+/** `found <value>, expected <expected>; the field is left empty` */
+const LEFT_EMPTY = 3;
+
+/**
+ * An issue raised by one row. A messy export can raise one on every row, so the message — most of
+ * an issue's memory — is put together when it is read (`message`), from the column, the value and
+ * a shared text, instead of being kept. Everything else is a plain field, as in `makeIssue`.
+ * The message is not an own property: to send one to another thread or spread it, use
+ * {@link plainIssue}.
+ */
+export class RowIssue implements Issue {
+  severity: Severity;
+  value: string | null;
+  readonly #where: string;
+  readonly #text: string;
+  readonly #form: number;
+
+  constructor(
+    public code: IssueCode,
+    public file: string,
+    public sheet: string | null,
+    public line: number | null,
+    public column: string | null,
+    public columnIndex: number | null,
+    value: string | null,
+    public expected: string | null,
+    public hint: string | null,
+    where: string,
+    text: string,
+    form: number,
+  ) {
+    this.severity = ISSUE_CODES[code];
+    // an issue outlives its row: a value cut from a cell must not pin the file's chunk
+    this.value = value === null ? null : flatten(value);
+    this.#where = where;
+    this.#text = text;
+    this.#form = form;
+  }
+
+  get message(): string {
+    const v = this.value === null ? 'nothing' : JSON.stringify(this.value);
+    switch (this.#form) {
+      case FOUND: return `${this.#where}: found ${v}, ${this.#text}`;
+      case EXPECTED: return `${this.#where}: found ${v}, expected ${this.expected}`;
+      case LEFT_EMPTY: return `${this.#where}: found ${v}, expected ${this.expected}; the field is left empty`;
+      default: return `${this.#where}: ${this.#text}`;
+    }
+  }
+}
+
+/** `issue` as a plain object with its message as a field (for `postMessage`, spreading, tests). */
+export function plainIssue(issue: Issue): Issue {
+  if (!(issue instanceof RowIssue)) return issue;
+  const { severity, code, file, sheet, line, column, columnIndex, value, expected, hint, message } = issue;
+  return { severity, code, file, sheet, line, column, columnIndex, value, expected, hint, message };
+}
+
 /** Collects what one row raised. One instance serves a whole file: `reset` starts the next row. */
 export class RowIssues {
   rejection: Issue | null = null;
@@ -48,39 +112,43 @@ export class RowIssues {
     if (this.warnings.length > 0) this.warnings = [];
   }
 
-  private pos(col: ColumnRef | null) {
-    return {
-      file: this.ref.file,
-      sheet: this.ref.sheet,
-      line: this.row.line,
-      column: col ? col.header : null,
-      columnIndex: col ? col.index + 1 : null,
-    };
+  /** `column "Сумма" (7)` (or `row`), made once per column. */
+  private readonly wheres = new Map<ColumnRef | null, string>();
+
+  private where(col: ColumnRef | null): string {
+    let w = this.wheres.get(col);
+    if (w === undefined) {
+      w = col ? `column "${col.header}" (${this.ref.letters ? columnLetter(col.index) : col.index + 1})` : 'row';
+      this.wheres.set(col, w);
+    }
+    return w;
+  }
+
+  private issue(code: IssueCode, col: ColumnRef | null, value: string | null, expected: string | null, hint: string | null, text: string, form: number): RowIssue {
+    // a text built for this row (not a shared one) must not pin the file's chunk either
+    const t = form === PLAIN ? flatten(text) : text;
+    return new RowIssue(code, this.ref.file, this.ref.sheet, this.row.line, col ? col.header : null, col ? col.index + 1 : null, value, expected, hint, this.where(col), t, form);
   }
 
   /** Reject the row (the first rejection wins; later ones are dropped as noise). */
   reject(code: IssueCode, col: ColumnRef | null, value: string | null, expected: string, hint: string | null): void {
     if (this.rejection) return;
-    const where = col ? `column "${col.header}" (${this.ref.letters ? columnLetter(col.index) : col.index + 1})` : 'row';
-    const found = value === null ? 'nothing' : JSON.stringify(value);
-    this.rejection = makeIssue(code, this.pos(col), {
-      value,
-      expected,
-      hint,
-      message: `${where}: found ${found}, expected ${expected}`,
-    });
+    this.rejection = this.issue(code, col, value, expected, hint, '', EXPECTED);
   }
 
-  /** Warn about a cell; the row is still used. */
+  /** Warn about a cell; the row is still used. `message` follows the column's name. */
   warn(code: IssueCode, col: ColumnRef | null, value: string | null, message: string, hint: string | null = null, expected: string | null = null): void {
-    const where = col ? `column "${col.header}" (${this.ref.letters ? columnLetter(col.index) : col.index + 1})` : 'row';
-    this.warnings.push(makeIssue(code, this.pos(col), { value, expected, hint, message: `${where}: ${message}` }));
+    this.warnings.push(this.issue(code, col, value, expected, hint, message, PLAIN));
+  }
+
+  /** Warn with `found <value>, <text>` (`text` is shared by every row: nothing is built per row). */
+  warnFound(code: IssueCode, col: ColumnRef | null, value: string, text: string, hint: string | null = null): void {
+    this.warnings.push(this.issue(code, col, value, null, hint, text, FOUND));
   }
 
   /** Warn that an optional cell could not be read; the field is left empty. */
   badOptional(col: ColumnRef, cell: Cell, expected: string, hint: string | null = null): void {
-    const v = cellText(cell);
-    this.warn('bad_optional', col, v, `found ${JSON.stringify(v)}, expected ${expected}; the field is left empty`, hint, expected);
+    this.warnings.push(this.issue('bad_optional', col, cellText(cell), expected, hint, '', LEFT_EMPTY));
   }
 }
 

@@ -185,7 +185,7 @@ export class LeadNormalizer {
       const d = raw === '' ? D_NONE : this.directionMemo.of(raw);
       if (d === D_IN) direction = 'inbound';
       else if (d === D_OUT) direction = 'outbound';
-      else if (d === D_UNKNOWN) out.warn('unknown_direction', this.refs.direction!, raw, `found ${JSON.stringify(raw)}, expected inbound or outbound; the channel rule or inbound is used`, 'add the value to `direction_values:` of this source');
+      else if (d === D_UNKNOWN) out.warnFound('unknown_direction', this.refs.direction!, raw, 'expected inbound or outbound; the channel rule or inbound is used', 'add the value to `direction_values:` of this source');
     }
     r.outbound = direction === 'outbound';
 
@@ -199,7 +199,7 @@ export class LeadNormalizer {
     const ph = this.raw(row, c.phone);
     const pc = ph === '' ? 0 : this.phoneMemo.of(ph);
     r.phone = (pc >> 1) - 1;
-    if ((pc & 1) === 1) out.warn('phone_invalid', this.refs.phone!, ph, `found ${JSON.stringify(ph)}, not a valid phone number; kept as digits`);
+    if ((pc & 1) === 1) out.warnFound('phone_invalid', this.refs.phone!, ph, 'not a valid phone number; kept as digits');
 
     const em = this.raw(row, c.email);
     r.email = em === '' ? -1 : this.emailMemo.of(em);
