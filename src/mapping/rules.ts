@@ -60,6 +60,7 @@ function memoized<T>(f: (raw: string) => T): (raw: string) => T {
     return res;
   };
 }
+
 const NONE_RESULT: ChannelResult = Object.freeze({ channel: NONE, direction: null }) as ChannelResult;
 
 /** Compile a rule's pattern; a bad or unsafe one throws (the config loader reports it first). */

@@ -158,12 +158,6 @@ export abstract class TableBase {
     return this.idKey === null ? NaN : (this.idKey[i] as number);
   }
 
-  /** The record's numeric id (NaN: a text id or none). */
-  numericIdOf(i: number): number {
-    const k = this.idKeyOf(i);
-    return k < TEXT_ID_BASE ? k : NaN;
-  }
-
   /** The record's id as text, or null. */
   idOf(i: number): string | null {
     const k = this.idKeyOf(i);
