@@ -35,6 +35,21 @@ describe('loading into tables', () => {
     expect(res.tables.leads.length).toBe(3);
   });
 
+  it('merges text ids (Salesforce, Zoho, leading zeros) like numeric ones, and keeps them apart from numbers', async () => {
+    const a = [LEADS_HEAD, '00Q5e00000AbCdE;01.10.2026 10:00;Сайт;Анна;Альфа;', '0100;02.10.2026;;;Бета;', '100;03.10.2026;;;Гамма;', 'zcrm_4876876000000357001;;;;Дельта;'].join('\n');
+    const b = [LEADS_HEAD, '00Q5e00000AbCdE;;Реклама;;;Сделка успешна', 'zcrm_4876876000000357001;04.10.2026;;;;', '00Q5e00000AbCdF;05.10.2026;;;;'].join('\n');
+    const res = await load({ 'a.csv': a, 'b.csv': b }, 'leads');
+    expect(res.leads.map((l) => [l.id, l.client, l.channel, l.status])).toEqual([
+      ['00Q5e00000AbCdE', 'Альфа', 'Сайт', 'Сделка успешна'],
+      ['0100', 'Бета', '(none)', null],
+      ['100', 'Гамма', '(none)', null],
+      ['zcrm_4876876000000357001', 'Дельта', '(none)', null],
+      ['00Q5e00000AbCdF', null, '(none)', null],
+    ]);
+    expect(res.leads[3]!.createdAt).toBe(res.leads[4]!.createdAt - 86_400_000);
+    expect(res.files.map((f) => [f.stats.rows_used, f.stats.rows_merged, f.stats.rows_rejected])).toEqual([[4, 0, 0], [3, 2, 0]]);
+  });
+
   it('rejects every row of an id that never gets a created date, each in its own file', async () => {
     const a = [LEADS_HEAD, '7;;Сайт;Анна;Альфа;'].join('\n');
     const b = [LEADS_HEAD, '7;;;;;Новая', '8;05.10.2026;;;;'].join('\n');
