@@ -18,6 +18,7 @@ import type { Origin } from '../records/types.js';
 import { makeIssue, type Issue } from '../errors/issue.js';
 import { normalizeClientId, normalizeCompanyName, normalizeEmail } from '../values/client.js';
 import { StringDict, type TextDict } from '../records/table/dict.js';
+import { PackedDict } from '../records/table/packed-dict.js';
 import type { LeadTable } from '../records/table/lead-table.js';
 import type { InvoiceTable } from '../records/table/invoice-table.js';
 
@@ -51,16 +52,18 @@ function rawText(text: string): string | null {
  * is used only when a record has no id, name, phone or e-mail, so the other clients need none —
  * and 50,000 lowercased copies of names would cost megabytes for nothing.
  */
-function rawKeys(values: readonly string[], names: Int32Array, into: StringDict): Int32Array {
+function rawKeys(values: readonly string[], names: Int32Array, into: TextDict): Int32Array {
   const out = new Int32Array(values.length).fill(-1);
   for (let k = 0; k < values.length; k++) if ((names[k] as number) < 0) out[k] = into.id(rawText(values[k] as string));
   return out;
 }
 
 /** Per entry of a record dict: the id of its normalized value in `into` (-1 for none). */
-function mapDict(values: readonly string[], into: StringDict, fn: (text: string) => string | null): Int32Array {
-  const out = new Int32Array(values.length);
-  for (let k = 0; k < values.length; k++) out[k] = into.id(fn(values[k] as string));
+function mapDict(from: TextDict, into: TextDict, fn: (text: string) => string | null): Int32Array {
+  // one text at a time: a PackedDict builds its strings on demand, and a million at once would
+  // cost more than the dictionary itself
+  const out = new Int32Array(from.size);
+  for (let k = 0; k < out.length; k++) out[k] = into.id(fn(from.value(k) as string));
   return out;
 }
 
@@ -127,23 +130,23 @@ class Links {
  */
 export function resolveClientKeys(leads: LeadTable, invoices: InvoiceTable): ClientKeys {
   // phones are normalized already when read: the leads' own phone dict is the normalized one
-  const dict = { id: new StringDict(), name: new StringDict(), phone: leads.phones as TextDict, email: new StringDict(), raw: new StringDict() };
+  const dict = { id: new StringDict(), name: new PackedDict(), phone: leads.phones as TextDict, email: new PackedDict(), raw: new StringDict() };
   // each distinct text of each record dict is normalized once
-  const leadNames = mapDict(leads.clients.values, dict.name, normalizeCompanyName);
-  const invoiceNames = mapDict(invoices.clients.values, dict.name, normalizeCompanyName);
+  const leadNames = mapDict(leads.clients, dict.name, normalizeCompanyName);
+  const invoiceNames = mapDict(invoices.clients, dict.name, normalizeCompanyName);
   const sources: Source[] = [
     {
       n: leads.length,
-      id: [leads.clientId, mapDict(leads.clientIds.values, dict.id, normalizeClientId)],
+      id: [leads.clientId, mapDict(leads.clientIds, dict.id, normalizeClientId)],
       name: [leads.client, leadNames],
       phone: [leads.phone, Int32Array.from({ length: leads.phones.size }, (_, k) => k)],
-      email: [leads.email, mapDict(leads.emails.values, dict.email, normalizeEmail)],
+      email: [leads.email, mapDict(leads.emails, dict.email, normalizeEmail)],
       raw: rawKeys(leads.clients.values, leadNames, dict.raw),
       origin: (i) => leads.originOf(i),
     },
     {
       n: invoices.length,
-      id: [invoices.clientId, mapDict(invoices.clientIds.values, dict.id, normalizeClientId)],
+      id: [invoices.clientId, mapDict(invoices.clientIds, dict.id, normalizeClientId)],
       name: [invoices.client, invoiceNames],
       phone: [null, null],
       email: [null, null],

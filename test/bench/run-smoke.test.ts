@@ -55,5 +55,6 @@ describe('bench runner, quick and tiny', () => {
     expect(by['hubspot-leads']).toMatchObject({ rows_used: 1500, warnings: 0 });
     expect(by['leads-all-warn']).toMatchObject({ rows_used: 1500, warnings: 1500 });
     expect(by['leads-all-warn']!.issues).toBeGreaterThanOrEqual(1500);
+    expect(by['leads-all-distinct']).toMatchObject({ rows_used: 1500, warnings: 0 });
   }, 120_000);
 });

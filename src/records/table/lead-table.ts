@@ -7,6 +7,7 @@ import type { Lead, Origin } from '../types.js';
 import { NONE } from '../types.js';
 import { TableBase, type IdColumn, type Layout } from './base.js';
 import { StringDict } from './dict.js';
+import { PackedDict } from './packed-dict.js';
 
 /** Flag bits of `LeadTable.flags`. */
 export const LEAD_OUTBOUND = 1;
@@ -66,8 +67,12 @@ export class LeadTable extends TableBase {
   readonly statuses = new StringDict();
   readonly clients = new StringDict();
   readonly clientIds = new StringDict();
-  readonly phones = new StringDict();
-  readonly emails = new StringDict();
+  /**
+   * Normalized phones and e-mails: often one per lead, read back only by linking and listings, so
+   * kept in typed arrays (`PackedDict`) rather than as strings in a Map.
+   */
+  readonly phones = new PackedDict();
+  readonly emails = new PackedDict();
 
   /** Store a parsed row as a new record; returns its index. */
   push(r: LeadRow, line: number, source: number): number {
