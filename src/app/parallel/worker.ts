@@ -4,7 +4,6 @@
  * table, with the issues in reading order. It does not merge with rows before its part: the main
  * thread checks that nothing needs merging across the cut and adopts the part (see part.ts).
  */
-import { plainIssue } from '../../records/normalize/context.js';
 import { createReadStream } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Issue } from '../../errors/issue.js';
@@ -12,6 +11,7 @@ import type { RawRow, RowBatches } from '../../ingest/types.js';
 import { readCsv } from '../../ingest/csv/read-csv.js';
 import { compileSettings } from '../context.js';
 import { FileLoader, type LoadSink } from '../load-file.js';
+import { plainIssue } from '../../records/normalize/context.js';
 import { makeNormalizer } from '../make-normalizer.js';
 import { newStores } from '../merge-store.js';
 import { newStats } from '../stats.js';

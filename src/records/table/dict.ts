@@ -26,10 +26,10 @@ export interface TextDict {
   readonly values: readonly string[];
 }
 
-/** Distinct strings ↔ dense ids 0, 1, 2, … in first-seen order; -1 stands for null. */
 /** Ids an Int16 column holds (0 … 32,767; -1 is null). */
 export const NARROW_IDS = 32_768;
 
+/** Distinct strings ↔ dense ids 0, 1, 2, … in first-seen order; -1 stands for null. */
 export class StringDict implements TextDict {
   private readonly ids = new Map<string, number>();
   /** The strings by id (flat copies). */
