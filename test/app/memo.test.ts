@@ -76,6 +76,25 @@ describe('PackedMemo keys', () => {
     expect([m.of(a), m.of(b), m.of(a)]).toEqual([1, 2, 1]);
   });
 
+  it('keeps 60,000 numbers of every length apart through its tables growing (keys split in 32-bit halves)', () => {
+    const c = counting();
+    const m = new PackedMemo(c.fn);
+    // lengths 1…26: one key and two; keys whose low 32 bits agree; keys above 2^32 and near 2^52
+    const texts: string[] = [];
+    for (let i = 0; i < 60_000; i++) {
+      const len = 1 + (i % 26);
+      const digits = String(i * 7919 + 1).padStart(6, '9');
+      texts.push(('+7 (' + digits + ') ' + digits + '-' + digits).slice(0, len));
+    }
+    texts.push('9999999999999', '0000000000001', '1' + '0'.repeat(12), '1' + '0'.repeat(25));
+    // 16^8 = 2^32 apart: the same low halves
+    texts.push('100000000', '200000000', '300000000', '1000000000000', '1000000000000' + '100000000', '1000000000000' + '200000000');
+    const first = texts.map((t) => m.of(t));
+    expect(texts.map((t) => m.of(t))).toEqual(first);
+    expect(first).toEqual(texts.map((t) => c.codes.get(t)));
+    expect(c.calls()).toBe(new Set(texts).size);
+  });
+
   it('falls back for texts it cannot pack (letters, 27+ characters)', () => {
     const m = new PackedMemo((t) => t.length);
     expect([m.of('ext. 12'), m.of('1'.repeat(27)), m.of('Anonymous')]).toEqual([7, 27, 9]);

@@ -175,18 +175,22 @@ const CODE = new Uint8Array(128);
 const PER_KEY = 13;
 
 /**
- * Packed key → code, open addressing on typed arrays. A key is one number (texts of up to 13
- * characters, 12 bytes a slot) or two (up to 26); `k1 === 0` marks an empty slot, which no
- * packed text produces (character codes are 1…15).
+ * Packed key → code, open addressing on one typed array. A key is one number (texts of up to 13
+ * characters) or two (up to 26), each up to 52 bits. Slot s holds its key(s) as 32-bit halves
+ * and the code side by side — `[lo(a), hi(a), code]` or `[lo(a), hi(a), lo(b), hi(b), code]`,
+ * 12 or 20 bytes — so a probe touches one cache line rather than one per array (a big call log's
+ * numbers make a table far larger than the cache). A first key of 0 marks an empty slot, which
+ * no packed text produces (character codes are 1…15).
  */
 class PackedTable {
-  private k1 = new Float64Array(1 << 10);
-  private k2: Float64Array | null;
-  private vals = new Int32Array(1 << 10);
+  private slots: Int32Array;
+  private readonly stride: number;
+  private capacity = 1 << 10;
   private count = 0;
 
   constructor(twoKeys: boolean) {
-    this.k2 = twoKeys ? new Float64Array(1 << 10) : null;
+    this.stride = twoKeys ? 5 : 3;
+    this.slots = new Int32Array(this.capacity * this.stride);
   }
 
   get size(): number {
@@ -195,32 +199,58 @@ class PackedTable {
 
   /** The code of (a, b), or -2 when absent (codes are ≥ -1). */
   get(a: number, b: number): number {
-    const mask = this.vals.length - 1;
+    const { slots } = this;
+    const mask = this.capacity - 1;
+    const aLo = a | 0;
+    const aHi = (a / 0x1_0000_0000) | 0;
+    if (this.stride === 3) {
+      for (let s = slot(a, b) & mask; ; s = (s + 1) & mask) {
+        const at = s * 3;
+        const lo = slots[at] as number;
+        const hi = slots[at + 1] as number;
+        if (lo === aLo && hi === aHi) return slots[at + 2] as number;
+        if (lo === 0 && hi === 0) return -2;
+      }
+    }
+    const bLo = b | 0;
+    const bHi = (b / 0x1_0000_0000) | 0;
     for (let s = slot(a, b) & mask; ; s = (s + 1) & mask) {
-      const k = this.k1[s] as number;
-      if (k === 0) return -2;
-      if (k === a && (this.k2 === null || this.k2[s] === b)) return this.vals[s] as number;
+      const at = s * 5;
+      const lo = slots[at] as number;
+      const hi = slots[at + 1] as number;
+      if (lo === aLo && hi === aHi && slots[at + 2] === bLo && slots[at + 3] === bHi) return slots[at + 4] as number;
+      if (lo === 0 && hi === 0) return -2;
     }
   }
 
   set(a: number, b: number, v: number): void {
-    if ((this.count + 1) * 2 > this.vals.length) this.grow();
-    const mask = this.vals.length - 1;
+    if ((this.count + 1) * 2 > this.capacity) this.grow();
+    const { slots, stride } = this;
+    const mask = this.capacity - 1;
     let s = slot(a, b) & mask;
-    while (this.k1[s] !== 0) s = (s + 1) & mask;
-    this.k1[s] = a;
-    if (this.k2 !== null) this.k2[s] = b;
-    this.vals[s] = v;
+    while (slots[s * stride] !== 0 || slots[s * stride + 1] !== 0) s = (s + 1) & mask;
+    const at = s * stride;
+    slots[at] = a | 0;
+    slots[at + 1] = (a / 0x1_0000_0000) | 0;
+    if (stride === 5) {
+      slots[at + 2] = b | 0;
+      slots[at + 3] = (b / 0x1_0000_0000) | 0;
+    }
+    slots[at + stride - 1] = v;
     this.count++;
   }
 
   private grow(): void {
-    const { k1, k2, vals } = this;
-    this.k1 = new Float64Array(vals.length * 2);
-    this.k2 = k2 === null ? null : new Float64Array(vals.length * 2);
-    this.vals = new Int32Array(vals.length * 2);
+    const { slots, stride, capacity } = this;
+    this.capacity = capacity * 2;
+    this.slots = new Int32Array(this.capacity * stride);
     this.count = 0;
-    for (let s = 0; s < vals.length; s++) if (k1[s] !== 0) this.set(k1[s] as number, k2 === null ? 0 : (k2[s] as number), vals[s] as number);
+    for (let at = 0; at < slots.length; at += stride) {
+      if (slots[at] === 0 && slots[at + 1] === 0) continue;
+      const a = (slots[at + 1] as number) * 0x1_0000_0000 + ((slots[at] as number) >>> 0);
+      const b = stride === 5 ? (slots[at + 3] as number) * 0x1_0000_0000 + ((slots[at + 2] as number) >>> 0) : 0;
+      this.set(a, b, slots[at + stride - 1] as number);
+    }
   }
 }
 
