@@ -22,7 +22,8 @@ import { MS_PER_DAY } from '../period/types.js';
 import { daysFromCivil, wallInRange, wallOf } from './calendar.js';
 import { describeDate, mergePatterns } from './date-describe.js';
 import { compileDatePattern, matched, matchPattern, type DatePattern } from './date-pattern.js';
-import { F_DIGITS10, F_ISO, F_SLASH } from './date-roles.js';
+import { fast, FAST_LAYOUTS, fastWall } from './date-fast.js';
+import { F_DIGITS10, F_DOT, F_ISO, F_SLASH } from './date-roles.js';
 import { role, scan, scanDate } from './date-scan.js';
 import { tok } from './date-tokens.js';
 import { instantToWall } from './timezone.js';
@@ -122,6 +123,9 @@ export function createDateColumn(opts: { tz: string; declared?: readonly string[
   // ten digits), and its wall: the row's parse right after its observe then costs one `===`.
   let lastText: string | null = null;
   let lastWall = NaN;
+  // Fixed layouts (date-fast.ts) the scanner has read once with the same result: their values
+  // skip the scanner from then on (its example for the layout is recorded by then).
+  const fastTrusted = new Uint8Array(FAST_LAYOUTS);
 
   /** Wall of the last scan, with slashed dates read per the evidence; NaN when impossible. */
   function scannedWall(): number {
@@ -167,6 +171,21 @@ export function createDateColumn(opts: { tz: string; declared?: readonly string[
   const probe = { wall: 0, hasTime: false };
 
   function observeAuto(text: string): boolean {
+    const fw = fastWall(text);
+    const layout = fast.layout;
+    if (layout !== 0 && fastTrusted[layout] === 1) {
+      allDigits10 = false;
+      lastText = text;
+      lastWall = fw;
+      if (layout >= 4) sawIso = true;
+      return true;
+    }
+    const ok = observeScanned(text);
+    if (layout !== 0 && ok && lastText === text && lastWall === fw && scan.form === (layout >= 4 ? F_ISO : F_DOT)) fastTrusted[layout] = 1;
+    return ok;
+  }
+
+  function observeScanned(text: string): boolean {
     if (!scanDate(text)) {
       allDigits10 = false;
       return false;
@@ -231,6 +250,8 @@ export function createDateColumn(opts: { tz: string; declared?: readonly string[
     wall(text: string): number {
       if (text === lastText) return lastWall;
       if (declared.length > 0) return parseDeclared(text, probe) >= 0 ? probe.wall : NaN;
+      const fw = fastWall(text);
+      if (fast.layout !== 0 && fastTrusted[fast.layout] === 1) return fw;
       return scanDate(text) ? scannedWall() : NaN;
     },
     format(): string | null {

@@ -1,0 +1,80 @@
+/**
+ * The date layouts exports write a million times over — `2024-01-31 09:05:00`, `31.01.2024 09:05`
+ * and their shorter forms — read straight from fixed character positions, without tokenizing.
+ * A shortcut only: the column still sends each layout's first value through the full scanner
+ * (date-scan.ts), which records its example and must agree with this reading before the shortcut
+ * is trusted for that layout (see dates.ts), and anything unusual here — a non-digit, an hour of
+ * 24, a 31st of February — is left to the scanner too.
+ */
+import { wallOf } from './calendar.js';
+
+/** Layout of the last {@link fastWall} hit (1–9; 0 when it missed). */
+export const fast = { layout: 0 };
+
+/** Layouts a column tracks (`layout` < this). */
+export const FAST_LAYOUTS = 10;
+
+function d2(t: string, i: number): number {
+  const a = t.charCodeAt(i) - 48;
+  const b = t.charCodeAt(i + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
+/**
+ * Wall ms of `text` when it has one of the fixed layouts (`yyyy-MM-dd`, `dd.MM.yyyy`, either
+ * followed by ` HH:mm` or ` HH:mm:ss`, ISO also with `T`), else NaN; {@link fast}.layout says which.
+ */
+export function fastWall(text: string): number {
+  fast.layout = 0;
+  const n = text.length;
+  if (n !== 10 && n !== 16 && n !== 19) return NaN;
+  let y: number;
+  let mo: number;
+  let d: number;
+  let layout: number;
+  const c2 = text.charCodeAt(2);
+  if (c2 === 46) {
+    // dd.MM.yyyy
+    if (text.charCodeAt(5) !== 46) return NaN;
+    d = d2(text, 0);
+    mo = d2(text, 3);
+    const hi = d2(text, 6);
+    const lo = d2(text, 8);
+    if (hi < 0 || lo < 0) return NaN;
+    y = hi * 100 + lo;
+    layout = 1;
+  } else {
+    // yyyy-MM-dd
+    if (text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return NaN;
+    const hi = d2(text, 0);
+    const lo = d2(text, 2);
+    if (hi < 0 || lo < 0) return NaN;
+    y = hi * 100 + lo;
+    mo = d2(text, 5);
+    d = d2(text, 8);
+    layout = 4;
+  }
+  if (mo < 0 || d < 0) return NaN;
+  let h = 0;
+  let mi = 0;
+  let s = 0;
+  if (n > 10) {
+    const sep = text.charCodeAt(10);
+    if (sep === 84 && layout === 4) layout = 7; // ISO `T`
+    else if (sep !== 32) return NaN;
+    if (text.charCodeAt(13) !== 58) return NaN;
+    h = d2(text, 11);
+    mi = d2(text, 14);
+    if (h < 0 || mi < 0) return NaN;
+    layout += 1;
+    if (n === 19) {
+      if (text.charCodeAt(16) !== 58) return NaN;
+      s = d2(text, 17);
+      if (s < 0) return NaN;
+      layout += 1;
+    }
+  }
+  const w = wallOf(y, mo, d, h, mi, s, 0);
+  if (w === w) fast.layout = layout;
+  return w;
+}
