@@ -16,7 +16,18 @@ export function makeNullTest(values: readonly string[]): (text: string) => boole
   const set = new Set(values.map((v) => v.trim().toLowerCase()).filter((v) => v !== ''));
   let maxLen = 0;
   for (const v of set) maxLen = Math.max(maxLen, v.length);
+  // ASCII characters a sentinel can start with, in either case: a text starting with any other
+  // printable ASCII character (a digit, most words) is no sentinel and is answered at once
+  const starts = new Uint8Array(128);
+  for (const v of set) {
+    for (const ch of [v[0]!, v[0]!.toUpperCase()]) {
+      const c = ch.charCodeAt(0);
+      if (c < 128) starts[c] = 1;
+    }
+  }
   return (text: string): boolean => {
+    const c0 = text.charCodeAt(0);
+    if (c0 > 32 && c0 < 127 && starts[c0] === 0) return false;
     const t = text.trim();
     if (t === '') return true;
     return t.length <= maxLen && set.has(t.toLowerCase());

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseBool } from '../../src/values/bool.js';
 import { DEFAULT_NULL_VALUES, makeNullTest } from '../../src/values/nulls.js';
@@ -37,6 +38,17 @@ describe('makeNullTest', () => {
     expect(custom('  ')).toBe(true);
     expect(custom('NULL')).toBe(false);
     expect(custom('-')).toBe(false);
+  });
+
+  it('answers as trim + lowercase + lookup would, for any list and text (the first-character shortcut loses nothing)', () => {
+    const piece = fc.string({ unit: fc.constantFrom(...'nNaA/#-–xX0 \u00a0\tиИнН'), maxLength: 5 });
+    fc.assert(
+      fc.property(fc.array(fc.oneof(piece, fc.string({ maxLength: 4 })), { maxLength: 5 }), fc.oneof(piece, fc.string({ maxLength: 6 })), (list, text) => {
+        const want = new Set(list.map((v) => v.trim().toLowerCase()).filter((v) => v !== ''));
+        expect(makeNullTest(list)(text)).toBe(text.trim() === '' || want.has(text.trim().toLowerCase()));
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it('an empty list still treats blank text as null', () => {
