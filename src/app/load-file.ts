@@ -38,6 +38,9 @@ export interface LoadSink {
 /** A sample record of this file: a table index (materialized once loading ends) or a snapshot. */
 export type SampleRef = { kind: Kind; index: number } | { snapshot: unknown };
 
+/** Rows whose duplicate hashes are probed together (see `FileLoader.endBatch`). */
+const BATCH = 2048;
+
 /** The per-file streaming state machine. */
 export class FileLoader {
   private pending: RawRow[] = [];
@@ -56,6 +59,8 @@ export class FileLoader {
    * for duplicates: hash halves, line, and where in its issue list a warning would go.
    */
   private deferred: { h: Uint32Array; line: Int32Array; at: Int32Array; n: number } | null = null;
+  /** Duplicate hashes of the rows since the last `endBatch`: halves, line, where a warning goes. */
+  private readonly batch = { h: new Uint32Array(2 * BATCH), line: new Int32Array(BATCH), at: new Int32Array(BATCH), dup: new Uint8Array(BATCH), n: 0 };
   /** The first three records produced (inspect shows them). */
   readonly samples: SampleRef[] = [];
 
@@ -128,6 +133,7 @@ export class FileLoader {
   finish(): string[] {
     const und = this.norm.undecided();
     if (und.length === 0) this.flush();
+    this.endBatch();
     return und;
   }
 
@@ -251,9 +257,47 @@ export class FileLoader {
     if (row.raw !== undefined) hashText(row.raw);
     else hashTexts(row.cells.map(cellText));
     if (this.deferred !== null) return this.defer(row.line);
-    if (this.seen.addLast()) return;
-    this.stats.warnings++;
-    this.sink.issues.push(this.duplicateIssue(row.line));
+    // probed in a batch (see `batch`): the set is far larger than the cache, and probes made one
+    // after another overlap their misses where probes between rows' other work cannot
+    const b = this.batch;
+    const { h1, h2 } = lastHash();
+    b.h[2 * b.n] = h1;
+    b.h[2 * b.n + 1] = h2;
+    b.line[b.n] = row.line;
+    b.at[b.n] = this.sink.issues.length;
+    if (++b.n === BATCH) this.endBatch();
+  }
+
+  /**
+   * Check the duplicate hashes of the rows since the last call against the file's earlier rows,
+   * and put a `duplicate_row` warning where each repeated row's warning belongs among the issues
+   * pushed since. The row loop calls it after each batch of rows, `finish` at the end; until then
+   * the file's issues lack the batch's duplicate warnings.
+   */
+  endBatch(): void {
+    const b = this.batch;
+    const n = b.n;
+    if (n === 0) return;
+    b.n = 0;
+    let first = -1;
+    for (let k = 0; k < n; k++) {
+      const fresh = this.seen.add(b.h[2 * k] as number, b.h[2 * k + 1] as number);
+      b.dup[k] = fresh ? 0 : 1;
+      if (!fresh && first < 0) first = k;
+    }
+    if (first < 0) return;
+    const out = this.sink.issues;
+    const from = b.at[first] as number;
+    const tail = out.splice(from);
+    let next = 0;
+    for (let k = first; k < n; k++) {
+      if (b.dup[k] === 0) continue;
+      const at = (b.at[k] as number) - from;
+      while (next < at) out.push(tail[next++]!);
+      this.stats.warnings++;
+      out.push(this.duplicateIssue(b.line[k] as number));
+    }
+    while (next < tail.length) out.push(tail[next++]!);
   }
 
   private duplicateIssue(line: number): Issue {

@@ -74,6 +74,7 @@ export async function readRows(
     if (part === null && progress === null) {
       // the common case: nothing to watch per row
       for (let k = 0; k < batch.length; k++) loader.add(batch[k]!);
+      loader.endBatch();
       continue;
     }
     for (let k = 0; k < batch.length; k++) {
@@ -83,6 +84,7 @@ export async function readRows(
         if (chars >= waitAt) await part.lineReady();
       }
       if (part !== null && part.owns(row.line)) {
+        loader.endBatch();
         const ok = row.line === part.line && passedLine < part.line && loader.waiting === 0 && (await adopt(split!, loader));
         if (ok) {
           await rows.return?.();
@@ -96,6 +98,7 @@ export async function readRows(
       loader.add(row);
       if (progress !== null) progress.row(row);
     }
+    loader.endBatch();
   }
   part?.cancel();
   out.push(...held);

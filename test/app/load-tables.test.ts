@@ -70,6 +70,29 @@ describe('loading into tables', () => {
     expect(res.invoices.map((l) => l.number)).toEqual(['1', '1', '2', '2']);
   });
 
+  it('puts each duplicate_row warning right after its row\'s own warnings, across batches of thousands of rows', async () => {
+    // short rows, so one read batch holds more rows than the loader probes at once (2048)
+    const head = 'Дата создания;Источник;Ответственный;Компания;Телефон';
+    const rows: string[] = [];
+    for (let i = 0; i < 30_000; i++) {
+      if (i % 7 === 6) rows.push(rows[i - 3]!);
+      else rows.push(`${String((i % 28) + 1).padStart(2, '0')}.10.2026;С;А;К${i};${i % 5 === 0 ? '9'.repeat(17) : '+7916' + String(1_000_000 + i)}`);
+    }
+    rows.push(rows[0]!); // the last row: checked at the end of the file
+    const res = await load({ 'd.csv': [head, ...rows].join('\n') }, 'leads');
+    const expected: [string, number][] = [];
+    const seen = new Set<string>();
+    rows.forEach((r, k) => {
+      if (r.endsWith(';' + '9'.repeat(17))) expected.push(['phone_invalid', k + 2]);
+      if (seen.has(r)) expected.push(['duplicate_row', k + 2]);
+      seen.add(r);
+    });
+    expect(expected.filter(([c]) => c === 'duplicate_row').length).toBeGreaterThan(4000);
+    expect(res.issues.filter((i) => i.code === 'phone_invalid' || i.code === 'duplicate_row').map((i) => [i.code, i.line])).toEqual(expected);
+    expect(res.files[0]!.stats.warnings).toBe(expected.length);
+    expect(res.files[0]!.stats.rows_used).toBe(rows.length);
+  });
+
   it('reports an unclosed quote that comes after the first rows, before the rows that follow it', async () => {
     const head = 'Дата;Номер;Контрагент;Сумма';
     const rows = Array.from({ length: 60 }, (_, i) => `05.03.2024;${i};ООО Ромашка ${i};100,00`);
