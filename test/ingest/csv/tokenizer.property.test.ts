@@ -99,4 +99,23 @@ describe('CsvTokenizer round trip (property)', () => {
       { numRuns: 1500 },
     );
   });
+
+  it('lines of quoted cells read the same whole and one character at a time, whatever the cell limit', () => {
+    // pieces that make lines of quoted cells (`"a";"";"Я"`), and many ways to just miss one
+    const piece = fc.constantFrom('"', '";"', '"";""', 'a', 'Я', ';', '""', ' ', '\n', '\r', '\r\n', '"x"', '"";"');
+    const text = fc.array(piece, { maxLength: 40 }).map((ps) => ps.join(''));
+    fc.assert(
+      fc.property(text, fc.integer({ min: 1, max: 40 }), (t, max) => {
+        const run = (parts: string[]) => {
+          const tk = new CsvTokenizer({ delimiter: ';', maxRecordChars: max });
+          const got: RawRow[] = [];
+          for (const p of parts) tk.push(p, (r) => got.push(r));
+          tk.end((r) => got.push(r));
+          return { got, issues: tk.issues };
+        };
+        expect(run([t])).toEqual(run([...t]));
+      }),
+      { numRuns: 3000 },
+    );
+  });
 });
