@@ -23,7 +23,7 @@ async function readPart(job: PartJob, post: (m: PartMessage, transfer?: ArrayBuf
   post({ type: 'line', line: first });
   const offset = first - 1;
   const readerIssues: Issue[] = [];
-  const input = { stream: createReadStream(job.path, { start: job.start, highWaterMark: 64 * 1024 }) };
+  const input = { stream: createReadStream(job.path, { start: job.start, highWaterMark: 256 * 1024 }) };
   const table = await readCsv(input, { file: job.display, encoding: job.encoding, delimiter: job.delimiter }, readerIssues);
   const settings = compileSettings(job.config, job.tz, job.today);
   const stores = newStores();

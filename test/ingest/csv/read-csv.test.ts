@@ -126,6 +126,23 @@ describe('readCsv', () => {
     expect(rows).toEqual([]);
   });
 
+  it('a big file read in large pieces (cut in 64 KiB chunks, mid-character) reads as a trickle of bytes does', async () => {
+    // 3-byte and 2-byte characters, so chunk boundaries fall inside characters
+    const rows = Array.from({ length: 20_000 }, (_, i) => `${i};ООО «Ромашка ${i}»;€${i},5;"a""b"`);
+    for (const enc of ['utf-8', 'windows-1251'] as const) {
+      const text = 'ID;Компания;Сумма;Заметка\n' + rows.map((r) => (enc === 'utf-8' ? r : r.replace('€', 'Р'))).join('\n');
+      const bytes = enc === 'utf-8' ? Buffer.from(text, 'utf8') : iconv.encode(text, 'windows-1251');
+      expect(bytes.length).toBeGreaterThan(3 * 256 * 1024);
+      const whole = await readAll({ path: tmpFile('big.csv', bytes) }, { encoding: enc });
+      const trickle = await readAll({ stream: streamOf(bytes, 1000) }, { encoding: enc });
+      const oneRead = await readAll({ stream: streamOf(bytes, bytes.length) }, { encoding: enc });
+      expect(whole.rows.length).toBe(20_001);
+      expect(whole.rows[20_000]!.cells[1]).toBe('ООО «Ромашка 19999»');
+      expect(whole.rows).toEqual(trickle.rows);
+      expect(oneRead.rows).toEqual(trickle.rows);
+    }
+  });
+
   it('stopping early closes the file', async () => {
     const p = tmpFile('many.csv', 'a,b\n' + '1,2\n'.repeat(100_000));
     const { rows } = await readCsv({ path: p }, { file: 'many.csv' }, []);
