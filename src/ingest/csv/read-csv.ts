@@ -213,7 +213,8 @@ class CsvRows implements AsyncIterable<RawRow>, AsyncIterator<RawRow>, RowBatche
       const b = this.held === null ? bytes : Buffer.concat([this.held, bytes]);
       this.held = null;
       if (!this.settle(b, last)) {
-        this.held = b;
+        // a file's chunks are views of buffers the reader reuses: what is held back is copied
+        this.held = b === bytes ? Buffer.from(b) : b;
         return;
       }
       return this.feedText(b);

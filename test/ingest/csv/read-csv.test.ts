@@ -143,6 +143,27 @@ describe('readCsv', () => {
     }
   });
 
+  it('a file all ASCII up to a few windows-1251 bytes at the end of a read piece: the bytes held back survive the next read', async () => {
+    const head = 'ID;Company;Sum\n';
+    const ascii: string[] = [];
+    let size = head.length;
+    for (let i = 0; size < 256 * 1024 - 200; i++) {
+      const row = `${i};Client ${i};${i},50\n`;
+      ascii.push(row);
+      size += row.length;
+    }
+    const pad = 'x'.repeat(256 * 1024 - 40 - size);
+    const cyr = Array.from({ length: 8000 }, (_, i) => `${i};ООО Ромашка ${i};1,00`).join('\n');
+    const bytes = Buffer.concat([Buffer.from(head + ascii.join('') + `0;${pad};1\n`, 'latin1'), iconv.encode(cyr, 'windows-1251')]);
+    // the first non-ASCII byte lies within the last 40 bytes of the first 256 KiB piece
+    expect(bytes.subarray(0, 256 * 1024 - 40).every((b) => b < 0x80)).toBe(true);
+    const whole = await readAll({ path: tmpFile('late.csv', bytes) });
+    const trickle = await readAll({ stream: streamOf(bytes, 1000) });
+    expect(whole.info.encoding).toBe('windows-1251');
+    expect(whole.rows[whole.rows.length - 1]!.cells[1]).toBe('ООО Ромашка 7999');
+    expect(whole.rows).toEqual(trickle.rows);
+  });
+
   it('stopping early closes the file', async () => {
     const p = tmpFile('many.csv', 'a,b\n' + '1,2\n'.repeat(100_000));
     const { rows } = await readCsv({ path: p }, { file: 'many.csv' }, []);
