@@ -3,6 +3,7 @@
  * the rows with what was detected. Unreadable input (missing, unsupported, corrupt) throws
  * KpiError exit 3 — for every command, inspect included (SPEC-DECISIONS #34).
  */
+import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import type { RawRow, ReaderInfo } from '../ingest/types.js';
@@ -31,9 +32,9 @@ async function readHead(path: string, n: number): Promise<Buffer> {
   }
 }
 
-/** Read stdin fully into memory only up to its first chunk for sniffing, then re-stream. */
-async function stdinWithHead(): Promise<{ head: Buffer; stream: NodeJS.ReadableStream }> {
-  const it = process.stdin[Symbol.asyncIterator]();
+/** Read a stream's first chunk for sniffing, then re-stream it whole (stdin, a pipe, a device). */
+async function streamWithHead(source: NodeJS.ReadableStream): Promise<{ head: Buffer; stream: NodeJS.ReadableStream }> {
+  const it = source[Symbol.asyncIterator]();
   const first = await it.next();
   const head: Buffer = first.done ? Buffer.alloc(0) : Buffer.from(first.value as Buffer);
   async function* rest(): AsyncGenerator<Buffer> {
@@ -52,7 +53,7 @@ export async function openTable(spec: InputSpec, issues: Issue[]): Promise<Opene
   let head: Buffer;
   let stream: NodeJS.ReadableStream | null = null;
   if (spec.path === '-') {
-    const s = await stdinWithHead();
+    const s = await streamWithHead(process.stdin);
     head = s.head;
     stream = s.stream;
   } else {
@@ -64,9 +65,18 @@ export async function openTable(spec: InputSpec, issues: Issue[]): Promise<Opene
     }
     if (st.isDirectory()) throw inputError(`${file}: is a directory, not a file`, { hint: `use a pattern such as ${file.replace(/\/$/, '')}/*.csv` });
     try {
-      head = await readHead(spec.path, 4096);
+      if (st.isFile()) head = await readHead(spec.path, 4096);
+      else {
+        // a pipe or a device (`<(gunzip -c calls.csv.gz)`, /dev/stdin): read once, as stdin is
+        const s = await streamWithHead(createReadStream(spec.path));
+        head = s.head;
+        stream = s.stream;
+      }
     } catch (e) {
-      throw inputError(`${file}: cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`, { hint: 'check the file permissions' });
+      const code = (e as NodeJS.ErrnoException).code ?? 'error';
+      // ENXIO: a socket (a process manager's stdin) cannot be opened by name
+      const hint = code === 'ENXIO' ? 'to read standard input, pass - instead of its path' : 'check the file permissions';
+      throw inputError(`${file}: cannot be read (${code})`, { hint });
     }
   }
   if (head.length === 0) {
@@ -81,7 +91,7 @@ export async function openTable(spec: InputSpec, issues: Issue[]): Promise<Opene
   }
   const src = spec.source;
   if (sniffed.format === 'xlsx') {
-    if (stream) throw inputError('<stdin>: XLSX cannot be read from standard input', { hint: 'save it to a file and pass the path' });
+    if (stream) throw inputError(spec.path === '-' ? '<stdin>: XLSX cannot be read from standard input' : `${file}: XLSX cannot be read from a pipe`, { hint: 'save it to a file and pass the path' });
     const t = await readXlsx(spec.path, { file, sheet: src?.sheet ?? null }, issues);
     return { info: t.info, merges: t.merges, rows: t.rows };
   }
