@@ -4,7 +4,6 @@
  * table, with the issues in reading order. It does not merge with rows before its part: the main
  * thread checks that nothing needs merging across the cut and adopts the part (see part.ts).
  */
-import { createReadStream } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Issue } from '../../errors/issue.js';
 import type { RawRow, RowBatches } from '../../ingest/types.js';
@@ -23,7 +22,7 @@ async function readPart(job: PartJob, post: (m: PartMessage, transfer?: ArrayBuf
   post({ type: 'line', line: first });
   const offset = first - 1;
   const readerIssues: Issue[] = [];
-  const input = { stream: createReadStream(job.path, { start: job.start, highWaterMark: 256 * 1024 }) };
+  const input = { path: job.path, start: job.start };
   const table = await readCsv(input, { file: job.display, encoding: job.encoding, delimiter: job.delimiter }, readerIssues);
   const settings = compileSettings(job.config, job.tz, job.today);
   const stores = newStores();

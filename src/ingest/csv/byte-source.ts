@@ -34,14 +34,14 @@ export interface ByteSource {
  * @throws KpiError exit 3: `file_not_found`, or `file_unreadable` (a directory, no permission, I/O).
  */
 export async function openByteSource(
-  input: { path: string } | { stream: NodeJS.ReadableStream },
+  input: { path: string; start?: number } | { stream: NodeJS.ReadableStream },
   file: string,
   headBytes: number,
 ): Promise<ByteSource> {
   let chunks: AsyncIterator<Buffer>;
   let close: () => void;
   if ('path' in input) {
-    const reader = new FileChunks(await openFile(input.path, file), file);
+    const reader = new FileChunks(await openFile(input.path, file), file, input.start ?? null);
     chunks = reader;
     close = () => reader.close();
   } else {
@@ -110,9 +110,14 @@ class FileChunks implements AsyncIterator<Buffer> {
   private closed = false;
   private eof = false;
 
+  /**
+   * @param start the byte to read from (a worker's part of a file); without it the file is read
+   *   from its current position on, which also suits a file that cannot seek.
+   */
   constructor(
     private readonly handle: FileHandle,
     private readonly file: string,
+    private position: number | null = null,
   ) {}
 
   async next(): Promise<IteratorResult<Buffer>> {
@@ -120,6 +125,7 @@ class FileChunks implements AsyncIterator<Buffer> {
     try {
       const n = await (this.pending ?? this.read(this.turn));
       this.pending = null;
+      if (this.position !== null) this.position += n;
       if (n === 0 || this.closed) {
         this.eof = true;
         this.close();
@@ -127,8 +133,12 @@ class FileChunks implements AsyncIterator<Buffer> {
       }
       const buf = this.buffers[this.turn]!;
       this.turn ^= 1;
-      // the other buffer's chunks were all consumed before this call: read ahead into it
-      if (n === READ_PIECE_BYTES) this.pending = this.read(this.turn);
+      // the other buffer's chunks were all consumed before this call: read ahead into it (a
+      // failure is reported when the read is awaited, not as an unhandled rejection meanwhile)
+      if (n === READ_PIECE_BYTES) {
+        this.pending = this.read(this.turn);
+        this.pending.catch(() => undefined);
+      }
       return { done: false, value: buf.subarray(0, n) };
     } catch (e) {
       this.close();
@@ -137,7 +147,7 @@ class FileChunks implements AsyncIterator<Buffer> {
   }
 
   private async read(k: number): Promise<number> {
-    const { bytesRead } = await this.handle.read(this.buffers[k]!, 0, READ_PIECE_BYTES, null);
+    const { bytesRead } = await this.handle.read(this.buffers[k]!, 0, READ_PIECE_BYTES, this.position);
     return bytesRead;
   }
 

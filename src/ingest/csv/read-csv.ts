@@ -45,7 +45,7 @@ export const SAMPLE_BYTES = 64 * 1024;
  *   the line) for a record longer than `maxLineChars`, and for read errors.
  */
 export async function readCsv(
-  input: { path: string } | { stream: NodeJS.ReadableStream },
+  input: { path: string; start?: number } | { stream: NodeJS.ReadableStream },
   opts: CsvOptions,
   issues: Issue[],
 ): Promise<{ info: ReaderInfo; rows: AsyncIterable<RawRow> }> {
