@@ -30,6 +30,15 @@ function write(rows: string[][], d: string, eols: string[], quoteAll: boolean[],
   return { text, starts, ends };
 }
 
+/** The records and issues of `parts` fed in turn to one tokenizer. */
+function tokenize(parts: string[], delimiter: string, maxRecordChars: number): { got: RawRow[]; issues: unknown[] } {
+  const t = new CsvTokenizer({ delimiter, maxRecordChars });
+  const got: RawRow[] = [];
+  for (const p of parts) t.push(p, (r) => got.push(r));
+  t.end((r) => got.push(r));
+  return { got, issues: t.issues };
+}
+
 /** Split `text` at the given (sorted, deduplicated) positions. */
 function chunks(text: string, cuts: number[]): string[] {
   const at = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
@@ -76,15 +85,8 @@ describe('CsvTokenizer round trip (property)', () => {
     const anyText = fc.array(fc.constantFrom(...CHARS), { maxLength: 60 }).map((cs) => cs.join(''));
     fc.assert(
       fc.property(anyText, fc.array(fc.nat(), { maxLength: 10 }), fc.integer({ min: 1, max: 30 }), (text, cuts, max) => {
-        const run = (parts: string[]) => {
-          const t = new CsvTokenizer({ delimiter: ',', maxRecordChars: max });
-          const got: RawRow[] = [];
-          for (const p of parts) t.push(p, (r) => got.push(r));
-          t.end((r) => got.push(r));
-          return { got, issues: t.issues };
-        };
-        const whole = run([text]);
-        expect(run(chunks(text, cuts))).toEqual(whole);
+        const whole = tokenize([text], ',', max);
+        expect(tokenize(chunks(text, cuts), ',', max)).toEqual(whole);
         // Nothing is lost or reordered: the raw texts and one terminator after each tile the
         // input, and every line is 1 + the line breaks before the record.
         let pos = 0;
@@ -106,14 +108,7 @@ describe('CsvTokenizer round trip (property)', () => {
     const text = fc.array(piece, { maxLength: 40 }).map((ps) => ps.join(''));
     fc.assert(
       fc.property(text, fc.integer({ min: 1, max: 40 }), (t, max) => {
-        const run = (parts: string[]) => {
-          const tk = new CsvTokenizer({ delimiter: ';', maxRecordChars: max });
-          const got: RawRow[] = [];
-          for (const p of parts) tk.push(p, (r) => got.push(r));
-          tk.end((r) => got.push(r));
-          return { got, issues: tk.issues };
-        };
-        expect(run([t])).toEqual(run([...t]));
+        expect(tokenize([t], ';', max)).toEqual(tokenize([...t], ';', max));
       }),
       { numRuns: 3000 },
     );
