@@ -64,6 +64,32 @@ describe('TextMemo on a column of distinct texts', () => {
   });
 });
 
+describe('PackedMemo on a column of distinct numbers', () => {
+  const phone = (i: number) => `+7916${String(i).padStart(7, '0')}`;
+
+  it('drops its tables once they hold 200,000 numbers and mostly missed, and keeps answering what compute answers', () => {
+    const c = counting();
+    const m = new PackedMemo(c.fn);
+    for (let i = 0; i < 210_000; i++) expect(m.of(phone(i))).toBe(i);
+    // every number is worked out again now (no table to ask), with the same answers
+    const before = c.calls();
+    for (let i = 0; i < 1000; i++) expect(m.of(phone(i))).toBe(i);
+    expect(c.calls()).toBe(before + 1000);
+  });
+
+  it('keeps its tables when they answer most lookups', () => {
+    const c = counting();
+    const m = new PackedMemo(c.fn);
+    for (let i = 0; i < 210_000; i++) {
+      m.of(phone(i));
+      for (let k = 1; k <= 3; k++) m.of(phone(Math.max(0, i - k)));
+    }
+    const before = c.calls();
+    for (let i = 0; i < 1000; i++) expect(m.of(phone(i))).toBe(c.codes.get(phone(i)));
+    expect(c.calls()).toBe(before);
+  });
+});
+
 describe('PackedMemo keys', () => {
   it.each([
     ['1', '01'],

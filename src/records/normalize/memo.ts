@@ -258,6 +258,9 @@ function slot(a: number, b: number): number {
   return b === 0 ? hashNumber(a) : hashNumber(a) ^ Math.imul(hashNumber(b), 0x9e3779b1);
 }
 
+/** Distinct packed texts past which a `PackedMemo` that mostly misses gives up. */
+const PACKED_GIVE_UP = 200_000;
+
 /** Distinct packed texts a `PackedMemo` keeps (phones of a big call log: ~500 000). */
 const PACKED_LIMIT = 2_000_000;
 
@@ -268,8 +271,13 @@ const PACKED_LIMIT = 2_000_000;
  * cycles: no string is hashed.
  */
 export class PackedMemo implements Memo {
-  private readonly short = new PackedTable(false);
-  private readonly long = new PackedTable(true);
+  private short = new PackedTable(false);
+  private long = new PackedTable(true);
+  /** Table lookups so far, and how many found their text. */
+  private asked = 0;
+  private found = 0;
+  /** Set once the tables hold many texts and answered fewer than half the lookups: dropped. */
+  private off = false;
   private readonly fallback: TextMemo;
   private readonly last = new Last();
 
@@ -294,11 +302,23 @@ export class PackedMemo implements Memo {
       if (i < PER_KEY) a = a * 16 + v;
       else b = b * 16 + v;
     }
+    // a column of mostly distinct numbers (a big log's callers): the tables cost a miss and a
+    // slot per value for nothing, so they are dropped, as a TextMemo drops its Map
+    if (this.off) return this.compute(flatten(text));
     const table = b === 0 ? this.short : this.long;
+    this.asked++;
     const hit = table.get(a, b);
-    if (hit !== -2) return hit;
+    if (hit !== -2) {
+      this.found++;
+      return hit;
+    }
     const v = this.compute(flatten(text));
     if (table.size < PACKED_LIMIT) table.set(a, b, v);
+    if (this.short.size + this.long.size >= PACKED_GIVE_UP && this.found * 2 < this.asked) {
+      this.off = true;
+      this.short = new PackedTable(false);
+      this.long = new PackedTable(true);
+    }
     return v;
   }
 }
