@@ -30,6 +30,13 @@ export function documentParts(text: string): { number: string; date: string } | 
 
 const NUMERIC = ['amount', 'quantity', 'unit_price', 'cost', 'unit_cost', 'profit'] as const;
 type NumericField = (typeof NUMERIC)[number];
+/** Positions in NUMERIC: the row loop reads numeric columns by index, not by field name. */
+const N_AMOUNT = 0;
+const N_QUANTITY = 1;
+const N_UNIT_PRICE = 2;
+const N_COST = 3;
+const N_UNIT_COST = 4;
+const N_PROFIT = 5;
 
 /** A read number: the value, EMPTY (no value) or NaN (unreadable); see `num`. */
 const isValue = (v: number): boolean => v === v && v !== EMPTY;
@@ -38,6 +45,14 @@ export class InvoiceNormalizer {
   private readonly date: DateCell;
   private readonly paidAt: DateCell;
   private readonly nums: Partial<Record<NumericField, NumberCell>> = {};
+  /**
+   * Per NUMERIC position: the column (-1 when unmapped) and its cell. Looking a field up by a
+   * name that varies (`cols[f]`) is a megamorphic keyed load in V8: ~0.3 s of 1M invoice lines.
+   */
+  private readonly numCol: number[] = [];
+  private readonly numCell: (NumberCell | null)[] = [];
+  /** The mapped numeric columns, for the per-row observe. */
+  private readonly mappedNums: { col: number; cell: NumberCell }[] = [];
   private readonly refs: Record<string, ColumnRef | null> = {};
   readonly costKnown: boolean;
   private readonly numberMemo: Memo;
@@ -63,7 +78,16 @@ export class InvoiceNormalizer {
   ) {
     this.date = new DateCell(s.tz, formats('date'));
     this.paidAt = new DateCell(s.tz, formats('paid_at'));
-    for (const f of NUMERIC) if (cols[f] !== undefined) this.nums[f] = new NumberCell(decimal);
+    for (const f of NUMERIC) {
+      const col = cols[f];
+      const cell = col === undefined ? null : new NumberCell(decimal);
+      if (cell !== null) {
+        this.nums[f] = cell;
+        this.mappedNums.push({ col: col!, cell });
+      }
+      this.numCol.push(col ?? -1);
+      this.numCell.push(cell);
+    }
     for (const [f, i] of Object.entries(cols)) this.refs[f] = colRef(headers, i);
     this.costKnown = cols.cost !== undefined || cols.profit !== undefined || (cols.unit_cost !== undefined && cols.quantity !== undefined);
     const t = table;
@@ -87,9 +111,10 @@ export class InvoiceNormalizer {
     const c = this.cols;
     if (c.date !== undefined) this.date.observe(this.dateCell(row), this.s.isNull);
     if (c.paid_at !== undefined) this.paidAt.observe(row.cells[c.paid_at] ?? null, this.s.isNull);
-    for (const f of NUMERIC) {
-      const i = c[f];
-      if (i !== undefined) this.nums[f]!.observe(row.cells[i] ?? null, this.s.isNull);
+    const nums = this.mappedNums;
+    for (let k = 0; k < nums.length; k++) {
+      const n = nums[k]!;
+      n.cell.observe(row.cells[n.col] ?? null, this.s.isNull);
     }
   }
 
@@ -108,7 +133,8 @@ export class InvoiceNormalizer {
   get isUndecided(): boolean {
     if (this.cols.date !== undefined && this.date.undecided) return true;
     if (this.cols.paid_at !== undefined && this.paidAt.undecided) return true;
-    for (const f of NUMERIC) if (this.nums[f]?.undecided) return true;
+    const nums = this.mappedNums;
+    for (let k = 0; k < nums.length; k++) if (nums[k]!.cell.undecided) return true;
     return false;
   }
 
@@ -148,11 +174,11 @@ export class InvoiceNormalizer {
   }
 
   /** A numeric field: its value, EMPTY when unmapped or empty, NaN when unreadable (an optional one warns). */
-  private num(row: RawRow, out: RowIssues, f: NumericField, required: boolean): number {
-    const i = this.cols[f];
-    if (i === undefined) return EMPTY;
-    const v = this.nums[f]!.read(this.cell(row, i), this.s.isNull);
-    if (v !== v && !required) out.badOptional(this.refs[f]!, this.cell(row, i), 'a number such as 1 234,56 or 1234.56');
+  private num(row: RawRow, out: RowIssues, k: number, required: boolean): number {
+    const i = this.numCol[k] as number;
+    if (i < 0) return EMPTY;
+    const v = this.numCell[k]!.read(this.cell(row, i), this.s.isNull);
+    if (v !== v && !required) out.badOptional(this.refs[NUMERIC[k]!]!, this.cell(row, i), 'a number such as 1 234,56 or 1234.56');
     return v;
   }
 
@@ -188,13 +214,13 @@ export class InvoiceNormalizer {
 
     // amount: a mapped amount wins over quantity × unit price (Decision #23)
     let amount: number | null = null;
-    const a = this.num(row, out, 'amount', true);
-    const q = this.num(row, out, 'quantity', false);
+    const a = this.num(row, out, N_AMOUNT, true);
+    const q = this.num(row, out, N_QUANTITY, false);
     if (isValue(a)) {
       amount = tryCents(a);
       if (amount === null) out.reject('bad_amount', this.refs.amount!, cellText(this.cell(row, c.amount)), `an amount below ${9e13 / 100} in absolute value`, null);
     } else {
-      const p = this.num(row, out, 'unit_price', a === EMPTY);
+      const p = this.num(row, out, N_UNIT_PRICE, a === EMPTY);
       if (isValue(q) && isValue(p)) {
         amount = tryCents(q * p);
         if (amount === null) out.reject('bad_amount', this.refs.unit_price!, `${q} × ${p}`, 'a line amount (quantity × unit price) within range', null);
@@ -206,16 +232,16 @@ export class InvoiceNormalizer {
 
     // cost per line: profit > cost > unit_cost × quantity (Decision #30)
     let cost: number | null = null;
-    const pr = this.num(row, out, 'profit', false);
+    const pr = this.num(row, out, N_PROFIT, false);
     if (isValue(pr) && amount !== null) {
       const pc = tryCents(pr);
       cost = pc === null ? null : amount - pc;
     }
     else {
-      const co = this.num(row, out, 'cost', false);
+      const co = this.num(row, out, N_COST, false);
       if (isValue(co)) cost = tryCents(co);
       else {
-        const uc = this.num(row, out, 'unit_cost', false);
+        const uc = this.num(row, out, N_UNIT_COST, false);
         if (isValue(uc) && isValue(q)) cost = tryCents(uc * q);
       }
     }
