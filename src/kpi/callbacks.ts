@@ -42,15 +42,6 @@ export interface CallbackOptions {
 
 const MS_PER_MINUTE = 60_000;
 
-/** A caller number without any digit is anonymous (SPEC §3 missed_anonymous). */
-function hasDigit(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const ch = s.charCodeAt(i);
-    if (ch >= 48 && ch <= 57) return true;
-  }
-  return false;
-}
-
 /** Does call a start before call b (ties: input order)? */
 function before(utc: Float64Array, a: number, b: number): boolean {
   const ta = utc[a] as number;
@@ -131,7 +122,8 @@ export function classifyMissed(input: CallTable | readonly Call[], opts: Callbac
   }
 
   const anonymousPhone = new Uint8Array(calls.phones.size);
-  for (let p = 0; p < anonymousPhone.length; p++) anonymousPhone[p] = hasDigit(calls.phones.value(p)!) ? 0 : 1;
+  // a caller number without any digit is anonymous (SPEC §3 missed_anonymous)
+  for (let p = 0; p < anonymousPhone.length; p++) anonymousPhone[p] = calls.phones.hasCodeIn(p, 48, 57) ? 0 : 1;
   for (let i = 0; i < n; i++) {
     if (direction[i] !== DIR_INBOUND || answered[i] === ANSWERED_YES) continue;
     if (answered[i] === ANSWERED_UNKNOWN) {

@@ -20,6 +20,7 @@ describe('PackedDict', () => {
         for (const t of [...adds, ...probes]) expect(b.find(t)).toBe(a.find(t));
         for (let k = 0; k < a.size; k++) expect(b.value(k)).toBe(a.value(k));
         expect(b.values).toEqual(a.values);
+        for (let k = 0; k < a.size; k++) expect(b.hasCodeIn(k, 48, 57)).toBe(/[0-9]/.test(a.value(k)!));
       }),
       { numRuns: 200 },
     );

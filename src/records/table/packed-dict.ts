@@ -84,6 +84,17 @@ export class PackedDict implements TextDict {
     return s;
   }
 
+  /** Whether text `id` has a code unit in [lo, hi] (no string is built). */
+  hasCodeIn(id: number, lo: number, hi: number): boolean {
+    const c = this.chars;
+    const end = this.start[id + 1] as number;
+    for (let i = this.start[id] as number; i < end; i++) {
+      const u = c[i] as number;
+      if (u >= lo && u <= hi) return true;
+    }
+    return false;
+  }
+
   /** Every text by id, as strings (allocates them all: for handing a table over, not for loops). */
   get values(): string[] {
     const out: string[] = new Array<string>(this.count);
