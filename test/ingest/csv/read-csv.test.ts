@@ -143,6 +143,21 @@ describe('readCsv', () => {
     }
   });
 
+  it.each([0, 1, 65_535, 65_536, 65_537, 262_143, 262_144, 262_145, 524_288, 524_291])(
+    'a file of %i bytes (around the 64 KiB chunks and 256 KiB reads) reads as a trickle of its bytes does',
+    async (size) => {
+      // rows of two-byte characters, cut to the exact size (the last character may be split)
+      let text = 'ID;Имя\n';
+      for (let i = 0; Buffer.byteLength(text) < size + 8; i++) text += `${i};Ёж ${i}\n`;
+      const bytes = Buffer.from(text, 'utf8').subarray(0, size);
+      const whole = await readAll({ path: tmpFile('sized.csv', bytes) }, { encoding: 'utf-8', delimiter: ';' });
+      const trickle = await readAll({ stream: streamOf(bytes, 999) }, { encoding: 'utf-8', delimiter: ';' });
+      expect(whole.rows).toEqual(trickle.rows);
+      expect(whole.issues).toEqual(trickle.issues);
+      if (size > 1000) expect(whole.rows.length).toBeGreaterThan(size / 20);
+    },
+  );
+
   it('a file all ASCII up to a few windows-1251 bytes at the end of a read piece: the bytes held back survive the next read', async () => {
     const head = 'ID;Company;Sum\n';
     const ascii: string[] = [];
