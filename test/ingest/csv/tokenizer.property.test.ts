@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { CsvTokenizer } from '../../../src/ingest/csv/tokenizer.js';
+import { CsvTokenizer, splitAt } from '../../../src/ingest/csv/tokenizer.js';
 import { countLineBreaks } from '../../../src/ingest/csv/line-breaks.js';
 import type { RawRow } from '../../../src/ingest/types.js';
 
@@ -111,6 +111,15 @@ describe('CsvTokenizer round trip (property)', () => {
         expect(tokenize([t], ';', max)).toEqual(tokenize([...t], ';', max));
       }),
       { numRuns: 3000 },
+    );
+  });
+
+  it('splitAt cuts a line exactly as String.prototype.split does', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom(...CHARS), maxLength: 40 }), fc.constantFrom(',', ';', '\t', '|'), (text, d) => {
+        expect(splitAt(text, d)).toEqual(text.split(d));
+      }),
+      { numRuns: 2000 },
     );
   });
 });
