@@ -30,13 +30,8 @@ export function documentParts(text: string): { number: string; date: string } | 
 
 const NUMERIC = ['amount', 'quantity', 'unit_price', 'cost', 'unit_cost', 'profit'] as const;
 type NumericField = (typeof NUMERIC)[number];
-/** Positions in NUMERIC: the row loop reads numeric columns by index, not by field name. */
-const N_AMOUNT = 0;
-const N_QUANTITY = 1;
-const N_UNIT_PRICE = 2;
-const N_COST = 3;
-const N_UNIT_COST = 4;
-const N_PROFIT = 5;
+/** Positions in NUMERIC (same order): the row loop reads numeric columns by index, not by name. */
+const N_AMOUNT = 0, N_QUANTITY = 1, N_UNIT_PRICE = 2, N_COST = 3, N_UNIT_COST = 4, N_PROFIT = 5;
 
 /** A read number: the value, EMPTY (no value) or NaN (unreadable); see `num`. */
 const isValue = (v: number): boolean => v === v && v !== EMPTY;
