@@ -11,7 +11,7 @@ import { inputError, type KpiError } from '../../errors/kpi-error.js';
 const READ_CHUNK_BYTES = 64 * 1024;
 /**
  * What one read from the file asks for, handed on in 64 KiB chunks: each read costs a thread-pool
- * round trip and the stream's bookkeeping, so 256 KiB pieces made 1M-row reports 5–10 % faster;
+ * round trip, so 256 KiB pieces made 1M-row reports 5–10 % faster than 64 KiB stream reads;
  * 1 MiB pieces cost ~13 MB more peak memory for no further gain.
  */
 const READ_PIECE_BYTES = 256 * 1024;
