@@ -99,21 +99,6 @@ function currencyAt(text: string, i: number, end: number): number {
   return i;
 }
 
-function addDigit(d: number): void {
-  if (d === 0) {
-    if (ns.mantDigits > 0) ns.zeros++;
-    return;
-  }
-  const digits = ns.mantDigits + ns.zeros + 1;
-  if (digits > 15) {
-    ns.overflow = true;
-    return;
-  }
-  ns.mant = ns.mant * 10 ** (ns.zeros + 1) + d;
-  ns.mantDigits = digits;
-  ns.zeros = 0;
-}
-
 /** Scan `text`; false when it is not a number in any accepted form. */
 export function scanNumber(text: string): boolean {
   let i = 0;
@@ -133,6 +118,7 @@ export function scanNumber(text: string): boolean {
   for (;;) {
     if (i >= end) return false;
     const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) break;
     if (isWs(c)) i++;
     else if (c === 45 || c === 43 || c === 0x2212) {
       if (sign) return false;
@@ -175,15 +161,32 @@ export function scanNumber(text: string): boolean {
   return classify();
 }
 
-/** Digits, separators and exponent from i; returns the index after the body or -1. */
+/**
+ * Digits, separators and exponent from i; returns the index after the body or -1. The
+ * significant digits gather in locals (trailing zeros held back, so `1 000 000` stays exact)
+ * and are written to {@link ns} once.
+ */
 function scanBody(text: string, i: number, end: number): number {
   let group = 0;
   let any = false;
+  let mant = 0;
+  let mantDigits = 0;
+  let zeros = 0;
+  let overflow = false;
+  let nSep = 0;
   while (i < end) {
     const c = text.charCodeAt(i);
-    if (isDigit(c)) {
-      if (!any) ns.firstZero = c === 48;
-      addDigit(c - 48);
+    if (c >= 48 && c <= 57) {
+      if (c === 48) {
+        if (!any) ns.firstZero = true;
+        if (mantDigits > 0) zeros++;
+      } else if (mantDigits + zeros >= 15) {
+        overflow = true;
+      } else {
+        mant = zeros === 0 ? mant * 10 + (c - 48) : mant * (POW10[zeros + 1] as number) + (c - 48);
+        mantDigits += zeros + 1;
+        zeros = 0;
+      }
       group++;
       any = true;
       i++;
@@ -192,9 +195,9 @@ function scanBody(text: string, i: number, end: number): number {
     const t = c === 44 ? T_COMMA : c === 46 ? T_DOT : isWs(c) && any && isDigit(text.charCodeAt(i + 1)) ? T_SPACE : 0;
     if (t !== 0) {
       // A separator must be followed by a digit: `1.` and `1,,2` are not numbers.
-      if (!isDigit(text.charCodeAt(i + 1)) || ns.nSep === MAX_SEPS) return -1;
-      ns.sepType[ns.nSep] = t;
-      ns.sepGroup[ns.nSep++] = group;
+      if (!isDigit(text.charCodeAt(i + 1)) || nSep === MAX_SEPS) return -1;
+      ns.sepType[nSep] = t;
+      ns.sepGroup[nSep++] = group;
       group = 0;
       i++;
       continue;
@@ -216,6 +219,11 @@ function scanBody(text: string, i: number, end: number): number {
     }
     break;
   }
+  ns.mant = mant;
+  ns.mantDigits = mantDigits;
+  ns.zeros = zeros;
+  ns.overflow = overflow;
+  ns.nSep = nSep;
   if (!any) return -1;
   ns.tail = group;
   return i;
