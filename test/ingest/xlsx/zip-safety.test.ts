@@ -2,6 +2,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { deflateRawSync } from 'node:zlib';
 import { join } from 'node:path';
 import { strToU8, unzipSync } from 'fflate';
 import { KpiError } from '../../../src/errors/kpi-error.js';
@@ -100,6 +101,41 @@ describe('zip-bomb limits', () => {
     } finally {
       await fh.close();
     }
+  });
+
+  it('a reader that stops after the first chunk leaves nothing running, and the file reads again', async () => {
+    const xml = sheet(20000); // ~1.3 MB inflated: many chunks
+    const path = write('early.xlsx', buildPackage({ sheets: [{ name: 'S', xml }] }));
+    const fh = await open(path);
+    try {
+      const index = await readZipIndex(fh, 'early.xlsx');
+      const entry = findEntry(index, 'xl/worksheets/sheet1.xml')!;
+      for (let round = 0; round < 3; round++) {
+        let first = 0;
+        for await (const chunk of inflateEntry(fh, index, entry, SHEET_SIZE_LIMIT, 'early.xlsx')) {
+          first = chunk.length;
+          break;
+        }
+        expect(first).toBeGreaterThan(0);
+      }
+      let all = '';
+      const decoder = new TextDecoder();
+      for await (const chunk of inflateEntry(fh, index, entry, SHEET_SIZE_LIMIT, 'early.xlsx')) all += decoder.decode(chunk, { stream: true });
+      expect(all).toBe(xml);
+    } finally {
+      await fh.close();
+    }
+  });
+
+  it('deflate data that stops before its last block is corrupt, not an empty sheet', async () => {
+    const good = unzipSync(buildPackage({ sheets: [{ name: 'S', xml: sheet(3000) }] }));
+    const entries = Object.entries(good).map(([name, data]) => ({ name, data, method: 0 as const, declaredSize: data.length }));
+    const sheetName = 'xl/worksheets/sheet1.xml';
+    const full = deflateRawSync(good[sheetName]!);
+    const cut = { name: sheetName, data: full.subarray(0, full.length >> 1), method: 8 as const, declaredSize: good[sheetName]!.length };
+    const path = write('cut-deflate.xlsx', rawZip([...entries.filter((x) => x.name !== sheetName), cut]));
+    const err = await failure(path, 'cut-deflate.xlsx');
+    expect(err?.message).toBe('cut-deflate.xlsx: not a valid XLSX (zip entry xl/worksheets/sheet1.xml is corrupt: its compressed data ends early)');
   });
 
   it('refuses a sharedStrings part that really inflates past 256 MiB while declaring 1 KiB', async () => {
