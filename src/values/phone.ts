@@ -75,13 +75,24 @@ export function normalizePhone(raw: string, defaultCountry: string): { kind: Pho
     if (ext !== null) s = ext[1] as string;
     if (hasLetter(s)) return { kind: 'sip', value: s.toLowerCase() };
   }
+  // the digits, joined a run at a time (a number written without separators is one run: no copy);
+  // a `+` counts only before the first digit
   let digits = '';
   let plus = false;
+  let run = -1;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c >= 48 && c <= 57) digits += s[i];
-    else if (c === 43 && digits === '') plus = true;
+    if (c >= 48 && c <= 57) {
+      if (run < 0) run = i;
+      continue;
+    }
+    if (run >= 0) {
+      digits += s.slice(run, i);
+      run = -1;
+    }
+    if (c === 43 && digits === '') plus = true;
   }
+  if (run >= 0) digits += s.slice(run);
   if (digits === '') return anonymous();
   if (digits.length <= 6) return { kind: 'ext', value: digits };
   let e164: string | null;

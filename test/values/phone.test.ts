@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normalizePhone, SUPPORTED_COUNTRIES, type PhoneKind } from '../../src/values/phone.js';
 
@@ -90,5 +91,37 @@ describe('normalizePhone', () => {
 
   it('supports at least the required countries', () => {
     expect(SUPPORTED_COUNTRIES).toEqual(expect.arrayContaining(['RU', 'KZ', 'BY', 'UA', 'US', 'CA', 'GB', 'DE']));
+  });
+});
+
+describe('normalizePhone reads the digits of any punctuation', () => {
+  /** The digits and the leading `+` as read one character at a time (the reading before runs). */
+  function reference(s: string): { digits: string; plus: boolean } {
+    let digits = '';
+    let plus = false;
+    for (const ch of s) {
+      if (ch >= '0' && ch <= '9') digits += ch;
+      else if (ch === '+' && digits === '') plus = true;
+    }
+    return { digits, plus };
+  }
+
+  it('matches a character-by-character reading for texts of digits and phone punctuation', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('0', '1', '7', '8', '9', '+', ' ', '-', '(', ')', '.', '/'), maxLength: 20 }), (text) => {
+        const { digits, plus } = reference(text.trim());
+        const got = normalizePhone(text, 'RU');
+        if (digits === '') expect(got.kind).toBe('anonymous');
+        else if (digits.length <= 6) expect(got).toEqual({ kind: 'ext', value: digits });
+        else if (got.kind === 'invalid') expect(got.value).toBe(digits);
+        else {
+          expect(got.kind).toBe('e164');
+          // the E.164 form ends with the number's last digits, and a `+` keeps the country code
+          expect(got.value!.slice(-7)).toBe(digits.slice(-7));
+          if (plus && !(digits.length === 11 && digits.startsWith('8'))) expect(got.value).toBe(`+${digits}`);
+        }
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
