@@ -1,7 +1,7 @@
 /**
  * A minimal streaming ZIP reader for XLSX packages: the central directory is read once, then an
- * entry's compressed bytes are read from disk in slices and inflated with fflate's streaming
- * `Inflate`, so a 1 GiB sheet never sits in memory. The inflated size is counted as it grows and
+ * entry's compressed bytes are read from disk in slices and inflated by Node's zlib as a stream,
+ * so a 1 GiB sheet never sits in memory. The inflated size is counted as it grows and
  * reading stops as soon as it passes the caller's limit (declared sizes are checked first, but
  * never trusted alone: a zip bomb can lie about them).
  */
