@@ -22,7 +22,7 @@ import { MS_PER_DAY } from '../period/types.js';
 import { daysFromCivil, wallInRange, wallOf } from './calendar.js';
 import { describeDate, mergePatterns } from './date-describe.js';
 import { compileDatePattern, matched, matchPattern, type DatePattern } from './date-pattern.js';
-import { fast, FAST_LAYOUTS, fastWall } from './date-fast.js';
+import { fast, FAST_LAYOUTS, fastSlash, fastWall, slash, SLASH_LAYOUTS } from './date-fast.js';
 import { F_DIGITS10, F_DOT, F_ISO, F_SLASH } from './date-roles.js';
 import { role, scan, scanDate } from './date-scan.js';
 import { tok } from './date-tokens.js';
@@ -104,7 +104,9 @@ function shapeKey(): number {
 }
 
 /** Create the parser of one date column (`tz`: the configured IANA zone). */
-export function createDateColumn(opts: { tz: string; declared?: readonly string[] | null }): DateColumn {
+export function createDateColumn(opts: { tz: string; declared?: readonly string[] | null; shortcuts?: boolean }): DateColumn {
+  // `shortcuts: false` sends every value through the scanner (tests compare the two)
+  const shortcuts = opts.shortcuts !== false;
   const { tz } = opts;
   const declared: DatePattern[] = (opts.declared ?? []).map((src) => {
     const p = compileDatePattern(src);
@@ -126,20 +128,37 @@ export function createDateColumn(opts: { tz: string; declared?: readonly string[
   // Fixed layouts (date-fast.ts) the scanner has read once with the same result: their values
   // skip the scanner from then on (its example for the layout is recorded by then).
   const fastTrusted = new Uint8Array(FAST_LAYOUTS);
+  // The same for slashed layouts, whose parts (not walls) the scanner must have agreed on.
+  const slashTrusted = new Uint8Array(SLASH_LAYOUTS);
+
+  /** Wall of a slashed date `a/b/y h:mi:s.ms`, read per the evidence; NaN when impossible. */
+  function slashWall(a: number, b: number, y: number, h: number, mi: number, s: number, ms: number): number {
+    const dayFirst = a > 12 ? true : b > 12 ? false : dm;
+    if ((a > 12 && md) || (b > 12 && dm) || (dm && md)) return NaN;
+    if (a <= 12 && b <= 12 && !dm && !md) return NaN;
+    return wallOf(y, dayFirst ? b : a, dayFirst ? a : b, h, mi, s, ms);
+  }
+
+  /** Take a slashed date's evidence; false when it is no date in the reading its parts force. */
+  function observeSlash(a: number, b: number, y: number, h: number, mi: number, s: number, ms: number): boolean {
+    if (a === 0 || b === 0 || (a > 12 && b > 12)) return false;
+    // The value must be a real date in the reading its own parts force (31/02 is no date);
+    // with both parts ≤ 12 either reading is a valid day, so day-first checks year and time.
+    const dayFirst = b <= 12;
+    const w = wallOf(y, dayFirst ? b : a, dayFirst ? a : b, h, mi, s, ms);
+    if (w !== w) return false;
+    if (a > 12) dm = true;
+    else if (b > 12) md = true;
+    else ambiguous = true;
+    return true;
+  }
 
   /** Wall of the last scan, with slashed dates read per the evidence; NaN when impossible. */
   function scannedWall(): number {
     if (scan.form === F_DIGITS10) return allDigits10 ? instantToWall(scan.num * 1000, tz) : NaN;
-    let { d, mo } = scan;
-    if (scan.form === F_SLASH) {
-      const { a, b } = scan;
-      const dayFirst = a > 12 ? true : b > 12 ? false : dm;
-      if ((a > 12 && md) || (b > 12 && dm) || (dm && md)) return NaN;
-      if (a <= 12 && b <= 12 && !dm && !md) return NaN;
-      d = dayFirst ? a : b;
-      mo = dayFirst ? b : a;
-    }
-    const w = wallOf(scan.y, mo, d, scan.h, scan.mi, scan.s, scan.ms);
+    const w = scan.form === F_SLASH
+      ? slashWall(scan.a, scan.b, scan.y, scan.h, scan.mi, scan.s, scan.ms)
+      : wallOf(scan.y, scan.mo, scan.d, scan.h, scan.mi, scan.s, scan.ms);
     if (!scan.hasOffset || w !== w) return w; // a wall-clock time, or already NaN
     const local = instantToWall(w - scan.off * 60_000, tz);
     return wallInRange(local) ? local : NaN;
@@ -171,6 +190,7 @@ export function createDateColumn(opts: { tz: string; declared?: readonly string[
   const probe = { wall: 0, hasTime: false };
 
   function observeAuto(text: string): boolean {
+    if (!shortcuts) return observeScanned(text);
     const fw = fastWall(text);
     const layout = fast.layout;
     if (layout !== 0 && fastTrusted[layout] === 1) {
@@ -179,6 +199,18 @@ export function createDateColumn(opts: { tz: string; declared?: readonly string[
       lastWall = fw;
       if (layout >= 4) sawIso = true;
       return true;
+    }
+    if (layout === 0 && fastSlash(text)) {
+      const sl = slash.layout;
+      if (slashTrusted[sl] === 1) {
+        allDigits10 = false;
+        // the layout's example was recorded when the scanner read its first value
+        return observeSlash(slash.a, slash.b, slash.y, slash.h, slash.mi, slash.s, 0);
+      }
+      const ok = observeScanned(text);
+      if (ok && scan.form === F_SLASH && !scan.hasOffset && scan.ms === 0 && scan.a === slash.a && scan.b === slash.b && scan.y === slash.y
+        && scan.h === slash.h && scan.mi === slash.mi && scan.s === slash.s) slashTrusted[sl] = 1;
+      return ok;
     }
     const ok = observeScanned(text);
     if (layout !== 0 && ok && lastText === text && lastWall === fw && scan.form === (layout >= 4 ? F_ISO : F_DOT)) fastTrusted[layout] = 1;
@@ -196,16 +228,7 @@ export function createDateColumn(opts: { tz: string; declared?: readonly string[
     }
     allDigits10 = false;
     if (scan.form === F_SLASH) {
-      const { a, b } = scan;
-      if (a === 0 || b === 0 || (a > 12 && b > 12)) return false;
-      // The value must be a real date in the reading its own parts force (31/02 is no date);
-      // with both parts ≤ 12 either reading is a valid day, so day-first checks year and time.
-      const dayFirst = b <= 12;
-      const w = wallOf(scan.y, dayFirst ? b : a, dayFirst ? a : b, scan.h, scan.mi, scan.s, scan.ms);
-      if (w !== w) return false;
-      if (a > 12) dm = true;
-      else if (b > 12) md = true;
-      else ambiguous = true;
+      if (!observeSlash(scan.a, scan.b, scan.y, scan.h, scan.mi, scan.s, scan.ms)) return false;
     } else {
       const w = scannedWall();
       if (w !== w) return false;
@@ -250,8 +273,12 @@ export function createDateColumn(opts: { tz: string; declared?: readonly string[
     wall(text: string): number {
       if (text === lastText) return lastWall;
       if (declared.length > 0) return parseDeclared(text, probe) >= 0 ? probe.wall : NaN;
-      const fw = fastWall(text);
-      if (fast.layout !== 0 && fastTrusted[fast.layout] === 1) return fw;
+      if (shortcuts) {
+        const fw = fastWall(text);
+        if (fast.layout !== 0) {
+          if (fastTrusted[fast.layout] === 1) return fw;
+        } else if (fastSlash(text) && slashTrusted[slash.layout] === 1) return slashWall(slash.a, slash.b, slash.y, slash.h, slash.mi, slash.s, 0);
+      }
       return scanDate(text) ? scannedWall() : NaN;
     },
     format(): string | null {

@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fast, fastWall } from '../../src/values/date-fast.js';
+import { fast, fastSlash, fastWall, slash } from '../../src/values/date-fast.js';
+import { scan, scanDate } from '../../src/values/date-scan.js';
+import { F_SLASH } from '../../src/values/date-roles.js';
 import { createDateColumn } from '../../src/values/dates.js';
 
 const w = (y: number, mo: number, d: number, h = 0, mi = 0, s = 0): number => Date.UTC(y, mo - 1, d, h, mi, s);
@@ -90,5 +92,73 @@ describe('a date column taking the shortcut', () => {
     expect(col.format()).toBe('iso | dd.MM.yyyy HH:mm');
     expect(col.wall('31.01.2024 23:59')).toBe(w(2024, 1, 31, 23, 59));
     expect(col.wall('2024-02-30 10:00:00')).toBeNaN();
+  });
+});
+
+const oneOrTwo = fc.oneof(digit, two, fc.integer({ min: 1, max: 31 }).map(String));
+/** Texts in or near the slashed layouts: one- or two-digit parts, times of every width, slips. */
+const nearSlash = fc.oneof(
+  fc.tuple(oneOrTwo, oneOrTwo, fc.oneof(four, fc.integer({ min: 2019, max: 2026 }).map(String)), fc.constantFrom('', ' ', 'T', '  '), oneOrTwo, two, fc.constantFrom('', ':', '.'), two).map(
+    ([a, b, y, sep, h, mi, colon, s]) => `${a}/${b}/${y}` + (sep === '' ? '' : `${sep}${h}:${mi}` + (colon === '' ? '' : `${colon}${s}`)),
+  ),
+  fc.tuple(oneOrTwo, oneOrTwo, fc.constantFrom('24', '2024', '02024'), fc.constantFrom('', ' AM', ' +03:00', 'Z')).map(([a, b, y, tail]) => `${a}/${b}/${y}${tail}`),
+  fc.string({ unit: fc.constantFrom('0', '1', '2', '3', '9', '/', ' ', ':'), maxLength: 19 }),
+);
+
+describe('fastSlash: slashed dates cut at their separators', () => {
+  it.each<[string, number, number, number, number, number, number, number]>([
+    ['1/5/2024', 1, 5, 2024, 0, 0, 0, 1],
+    ['12/31/2024', 12, 31, 2024, 0, 0, 0, 4],
+    ['31/1/2024', 31, 1, 2024, 0, 0, 0, 2],
+    ['1/31/2024 9:05', 1, 31, 2024, 9, 5, 0, 7],
+    ['31/01/2024 09:05', 31, 1, 2024, 9, 5, 0, 12],
+    ['31/01/2024 09:05:07', 31, 1, 2024, 9, 5, 7, 20],
+    ['1/2/2024 7:08:09', 1, 2, 2024, 7, 8, 9, 13],
+  ])('%s', (text, a, b, y, h, mi, s, layout) => {
+    expect(fastSlash(text)).toBe(true);
+    expect({ ...slash }).toEqual({ layout, a, b, y, h, mi, s });
+  });
+
+  it.each(['1/5/24', '2024/01/05', '1/5/2024 9:5', '1/5/2024T09:05', '1/5/2024 09:05 AM', '1/5/2024 09:05Z', '123/5/2024', '1-5-2024', ' 1/5/2024', '1/5/2024 ', '1/5/2024 09:05:07.5'])(
+    'leaves %j to the scanner',
+    (text) => {
+      expect(fastSlash(text)).toBe(false);
+      expect(slash.layout).toBe(0);
+    },
+  );
+
+  it('cuts every text as the full scanner does, whenever it cuts it at all', () => {
+    fc.assert(
+      fc.property(nearSlash, (text) => {
+        if (!fastSlash(text)) return;
+        const cut = { ...slash };
+        expect(scanDate(text)).toBe(true);
+        expect([scan.form, scan.a, scan.b, scan.y, scan.h, scan.mi, scan.s, scan.ms, scan.hasOffset]).toEqual([F_SLASH, cut.a, cut.b, cut.y, cut.h, cut.mi, cut.s, 0, false]);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});
+
+describe('a slashed date column taking the shortcut', () => {
+  it('observes, reads and describes a column as the scanner alone does', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(nearSlash, nearLayout), { maxLength: 60 }), (values) => {
+        const fast = createDateColumn({ tz: 'UTC' });
+        const slow = createDateColumn({ tz: 'UTC', shortcuts: false });
+        expect(values.map((v) => fast.observe(v))).toEqual(values.map((v) => slow.observe(v)));
+        expect([fast.undecided, fast.conflicting, fast.format()]).toEqual([slow.undecided, slow.conflicting, slow.format()]);
+        expect(values.map((v) => fast.wall(v))).toEqual(values.map((v) => slow.wall(v)));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('reads a month-first column once a day past 12 decides it', () => {
+    const col = createDateColumn({ tz: 'UTC' });
+    const values = ['1/5/2024', '2/6/2024 9:05', '1/31/2024', '12/1/2024 23:59:59'];
+    for (const v of values) expect(col.observe(v)).toBe(true);
+    expect(col.undecided).toBe(false);
+    expect(values.map((v) => col.wall(v))).toEqual([w(2024, 1, 5), w(2024, 2, 6, 9, 5), w(2024, 1, 31), w(2024, 12, 1, 23, 59, 59)]);
   });
 });
