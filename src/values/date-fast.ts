@@ -8,11 +8,16 @@
  */
 import { wallOf } from './calendar.js';
 
-/** Layout of the last {@link fastWall} hit (1–9; 0 when it missed). */
+/** Layout of the last {@link fastWall} hit (1–11; 0 when it missed). */
 export const fast = { layout: 0 };
 
 /** Layouts a column tracks (`layout` < this). */
-export const FAST_LAYOUTS = 10;
+export const FAST_LAYOUTS = 12;
+
+/** True for the ISO layouts (4–9); the others (1–3, 10–11) are `dd.MM.yyyy`. */
+export function isIsoLayout(layout: number): boolean {
+  return layout >= 4 && layout <= 9;
+}
 
 function d2(t: string, i: number): number {
   const a = t.charCodeAt(i) - 48;
@@ -22,12 +27,13 @@ function d2(t: string, i: number): number {
 
 /**
  * Wall ms of `text` when it has one of the fixed layouts (`yyyy-MM-dd`, `dd.MM.yyyy`, either
- * followed by ` HH:mm` or ` HH:mm:ss`, ISO also with `T`), else NaN; {@link fast}.layout says which.
+ * followed by ` HH:mm` or ` HH:mm:ss`, ISO also with `T`, `dd.MM.yyyy` also with ` H:mm[:ss]`),
+ * else NaN; {@link fast}.layout says which.
  */
 export function fastWall(text: string): number {
   fast.layout = 0;
   const n = text.length;
-  if (n !== 10 && n !== 16 && n !== 19) return NaN;
+  if (n < 10 || n > 19 || n === 11 || n === 12 || n === 13 || n === 14 || n === 17) return NaN;
   let y: number;
   let mo: number;
   let d: number;
@@ -62,16 +68,31 @@ export function fastWall(text: string): number {
     const sep = text.charCodeAt(10);
     if (sep === 84 && layout === 4) layout = 7; // ISO `T`
     else if (sep !== 32) return NaN;
-    if (text.charCodeAt(13) !== 58) return NaN;
-    h = d2(text, 11);
-    mi = d2(text, 14);
-    if (h < 0 || mi < 0) return NaN;
-    layout += 1;
-    if (n === 19) {
-      if (text.charCodeAt(16) !== 58) return NaN;
-      s = d2(text, 17);
-      if (s < 0) return NaN;
+    if (n === 15 || n === 18) {
+      // `dd.MM.yyyy H:mm[:ss]`: 1C writes the hour without its leading zero
+      if (layout !== 1 || text.charCodeAt(12) !== 58) return NaN;
+      h = text.charCodeAt(11) - 48;
+      mi = d2(text, 13);
+      if (h < 0 || h > 9 || mi < 0) return NaN;
+      layout = 10;
+      if (n === 18) {
+        if (text.charCodeAt(15) !== 58) return NaN;
+        s = d2(text, 16);
+        if (s < 0) return NaN;
+        layout = 11;
+      }
+    } else {
+      if (text.charCodeAt(13) !== 58) return NaN;
+      h = d2(text, 11);
+      mi = d2(text, 14);
+      if (h < 0 || mi < 0) return NaN;
       layout += 1;
+      if (n === 19) {
+        if (text.charCodeAt(16) !== 58) return NaN;
+        s = d2(text, 17);
+        if (s < 0) return NaN;
+        layout += 1;
+      }
     }
   }
   const w = wallOf(y, mo, d, h, mi, s, 0);

@@ -22,7 +22,7 @@ import { MS_PER_DAY } from '../period/types.js';
 import { daysFromCivil, wallInRange, wallOf } from './calendar.js';
 import { describeDate, mergePatterns } from './date-describe.js';
 import { compileDatePattern, matched, matchPattern, type DatePattern } from './date-pattern.js';
-import { fast, FAST_LAYOUTS, fastSlash, fastWall, slash, SLASH_LAYOUTS } from './date-fast.js';
+import { fast, FAST_LAYOUTS, fastSlash, fastWall, isIsoLayout, slash, SLASH_LAYOUTS } from './date-fast.js';
 import { F_DIGITS10, F_DOT, F_ISO, F_SLASH } from './date-roles.js';
 import { role, scan, scanDate } from './date-scan.js';
 import { tok } from './date-tokens.js';
@@ -197,7 +197,7 @@ export function createDateColumn(opts: { tz: string; declared?: readonly string[
       allDigits10 = false;
       lastText = text;
       lastWall = fw;
-      if (layout >= 4) sawIso = true;
+      if (isIsoLayout(layout)) sawIso = true;
       return true;
     }
     if (layout === 0 && fastSlash(text)) {
@@ -213,7 +213,7 @@ export function createDateColumn(opts: { tz: string; declared?: readonly string[
       return ok;
     }
     const ok = observeScanned(text);
-    if (layout !== 0 && ok && lastText === text && lastWall === fw && scan.form === (layout >= 4 ? F_ISO : F_DOT)) fastTrusted[layout] = 1;
+    if (layout !== 0 && ok && lastText === text && lastWall === fw && scan.form === (isIsoLayout(layout) ? F_ISO : F_DOT)) fastTrusted[layout] = 1;
     return ok;
   }
 

@@ -21,7 +21,7 @@ const nearLayout = fc.oneof(
   fc.tuple(four, two, two, fc.constantFrom('', ' ', 'T', '_'), two, two, fc.constantFrom('', ':', ';'), two).map(
     ([y, mo, d, sep, h, mi, colon, s]) => `${y}-${mo}-${d}` + (sep === '' ? '' : `${sep}${h}:${mi}` + (colon === '' ? '' : `${colon}${s}`)),
   ),
-  fc.tuple(two, two, four, fc.constantFrom('', ' ', 'T'), two, two, fc.constantFrom('', ':'), two).map(
+  fc.tuple(two, two, four, fc.constantFrom('', ' ', 'T'), fc.oneof(two, digit), two, fc.constantFrom('', ':'), two).map(
     ([d, mo, y, sep, h, mi, colon, s]) => `${d}.${mo}.${y}` + (sep === '' ? '' : `${sep}${h}:${mi}` + (colon === '' ? '' : `${colon}${s}`)),
   ),
   fc.tuple(fc.integer({ min: 1900, max: 2200 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 31 }), fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 })).map(
@@ -41,12 +41,14 @@ describe('fastWall: the fixed date layouts', () => {
     ['05.03.2024 15:31', w(2024, 3, 5, 15, 31), 2],
     ['05.03.2024 15:31:07', w(2024, 3, 5, 15, 31, 7), 3],
     ['29.02.2024', w(2024, 2, 29), 1],
+    ['05.03.2024 9:31', w(2024, 3, 5, 9, 31), 10],
+    ['05.03.2024 9:31:07', w(2024, 3, 5, 9, 31, 7), 11],
   ])('%s', (text, wall, layout) => {
     expect(fastWall(text)).toBe(wall);
     expect(fast.layout).toBe(layout);
   });
 
-  it.each(['2024-02-30', '31.04.2024', '2024-03-05 24:00', '2024-03-05 23:60:00', '1899-12-31', '2201-01-01', '2024-03-05Z15:31', '2024/03/05', '5.3.2024', '2024-03-05 15:31:07Z', ' 2024-03-05', '2024-0a-05'])(
+  it.each(['2024-02-30', '31.04.2024', '2024-03-05 24:00', '2024-03-05 23:60:00', '1899-12-31', '2201-01-01', '2024-03-05Z15:31', '2024/03/05', '5.3.2024', '2024-03-05 15:31:07Z', ' 2024-03-05', '2024-0a-05', '2024-03-05 9:31', '05.03.2024T9:31', '05.03.2024 9:3', '05.03.2024 9:31:7'])(
     'leaves %j to the scanner',
     (text) => {
       expect(fastWall(text)).toBeNaN();
