@@ -25,3 +25,26 @@ export function collectGarbage(): void {
   }
   if (typeof gc === 'function') gc();
 }
+
+/**
+ * Pass `pieces` on, collecting garbage now and then. A long output — the JSON of a run with an
+ * issue on every other row is hundreds of MB — is written piece by piece, but each piece and the
+ * objects it was made from live long enough to reach V8's old space, which then grows by about
+ * what the run holds before a full collection: +90 MB at the peak for 270,000 issues. Collecting
+ * whenever the pieces since the last collection add up to what the heap held after it (at least
+ * `minChars` characters) keeps the peak near what the run holds, at a cost proportional to the
+ * output. Each piece has been written when the next is asked for.
+ */
+export function* collectingEvery(pieces: Iterable<string>, minChars = 32 * 1024 * 1024): Generator<string> {
+  let since = 0;
+  let every = minChars;
+  for (const piece of pieces) {
+    yield piece;
+    since += piece.length;
+    if (since >= every) {
+      since = 0;
+      collectGarbage();
+      every = Math.max(minChars, process.memoryUsage().heapUsed);
+    }
+  }
+}

@@ -1,5 +1,6 @@
 /** `kpi report` and `kpi leads|active|inbound|calls|clients` (SPEC §4, §5). */
 import { runReport } from '../../app/report-run.js';
+import { collectingEvery } from '../../app/collect-garbage.js';
 import { renderJsonChunks } from '../../render/json.js';
 import { renderTable } from '../../render/table.js';
 import { renderCsv } from '../../render/csv.js';
@@ -49,7 +50,7 @@ export async function run(files: string[], o: SharedOptions, io: Io, extra: Reco
   const text: string | Uint8Array | Iterable<string> =
     format === 'xlsx' ? await renderXlsx(report, { lang })
     : format === 'html' ? renderHtml(report, { lang })
-    : format === 'json' ? renderJsonChunks(report)
+    : format === 'json' ? collectingEvery(renderJsonChunks(report))
     : format === 'csv' ? renderCsv(report, { layout, delimiter: ',', dialect: o.csvDialect === 'excel-ru' ? 'excel-ru' : 'default' })
     : format === 'tsv' ? renderCsv(report, { layout, delimiter: '\t', dialect: 'default' })
     : format === 'md' ? renderMarkdown(report, { layout, lang })
