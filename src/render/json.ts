@@ -6,6 +6,7 @@
 import type { Report } from '../report/model.js';
 import { formatDay } from '../period/calendar.js';
 import { issueToJson } from '../report/issue-json.js';
+import type { Issue } from '../errors/issue.js';
 
 export interface JsonRow {
   period: string;
@@ -63,7 +64,7 @@ export function renderJson(r: Report): string {
   return [...renderJsonChunks(r)].join('');
 }
 
-/** Issues per chunk of {@link renderJsonChunks}. */
+/** Issues per chunk of {@link jsonWithIssues}. */
 const ISSUES_PER_CHUNK = 2000;
 
 /**
@@ -71,9 +72,17 @@ const ISSUES_PER_CHUNK = 2000;
  * few thousand at a time. A messy export can raise an issue per row, and one string of a million
  * issues (~400 MB, and again as the bytes written) would cost more memory than the records did.
  */
-export function* renderJsonChunks(r: Report): Generator<string> {
-  const head = JSON.stringify({ schema: 'kpi-report/1', meta: r.meta, rows: reportRows(r), issues: [] }, null, 2);
-  const issues = r.issues;
+export function renderJsonChunks(r: Report): Generator<string> {
+  return jsonWithIssues({ schema: 'kpi-report/1', meta: r.meta, rows: reportRows(r) }, r.issues);
+}
+
+/**
+ * `JSON.stringify({ ...doc, issues }, null, 2) + '\n'` in pieces (issues last, as every kpi JSON
+ * document has them): the issues are made into JSON a few thousand at a time, so a run with an
+ * issue on every row never builds one string of them all — which past ~500 MB V8 cannot make.
+ */
+export function* jsonWithIssues(doc: Record<string, unknown>, issues: readonly Issue[]): Generator<string> {
+  const head = JSON.stringify({ ...doc, issues: [] }, null, 2);
   if (issues.length === 0) {
     yield head + '\n';
     return;

@@ -5,7 +5,7 @@
  */
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { renderJson, renderJsonChunks, reportRows } from '../../src/render/json.js';
+import { jsonWithIssues, renderJson, renderJsonChunks, reportRows } from '../../src/render/json.js';
 import { issueToJson } from '../../src/report/issue-json.js';
 import type { Issue } from '../../src/errors/issue.js';
 import { sampleReport } from './factories.js';
@@ -35,5 +35,15 @@ describe('renderJsonChunks', () => {
         expect(renderJson(r)).toBe(whole(r));
       }),
     );
+  });
+});
+
+describe('jsonWithIssues (check, list and cohorts documents)', () => {
+  it.each([0, 1, 2001])('%d issues after any other keys: the pieces are the whole document', (n) => {
+    const doc = { schema: 'kpi-check/1', meta: { today: '2026-01-15', inputs: [{ file: 'a.csv' }] }, results: [{ target: 't', status: 'missed' }], health: [] };
+    const issues = Array.from({ length: n }, (_, k) => issue(k, k % 7 ? `v"${k}\n` : null));
+    const pieces = [...jsonWithIssues(doc, issues)];
+    expect(pieces.join('')).toBe(JSON.stringify({ ...doc, issues: issues.map(issueToJson) }, null, 2) + '\n');
+    expect(pieces.length).toBe(n === 0 ? 1 : 2 + Math.ceil(n / 2000));
   });
 });

@@ -14,7 +14,8 @@ import { renderRows, type Cell } from '../../render/rows.js';
 import { writeOutput } from '../../app/write-output.js';
 import { summarizeIssues } from '../../errors/format.js';
 import { EXIT, usageError } from '../../errors/kpi-error.js';
-import { issueToJson } from '../../report/issue-json.js';
+import { jsonWithIssues } from '../../render/json.js';
+import { collectingEvery } from '../../app/collect-garbage.js';
 import { NONE, UNATTRIBUTED } from '../../records/types.js';
 import { metricDef } from '../../kpi/registry.js';
 import { VERSION } from '../version.js';
@@ -99,13 +100,14 @@ export async function run(files: string[], o: SharedOptions, io: Io): Promise<nu
   const missed = results.filter((r) => r.status === 'missed').length;
   const soft = results.filter((r) => r.status === 'n/a' || r.status === 'pending').length;
   const shownRows = o.quiet ? results.filter((r) => r.status !== 'ok') : results;
-  let text: string;
+  let text: string | Iterable<string>;
   if (format === 'json') {
-    text = JSON.stringify({ schema: 'kpi-check/1', meta: { version: VERSION, today: formatDay(ctx.today), timezone: ctx.tz, period: { start: formatDay(span.start), end: formatDay(span.end) }, interval, inputs: load.files.map((f) => f.stats) }, results: shownRows, health, issues: run.issues.map(issueToJson) }, null, 2) + '\n';
+    text = collectingEvery(jsonWithIssues({ schema: 'kpi-check/1', meta: { version: VERSION, today: formatDay(ctx.today), timezone: ctx.tz, period: { start: formatDay(span.start), end: formatDay(span.end) }, interval, inputs: load.files.map((f) => f.stats) }, results: shownRows, health }, run.issues));
   } else if (o.quiet && shownRows.length === 0 && (health.length === 0 || !o.strict)) text = '';
   else {
-    text = ctx.config.targets.length === 0 && format === 'table' ? 'no targets in the config (add `targets:` to kpi.config.yaml)\n' : renderRows(COLUMNS, shownRows, format as 'table' | 'csv' | 'tsv' | 'md');
-    if (format === 'table' && health.length && (!o.quiet || o.strict)) text += 'Data health:\n' + health.map((h) => `  ${h.problem}: ${h.detail}`).join('\n') + '\n';
+    let t = ctx.config.targets.length === 0 && format === 'table' ? 'no targets in the config (add `targets:` to kpi.config.yaml)\n' : renderRows(COLUMNS, shownRows, format as 'table' | 'csv' | 'tsv' | 'md');
+    if (format === 'table' && health.length && (!o.quiet || o.strict)) t += 'Data health:\n' + health.map((h) => `  ${h.problem}: ${h.detail}`).join('\n') + '\n';
+    text = t;
   }
   if (o.output && o.output !== '-') await writeOutput(o.output, text, ctx.inputs);
   else if (text) await write(io.stdout, text);

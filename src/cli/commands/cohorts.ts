@@ -12,7 +12,8 @@ import { renderRows, type Cell } from '../../render/rows.js';
 import { writeOutput } from '../../app/write-output.js';
 import { summarizeIssues } from '../../errors/format.js';
 import { EXIT, inputError, usageError } from '../../errors/kpi-error.js';
-import { issueToJson } from '../../report/issue-json.js';
+import { jsonWithIssues } from '../../render/json.js';
+import { collectingEvery } from '../../app/collect-garbage.js';
 import { VERSION } from '../version.js';
 import type { SharedOptions } from '../options.js';
 import { write, type Io } from '../io.js';
@@ -64,9 +65,9 @@ export async function run(files: string[], o: SharedOptions, io: Io): Promise<nu
       });
     }
   }
-  let text: string;
+  let text: string | Iterable<string>;
   if (format === 'json') {
-    text = JSON.stringify({ schema: 'kpi-cohorts/1', meta: { version: VERSION, today: formatDay(ctx.today), timezone: ctx.tz, interval, group_by: o.groupBy, inputs: load.files.map((f) => f.stats) }, rows: tidy, issues: run.issues.map(issueToJson) }, null, 2) + '\n';
+    text = collectingEvery(jsonWithIssues({ schema: 'kpi-cohorts/1', meta: { version: VERSION, today: formatDay(ctx.today), timezone: ctx.tz, interval, group_by: o.groupBy, inputs: load.files.map((f) => f.stats) }, rows: tidy }, run.issues));
   } else if (o.layout === 'tidy' && format !== 'table') {
     text = renderRows(Object.keys(tidy[0] ?? { cohort: 0 }), tidy, format as 'csv' | 'tsv' | 'md');
   } else {

@@ -13,7 +13,8 @@ import { renderRows, type Cell } from '../../render/rows.js';
 import { writeOutput } from '../../app/write-output.js';
 import { summarizeIssues } from '../../errors/format.js';
 import { EXIT, inputError, usageError } from '../../errors/kpi-error.js';
-import { issueToJson } from '../../report/issue-json.js';
+import { jsonWithIssues } from '../../render/json.js';
+import { collectingEvery } from '../../app/collect-garbage.js';
 import { VERSION } from '../version.js';
 import type { SharedOptions } from '../options.js';
 import { write, type Io } from '../io.js';
@@ -69,7 +70,7 @@ export async function run(files: string[], o: SharedOptions, io: Io, extra: Reco
     return out;
   });
   const text = format === 'json'
-    ? JSON.stringify({ schema: 'kpi-list/1', meta: { version: VERSION, today: formatDay(ctx.today), timezone: ctx.tz, list: name, period: { start: formatDay(span.start), end: formatDay(span.end) }, group_by: groupBy, inputs: load.files.map((f) => f.stats) }, rows: shown, issues: run.issues.map(issueToJson) }, null, 2) + '\n'
+    ? collectingEvery(jsonWithIssues({ schema: 'kpi-list/1', meta: { version: VERSION, today: formatDay(ctx.today), timezone: ctx.tz, list: name, period: { start: formatDay(span.start), end: formatDay(span.end) }, group_by: groupBy, inputs: load.files.map((f) => f.stats) }, rows: shown }, run.issues))
     : renderRows(columns, shown, format as 'table' | 'csv' | 'tsv' | 'md');
   if (o.output && o.output !== '-') await writeOutput(o.output, text, ctx.inputs);
   else await write(io.stdout, text);
