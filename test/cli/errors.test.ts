@@ -57,6 +57,19 @@ describe('row-level codes: the row is rejected or warned about, the run goes on 
     expect(lines[1]).toContain(',4,invoices,total_row,');
     expect(lines[1]).toContain('Итого;;;1 500,50');
   });
+
+  it.each([
+    ['check', []],
+    ['list', ['lost-clients']],
+    ['cohorts', []],
+  ])('%s --rejects writes the file too (it used to be accepted and ignored)', (command, args) => {
+    const dir = tempDir();
+    const r = kpi([command, ...args, `${process.cwd()}/fixtures/errors/total_row.csv`, ...base, '-p', '2024', '--rejects', 'rej.json'], { cwd: dir });
+    expect([0, 1], r.stderr).toContain(r.code);
+    const rows = JSON.parse(readFileSync(`${dir}/rej.json`, 'utf8')) as { line: number; code: string; raw: string }[];
+    expect(rows.map((x) => [x.line, x.code])).toEqual([[4, 'total_row']]);
+    expect(rows[0]!.raw).toContain('Итого;;;1 500,50');
+  });
 });
 
 // file-level: exit 3 before any output

@@ -12,6 +12,7 @@ import { MS_PER_DAY, type Interval, type Span } from '../../period/types.js';
 import { targetStatus } from '../../report/targets.js';
 import { renderRows, type Cell } from '../../render/rows.js';
 import { writeOutput } from '../../app/write-output.js';
+import { writeRejects } from '../../app/rejects.js';
 import { summarizeIssues } from '../../errors/format.js';
 import { EXIT, usageError } from '../../errors/kpi-error.js';
 import { jsonWithIssues } from '../../render/json.js';
@@ -109,6 +110,7 @@ export async function run(files: string[], o: SharedOptions, io: Io): Promise<nu
     if (format === 'table' && health.length && (!o.quiet || o.strict)) t += 'Data health:\n' + health.map((h) => `  ${h.problem}: ${h.detail}`).join('\n') + '\n';
     text = t;
   }
+  if (o.rejects) await writeRejects(o.rejects, run.load.rejects, ctx.inputs);
   if (o.output && o.output !== '-') await writeOutput(o.output, text, ctx.inputs);
   else if (text) await write(io.stdout, text);
   for (const line of summarizeIssues(run.issues, { quiet: true, lang: o.lang ?? run.ctx.config.lang ?? 'en' })) io.stderr.write(`kpi: ${line}\n`);

@@ -10,6 +10,7 @@ import { addIntervals, formatDay, intervalLabel } from '../../period/calendar.js
 import { MS_PER_DAY, type Day, type Span } from '../../period/types.js';
 import { renderRows, type Cell } from '../../render/rows.js';
 import { writeOutput } from '../../app/write-output.js';
+import { writeRejects } from '../../app/rejects.js';
 import { summarizeIssues } from '../../errors/format.js';
 import { EXIT, inputError, usageError } from '../../errors/kpi-error.js';
 import { jsonWithIssues } from '../../render/json.js';
@@ -89,6 +90,7 @@ export async function run(files: string[], o: SharedOptions, io: Io): Promise<nu
     }
     text = renderRows(head, wide, format as 'table' | 'csv' | 'tsv' | 'md');
   }
+  if (o.rejects) await writeRejects(o.rejects, run.load.rejects, ctx.inputs);
   if (o.output && o.output !== '-') await writeOutput(o.output, text, ctx.inputs);
   else await write(io.stdout, text);
   for (const line of summarizeIssues(run.issues, { quiet: o.quiet, lang: o.lang ?? run.ctx.config.lang ?? 'en' })) io.stderr.write(`kpi: ${line}\n`);

@@ -11,6 +11,7 @@ import { MS_PER_DAY, type Column, type Span } from '../../period/types.js';
 import { formatWall } from '../../values/dates.js';
 import { renderRows, type Cell } from '../../render/rows.js';
 import { writeOutput } from '../../app/write-output.js';
+import { writeRejects } from '../../app/rejects.js';
 import { summarizeIssues } from '../../errors/format.js';
 import { EXIT, inputError, usageError } from '../../errors/kpi-error.js';
 import { jsonWithIssues } from '../../render/json.js';
@@ -72,6 +73,7 @@ export async function run(files: string[], o: SharedOptions, io: Io, extra: Reco
   const text = format === 'json'
     ? collectingEvery(jsonWithIssues({ schema: 'kpi-list/1', meta: { version: VERSION, today: formatDay(ctx.today), timezone: ctx.tz, list: name, period: { start: formatDay(span.start), end: formatDay(span.end) }, group_by: groupBy, inputs: load.files.map((f) => f.stats) }, rows: shown }, run.issues))
     : renderRows(columns, shown, format as 'table' | 'csv' | 'tsv' | 'md');
+  if (o.rejects) await writeRejects(o.rejects, run.load.rejects, ctx.inputs);
   if (o.output && o.output !== '-') await writeOutput(o.output, text, ctx.inputs);
   else await write(io.stdout, text);
   for (const line of summarizeIssues(run.issues, { quiet: o.quiet, lang: o.lang ?? run.ctx.config.lang ?? 'en' })) io.stderr.write(`kpi: ${line}\n`);

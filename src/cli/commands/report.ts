@@ -7,7 +7,7 @@ import { renderCsv } from '../../render/csv.js';
 import { renderMarkdown } from '../../render/md.js';
 import { renderHtml } from '../../render/html.js';
 import { renderXlsx } from '../../render/xlsx.js';
-import { renderRejects } from '../../app/rejects.js';
+import { writeRejects } from '../../app/rejects.js';
 import { writeOutput } from '../../app/write-output.js';
 import { summarizeIssues } from '../../errors/format.js';
 import { EXIT, usageError } from '../../errors/kpi-error.js';
@@ -55,7 +55,7 @@ export async function run(files: string[], o: SharedOptions, io: Io, extra: Reco
     : format === 'tsv' ? renderCsv(report, { layout, delimiter: '\t', dialect: 'default' })
     : format === 'md' ? renderMarkdown(report, { layout, lang })
     : renderTable(report, { color: colorOn(o, io, toFile), lang });
-  if (o.rejects) await writeOutput(o.rejects, renderRejects(load.rejects, /\.json$/i.test(o.rejects)), ctx.inputs);
+  if (o.rejects) await writeRejects(o.rejects, load.rejects, ctx.inputs);
   if (toFile) await writeOutput(o.output!, text, ctx.inputs);
   else await write(io.stdout, text);
   for (const line of summarizeIssues(load.issues, { quiet: o.quiet, lang })) io.stderr.write(`kpi: ${line}\n`);
