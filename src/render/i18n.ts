@@ -74,6 +74,10 @@ export const MESSAGES = {
     en: '{file} {read} read, {used} used, {rejected} rejected',
     ru: '{file}: прочитано {read}, использовано {used}, отклонено {rejected}',
   },
+  'xlsx.moreIssues': {
+    en: '… and {more} more issues ({all} in all): a sheet lists the first {shown}; -O json and --rejects FILE list every one',
+    ru: '… и ещё {more} (всего {all}): на листе первые {shown}; все — в -O json и --rejects ФАЙЛ',
+  },
   'footer.timezone': { en: 'Time zone {tz}; today {today}.', ru: 'Часовой пояс {tz}; сегодня {today}.' },
 } as const satisfies Record<string, Record<Lang, string>>;
 

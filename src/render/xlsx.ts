@@ -42,7 +42,7 @@ export async function renderXlsx(r: Report, o: XlsxOptions): Promise<Buffer> {
   const taken = new Set(FIXED_SHEETS.map((s) => s.toLowerCase()));
   for (const sec of r.sections) addSectionSheet(wb, r, sec, o.lang, sheetName(sectionTitle(sec.id, o.lang), taken));
   addDataSheet(wb, r);
-  addIssuesSheet(wb, r);
+  addIssuesSheet(wb, r, o.lang);
   addInputsSheet(wb, r, o.lang);
   const raw = await wb.xlsx.writeBuffer();
   return Buffer.from(finishPackage(new Uint8Array(raw as ArrayBuffer), stamp));

@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
 import { renderXlsx } from '../../src/render/xlsx.js';
+import { ISSUES_SHEET_MAX } from '../../src/render/xlsx-tables.js';
 import { ooxmlText, sheetName } from '../../src/render/xlsx-cells.js';
 import { reportRows } from '../../src/render/json.js';
 import { groupLabel, periodLabel, sectionTitle } from '../../src/render/i18n.js';
@@ -191,6 +192,14 @@ describe.each<[Lang]>([['en'], ['ru']])('renderXlsx (%s)', (lang) => {
     const notes: string[] = [];
     inputs.eachRow((row, n) => n > report.meta.inputs.length + 1 && notes.push(String(row.getCell(1).value)));
     expect(notes.join('\n')).toContain('Europe/Moscow');
+  });
+
+  it('lists the first issues of a run with very many, then a row counting the rest', async () => {
+    const many = { ...report, issues: Array.from({ length: ISSUES_SHEET_MAX + 5 }, (_, k) => ({ ...report.issues[0]!, line: k + 2 })) };
+    const issues = sheet(await load(await renderXlsx(many, { lang: 'en' })), 'Issues');
+    expect(issues.actualRowCount).toBe(ISSUES_SHEET_MAX + 2);
+    expect(issues.getCell(`E${ISSUES_SHEET_MAX + 1}`).value).toBe(ISSUES_SHEET_MAX + 1);
+    expect(String(issues.getCell(`K${ISSUES_SHEET_MAX + 2}`).value)).toBe(`… and 5 more issues (${ISSUES_SHEET_MAX + 5} in all): a sheet lists the first ${ISSUES_SHEET_MAX}; -O json and --rejects FILE list every one`);
   });
 
   it('never writes a formula, and gives formula-like text (and only that) the quotePrefix style', async () => {
