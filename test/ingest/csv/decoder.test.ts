@@ -29,8 +29,26 @@ describe('streamDecoder (UTF-8 through TextDecoder)', () => {
     expect(decodeIn(streamDecoder('utf8'), bytes, [1, 2, 5, 9])).toBe('\uFEFFПривет, мир €');
   });
 
-  it('leaves other encodings to iconv-lite', () => {
+  it('reads windows-1251 text', () => {
     const bytes = iconv.encode('Сделка', 'windows-1251');
     expect(decodeIn(streamDecoder('windows-1251'), bytes, [3])).toBe('Сделка');
+  });
+});
+
+describe('streamDecoder (single-byte Cyrillic encodings)', () => {
+  it.each(['windows-1251', 'koi8-r', 'iso-8859-5', 'cp866', 'windows-1252', 'cp437'])('%s: any bytes, however chunked, read as iconv-lite reads them', (encoding) => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 255 }), { minLength: 1, maxLength: 64 }), fc.array(fc.nat(), { maxLength: 4 }), (arr, cuts) => {
+        const bytes = Buffer.from(arr);
+        expect(decodeIn(streamDecoder(encoding), bytes, cuts)).toBe(iconv.decode(bytes, encoding));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it("windows-1251's undefined byte 0x98 reads as iconv-lite reads it, in a chunk of its own or among others", () => {
+    const bytes = Buffer.concat([iconv.encode('Сумма ', 'windows-1251'), Buffer.from([0x98]), iconv.encode(' руб.', 'windows-1251')]);
+    expect(decodeIn(streamDecoder('windows-1251'), bytes, [])).toBe('Сумма \uFFFD руб.');
+    expect(decodeIn(streamDecoder('windows-1251'), bytes, [6, 7])).toBe('Сумма \uFFFD руб.');
   });
 });
