@@ -12,7 +12,10 @@
  *   (a `phone_invalid` warning per row);
  * - `leads-all-distinct`: the same list where every lead is a new company with its own e-mail and
  *   phone (was 11.5 s / 954 MB at 1M rows: client identity and the leads' phone and e-mail
- *   dictionaries kept a million strings each in Maps).
+ *   dictionaries kept a million strings each in Maps);
+ * - `uci-invoices`: invoice lines shaped like UCI Online Retail — slashed `d/M/yyyy H:mm` dates,
+ *   quantity × price, a quarter of the lines without a customer (rejected), about 120 MB of JSON
+ *   issues (was 3.0 s / 267-307 MB at 1M rows before the fifth session).
  * Each run must read every row (read = used + rejected); the table shows time, peak RSS and counts.
  */
 import { createReadStream, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -112,6 +115,43 @@ function hubspotLeads(badPhone: boolean, distinct = false) {
   };
 }
 
+const WORDS = ['WHITE', 'HANGING', 'HEART', 'T-LIGHT', 'HOLDER', 'METAL', 'LANTERN', 'CREAM', 'CUPID', 'HEARTS', 'COAT', 'HANGER', 'KNITTED', 'UNION', 'FLAG', 'HOT', 'WATER', 'BOTTLE', 'RED', 'WOOLLY', 'SET', 'OF', 'BABUSHKA', 'NESTING', 'BOXES', 'GLASS', 'STAR', 'FROSTED'];
+const COUNTRIES = ['United Kingdom', 'United Kingdom', 'United Kingdom', 'France', 'Germany', 'EIRE', 'Spain', 'Netherlands', 'Belgium', 'Switzerland', 'Portugal', 'Australia', 'Norway', 'Italy'];
+
+/**
+ * Invoice lines shaped like UCI Online Retail (the public dataset kpi's golden tests read): no
+ * amount column (quantity × price), `d/M/yyyy H:mm` dates whose day/month order only the 13th of
+ * the first month settles (the 1–2 % of rows before it wait), about 20 lines an invoice, and a quarter of
+ * the lines without a customer id — rejected as `no_client`, as in the real data.
+ */
+function uciInvoices(rng: Rng, rows: number): CsvTable {
+  let invoice = 536_365;
+  let left = 0;
+  let customer = '';
+  let country = '';
+  let t = Date.UTC(2024, 0, 1, 8, 26) / 1000;
+  return {
+    bom: false, eol: '\n', rows,
+    header: 'InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country',
+    next() {
+      if (left === 0) {
+        invoice++;
+        left = rng.int(1, 40);
+        t += rng.int(0, 42) * 60; // ~2 years at 1M lines
+        customer = rng.chance(0.25) ? '' : String(rng.int(12_346, 18_287));
+        country = rng.pick(COUNTRIES);
+      }
+      left--;
+      const d = new Date(t * 1000);
+      const item = rng.int(0, 3999);
+      const words = Array.from({ length: 3 + (item % 4) }, (_, k) => WORDS[(item * 7 + k * 13) % WORDS.length]).join(' ');
+      const description = item % 17 === 0 ? `"${words}, SMALL"` : words;
+      const line = `${invoice},${85_000 + item}${item % 5 === 0 ? 'A' : ''},${description},${rng.int(1, 48)},${d.getUTCDate()}/${d.getUTCMonth() + 1}/${d.getUTCFullYear()} ${d.getUTCHours()}:${pad(d.getUTCMinutes())},${rng.int(10, 2000) / 100},${customer},${country}`;
+      return line;
+    },
+  };
+}
+
 const cdrConfig = (internal: string) => (file: string): string =>
   `sources:\n  - kind: calls\n    files: ${JSON.stringify(file)}\n    profile: asterisk-cdr\n    header_row: none\ninternal_numbers: [${JSON.stringify(internal)}]\n`;
 
@@ -121,6 +161,7 @@ const SHAPES: readonly Shape[] = [
   { name: 'hubspot-leads', kind: 'leads', file: 'hubspot-leads.csv', table: hubspotLeads(false), config: null },
   { name: 'leads-all-warn', kind: 'leads', file: 'leads-bad-phones.csv', table: hubspotLeads(true), config: null },
   { name: 'leads-all-distinct', kind: 'leads', file: 'leads-distinct.csv', table: hubspotLeads(false, true), config: null },
+  { name: 'uci-invoices', kind: 'invoices', file: 'online-retail.csv', table: uciInvoices, config: null },
 ];
 
 type Counts = Pick<ShapeResult, 'rows_read' | 'rows_used' | 'rows_rejected' | 'warnings' | 'issues' | 'error'>;
