@@ -120,8 +120,8 @@ const COUNTRIES = ['United Kingdom', 'United Kingdom', 'United Kingdom', 'France
 
 /**
  * Invoice lines shaped like UCI Online Retail (the public dataset kpi's golden tests read): no
- * amount column (quantity × price), `d/M/yyyy H:mm` dates whose day/month order only the 13th of
- * the first month settles (the 1–2 % of rows before it wait), about 20 lines an invoice, and a quarter of
+ * amount column (quantity × price), `d/M/yyyy H:mm` dates (slashed, so every value's reading
+ * depends on the column's evidence), about 20 lines an invoice, and a quarter of
  * the lines without a customer id — rejected as `no_client`, as in the real data.
  */
 function uciInvoices(rng: Rng, rows: number): CsvTable {
@@ -129,7 +129,7 @@ function uciInvoices(rng: Rng, rows: number): CsvTable {
   let left = 0;
   let customer = '';
   let country = '';
-  let t = Date.UTC(2024, 0, 1, 8, 26) / 1000;
+  let t = Date.UTC(2024, 0, 13, 8, 26) / 1000; // the 13th: day-first is settled by the first row, at any size
   return {
     bom: false, eol: '\n', rows,
     header: 'InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country',
