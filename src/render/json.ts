@@ -64,8 +64,8 @@ export function renderJson(r: Report): string {
   return [...renderJsonChunks(r)].join('');
 }
 
-/** Issues per chunk of {@link jsonWithIssues}. */
-const ISSUES_PER_CHUNK = 2000;
+/** Array items per piece of {@link jsonPieces}. */
+const ITEMS_PER_PIECE = 2000;
 
 /**
  * The same document as `JSON.stringify(doc, null, 2)`, in pieces: meta and rows, then the issues a
@@ -76,25 +76,47 @@ export function renderJsonChunks(r: Report): Generator<string> {
   return jsonWithIssues({ schema: 'kpi-report/1', meta: r.meta, rows: reportRows(r) }, r.issues);
 }
 
-/**
- * `JSON.stringify({ ...doc, issues }, null, 2) + '\n'` in pieces (issues last, as every kpi JSON
- * document has them): the issues are made into JSON a few thousand at a time, so a run with an
- * issue on every row never builds one string of them all — which past ~500 MB V8 cannot make.
- */
-export function* jsonWithIssues(doc: Record<string, unknown>, issues: readonly Issue[]): Generator<string> {
-  const head = JSON.stringify({ ...doc, issues: [] }, null, 2);
-  if (issues.length === 0) {
-    yield head + '\n';
-    return;
-  }
-  const EMPTY_TAIL = '[]\n}';
-  yield head.slice(0, head.length - EMPTY_TAIL.length) + '[\n';
-  // `{"issues": batch}` indents the batch's items as deep as the document does: cut its frame off
-  const open = '{\n  "issues": [\n';
-  const close = '\n  ]\n}';
-  for (let k = 0; k < issues.length; k += ISSUES_PER_CHUNK) {
-    const framed = JSON.stringify({ issues: issues.slice(k, k + ISSUES_PER_CHUNK).map(issueToJson) }, null, 2);
-    yield (k > 0 ? ',\n' : '') + framed.slice(open.length, framed.length - close.length);
-  }
-  yield '\n  ]\n}\n';
+/** `JSON.stringify({ ...doc, issues }, null, 2) + '\n'` in pieces (see {@link jsonPieces}). */
+export function jsonWithIssues(doc: Record<string, unknown>, issues: readonly Issue[]): Generator<string> {
+  return jsonPieces(doc, [['issues', issues, issueJson]]);
 }
+
+/** An issue as kpi's JSON documents write it ({@link jsonPieces}' `map` for issue arrays). */
+export const issueJson = issueToJson as (item: unknown) => unknown;
+
+/** A long array that ends a JSON document: its key, its items, and what each item is written as. */
+export type TailArray = readonly [key: string, items: readonly unknown[], map?: (item: unknown) => unknown];
+
+/**
+ * `JSON.stringify({ ...head, k1: items1.map(f1), k2: … }, null, 2) + '\n'` in pieces, the arrays
+ * last (as kpi's documents have their rows and issues): each array is written a few thousand
+ * items at a time, so a run with an issue on every row, or a list of a million calls, never
+ * builds one string of them all — which past ~512 MB V8 cannot make.
+ */
+export function* jsonPieces(head: Record<string, unknown>, arrays: readonly TailArray[]): Generator<string> {
+  // the document with every array empty; each `"k": []` is then opened and filled in turn
+  const skeleton = JSON.stringify({ ...head, ...Object.fromEntries(arrays.map(([key]) => [key, []])) }, null, 2);
+  let from = 0;
+  // what closes the array written last, put in front of the next piece
+  let close = '';
+  for (const [key, items, map] of arrays) {
+    // a top-level key sits on its own line two spaces in: text inside values has no raw line breaks
+    const empty = `\n  ${JSON.stringify(key)}: []`;
+    const at = skeleton.indexOf(empty, from);
+    if (at < 0) throw new Error(`jsonPieces: no top-level ${JSON.stringify(key)} in the document`);
+    if (items.length === 0) continue;
+    yield close + skeleton.slice(from, at + empty.length - 1) + '\n';
+    // `{"x": batch}` indents a batch's items as deep as the document does: cut its frame off
+    for (let k = 0; k < items.length; k += ITEMS_PER_PIECE) {
+      const batch = items.slice(k, k + ITEMS_PER_PIECE);
+      const framed = JSON.stringify({ x: map ? batch.map(map) : batch }, null, 2);
+      yield (k > 0 ? ',\n' : '') + framed.slice(FRAME_OPEN.length, framed.length - FRAME_CLOSE.length);
+    }
+    close = '\n  ]';
+    from = at + empty.length;
+  }
+  yield close + skeleton.slice(from) + '\n';
+}
+
+const FRAME_OPEN = '{\n  "x": [\n';
+const FRAME_CLOSE = '\n  ]\n}';

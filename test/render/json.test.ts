@@ -5,7 +5,7 @@
  */
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { jsonWithIssues, renderJson, renderJsonChunks, reportRows } from '../../src/render/json.js';
+import { jsonPieces, jsonWithIssues, renderJson, renderJsonChunks, reportRows } from '../../src/render/json.js';
 import { issueToJson } from '../../src/report/issue-json.js';
 import type { Issue } from '../../src/errors/issue.js';
 import { sampleReport } from './factories.js';
@@ -45,5 +45,20 @@ describe('jsonWithIssues (check, list and cohorts documents)', () => {
     const pieces = [...jsonWithIssues(doc, issues)];
     expect(pieces.join('')).toBe(JSON.stringify({ ...doc, issues: issues.map(issueToJson) }, null, 2) + '\n');
     expect(pieces.length).toBe(n === 0 ? 1 : 2 + Math.ceil(n / 2000));
+  });
+});
+
+describe('jsonPieces (a list: rows, then issues)', () => {
+  it.each([[0, 0], [3, 0], [0, 3], [2001, 1], [4500, 2500]])('%d rows and %d issues: the pieces are the whole document', (nRows, nIssues) => {
+    const head = { schema: 'kpi-list/1', meta: { list: 'missed-unreturned', note: 'a "rows": [] inside text', inputs: [{ file: 'calls.csv' }] } };
+    const rows = Array.from({ length: nRows }, (_, k) => ({ phone: `+7912${k}`, missed_calls: k % 3, manager: k % 2 ? null : 'Анна "А"\n' }));
+    const issues = Array.from({ length: nIssues }, (_, k) => issue(k, `v${k}`));
+    const pieces = [...jsonPieces(head, [['rows', rows], ['issues', issues, issueToJson as (x: unknown) => unknown]])];
+    expect(pieces.join('')).toBe(JSON.stringify({ ...head, rows, issues: issues.map(issueToJson) }, null, 2) + '\n');
+    expect(pieces.length).toBe(1 + [nRows, nIssues].reduce((n, m) => n + (m > 0 ? 1 + Math.ceil(m / 2000) : 0), 0));
+  });
+
+  it('refuses an array key the document does not end with', () => {
+    expect(() => [...jsonPieces({ a: 1 }, [['rows', [1]], ['a', [2]]])]).toThrow(/no top-level "a"/);
   });
 });

@@ -13,7 +13,7 @@ import { writeOutput } from '../../app/write-output.js';
 import { writeRejects } from '../../app/rejects.js';
 import { summarizeIssues } from '../../errors/format.js';
 import { EXIT, inputError, usageError } from '../../errors/kpi-error.js';
-import { jsonWithIssues } from '../../render/json.js';
+import { issueJson, jsonPieces } from '../../render/json.js';
 import { collectingEvery } from '../../app/collect-garbage.js';
 import { VERSION } from '../version.js';
 import type { SharedOptions } from '../options.js';
@@ -68,7 +68,7 @@ export async function run(files: string[], o: SharedOptions, io: Io): Promise<nu
   }
   let text: string | Iterable<string>;
   if (format === 'json') {
-    text = collectingEvery(jsonWithIssues({ schema: 'kpi-cohorts/1', meta: { version: VERSION, today: formatDay(ctx.today), timezone: ctx.tz, interval, group_by: o.groupBy, inputs: load.files.map((f) => f.stats) }, rows: tidy }, run.issues));
+    text = collectingEvery(jsonPieces({ schema: 'kpi-cohorts/1', meta: { version: VERSION, today: formatDay(ctx.today), timezone: ctx.tz, interval, group_by: o.groupBy, inputs: load.files.map((f) => f.stats) } }, [['rows', tidy], ['issues', run.issues, issueJson]]));
   } else if (o.layout === 'tidy' && format !== 'table') {
     text = renderRows(Object.keys(tidy[0] ?? { cohort: 0 }), tidy, format as 'csv' | 'tsv' | 'md');
   } else {

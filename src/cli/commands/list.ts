@@ -14,7 +14,7 @@ import { writeOutput } from '../../app/write-output.js';
 import { writeRejects } from '../../app/rejects.js';
 import { summarizeIssues } from '../../errors/format.js';
 import { EXIT, inputError, usageError } from '../../errors/kpi-error.js';
-import { jsonWithIssues } from '../../render/json.js';
+import { issueJson, jsonPieces } from '../../render/json.js';
 import { collectingEvery } from '../../app/collect-garbage.js';
 import { VERSION } from '../version.js';
 import type { SharedOptions } from '../options.js';
@@ -71,7 +71,7 @@ export async function run(files: string[], o: SharedOptions, io: Io, extra: Reco
     return out;
   });
   const text = format === 'json'
-    ? collectingEvery(jsonWithIssues({ schema: 'kpi-list/1', meta: { version: VERSION, today: formatDay(ctx.today), timezone: ctx.tz, list: name, period: { start: formatDay(span.start), end: formatDay(span.end) }, group_by: groupBy, inputs: load.files.map((f) => f.stats) }, rows: shown }, run.issues))
+    ? collectingEvery(jsonPieces({ schema: 'kpi-list/1', meta: { version: VERSION, today: formatDay(ctx.today), timezone: ctx.tz, list: name, period: { start: formatDay(span.start), end: formatDay(span.end) }, group_by: groupBy, inputs: load.files.map((f) => f.stats) } }, [['rows', shown], ['issues', run.issues, issueJson]]))
     : renderRows(columns, shown, format as 'table' | 'csv' | 'tsv' | 'md');
   if (o.rejects) await writeRejects(o.rejects, run.load.rejects, ctx.inputs);
   if (o.output && o.output !== '-') await writeOutput(o.output, text, ctx.inputs);
