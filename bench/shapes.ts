@@ -15,7 +15,9 @@
  *   dictionaries kept a million strings each in Maps);
  * - `uci-invoices`: invoice lines shaped like UCI Online Retail — slashed `d/M/yyyy H:mm` dates,
  *   quantity × price, a quarter of the lines without a customer (rejected), about 120 MB of JSON
- *   issues (was 3.0 s / 267-307 MB at 1M rows before the fifth session).
+ *   issues (was 3.0 s / 267-307 MB at 1M rows before the fifth session);
+ * - `leads-1251`: the standard lead list in windows-1251, as old boxed Bitrix24 installs export it
+ *   (decoded by iconv-lite alone before the fifth session: ~10 % slower than the same list in UTF-8).
  * Each run must read every row (read = used + rejected); the table shows time, peak RSS and counts.
  */
 import { createReadStream, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -23,6 +25,8 @@ import { join } from 'node:path';
 import { createRng, type Rng } from './prng.js';
 import type { CsvTable } from './table.js';
 import { writeCsv } from './write-csv.js';
+import { leadsTable } from './leads.js';
+import { clientCount, makeClientPool } from './clients.js';
 import { timeProcess } from './measure.js';
 import type { Kind } from './datasets.js';
 
@@ -152,6 +156,14 @@ function uciInvoices(rng: Rng, rows: number): CsvTable {
   };
 }
 
+/**
+ * The standard lead list (seed 1: the same rows as `leads-1m-s1.csv`) as an old boxed Bitrix24
+ * exports it: windows-1251, no BOM.
+ */
+function leads1251(_rng: Rng, rows: number): CsvTable {
+  return { ...leadsTable(1, rows, makeClientPool(1, clientCount(rows))), bom: false, encoding: 'windows-1251' };
+}
+
 const cdrConfig = (internal: string) => (file: string): string =>
   `sources:\n  - kind: calls\n    files: ${JSON.stringify(file)}\n    profile: asterisk-cdr\n    header_row: none\ninternal_numbers: [${JSON.stringify(internal)}]\n`;
 
@@ -162,6 +174,7 @@ const SHAPES: readonly Shape[] = [
   { name: 'leads-all-warn', kind: 'leads', file: 'leads-bad-phones.csv', table: hubspotLeads(true), config: null },
   { name: 'leads-all-distinct', kind: 'leads', file: 'leads-distinct.csv', table: hubspotLeads(false, true), config: null },
   { name: 'uci-invoices', kind: 'invoices', file: 'online-retail.csv', table: uciInvoices, config: null },
+  { name: 'leads-1251', kind: 'leads', file: 'leads-1251.csv', table: leads1251, config: null },
 ];
 
 type Counts = Pick<ShapeResult, 'rows_read' | 'rows_used' | 'rows_rejected' | 'warnings' | 'issues' | 'error'>;

@@ -12,4 +12,6 @@ export interface CsvTable {
   readonly rows: number;
   /** The next data line, without its line ending. Call exactly `rows` times. */
   next(): string;
+  /** The file's encoding (default UTF-8): old Russian boxed CRMs and 1C export windows-1251. */
+  readonly encoding?: 'utf-8' | 'windows-1251';
 }

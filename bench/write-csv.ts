@@ -5,6 +5,7 @@
  */
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
+import iconv from 'iconv-lite';
 import type { CsvTable } from './table.js';
 
 const BATCH_CHARS = 1 << 20;
@@ -16,8 +17,9 @@ export async function writeCsv(table: CsvTable, path: string): Promise<number> {
     throw e as Error;
   });
   failed.catch(() => undefined); // observed below; avoids an unhandled rejection meanwhile
+  const cp1251 = table.encoding === 'windows-1251';
   const put = async (s: string): Promise<void> => {
-    if (!out.write(s, 'utf8')) await Promise.race([once(out, 'drain'), failed]);
+    if (!(cp1251 ? out.write(iconv.encode(s, 'windows-1251')) : out.write(s, 'utf8'))) await Promise.race([once(out, 'drain'), failed]);
   };
   let buf = (table.bom ? '\ufeff' : '') + table.header + table.eol;
   for (let i = 0; i < table.rows; i++) {
