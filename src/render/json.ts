@@ -93,30 +93,59 @@ export type TailArray = readonly [key: string, items: readonly unknown[], map?: 
  * items at a time, so a run with an issue on every row, or a list of a million calls, never
  * builds one string of them all — which past ~512 MB V8 cannot make.
  */
-export function* jsonPieces(head: Record<string, unknown>, arrays: readonly TailArray[]): Generator<string> {
-  // the document with every array empty; each `"k": []` is then opened and filled in turn
+export function jsonPieces(head: Record<string, unknown>, arrays: readonly TailArray[]): Generator<string> {
+  // the document with every array empty; each top-level `"k": []` is then filled in turn
   const skeleton = JSON.stringify({ ...head, ...Object.fromEntries(arrays.map(([key]) => [key, []])) }, null, 2);
+  return fillArrays(skeleton, arrays.map(([key, items, map]) => ({ depth: 1, key, items, map })));
+}
+
+/** An empty array in a document's text to write items into: its key at `depth` (1 = top level). */
+export interface ArrayFill {
+  depth: number;
+  key: string;
+  items: readonly unknown[];
+  map?: ((item: unknown) => unknown) | undefined;
+}
+
+/**
+ * `skeleton` (a `JSON.stringify(…, null, 2)` text) with each fill's empty array, in document
+ * order, written with its items, in pieces: the text `JSON.stringify` would give had the arrays
+ * held them. Each key must close its object (no other key after it at that level).
+ */
+export function* fillArrays(skeleton: string, fills: readonly ArrayFill[]): Generator<string> {
+  // the skeleton is written up to `from`; the next key is looked for from `search` on
   let from = 0;
+  let search = 0;
   // what closes the array written last, put in front of the next piece
   let close = '';
-  for (const [key, items, map] of arrays) {
-    // a top-level key sits on its own line two spaces in: text inside values has no raw line breaks
-    const empty = `\n  ${JSON.stringify(key)}: []`;
-    const at = skeleton.indexOf(empty, from);
-    if (at < 0) throw new Error(`jsonPieces: no top-level ${JSON.stringify(key)} in the document`);
+  for (const { depth, key, items, map } of fills) {
+    const indent = ' '.repeat(2 * depth);
+    // a key sits on its own line, indented by its depth: text inside values has no raw line breaks
+    const empty = `\n${indent}${JSON.stringify(key)}: []`;
+    const at = skeleton.indexOf(empty, search);
+    if (at < 0) throw new Error(`fillArrays: no ${JSON.stringify(key)} at depth ${depth} in the document`);
+    search = at + empty.length;
     if (items.length === 0) continue;
     yield close + skeleton.slice(from, at + empty.length - 1) + '\n';
-    // `{"x": batch}` indents a batch's items as deep as the document does: cut its frame off
     for (let k = 0; k < items.length; k += ITEMS_PER_PIECE) {
       const batch = items.slice(k, k + ITEMS_PER_PIECE);
-      const framed = JSON.stringify({ x: map ? batch.map(map) : batch }, null, 2);
-      yield (k > 0 ? ',\n' : '') + framed.slice(FRAME_OPEN.length, framed.length - FRAME_CLOSE.length);
+      yield (k > 0 ? ',\n' : '') + itemsText(map ? batch.map(map) : batch, depth);
     }
-    close = '\n  ]';
-    from = at + empty.length;
+    close = `\n${indent}]`;
+    from = search;
   }
   yield close + skeleton.slice(from) + '\n';
 }
 
-const FRAME_OPEN = '{\n  "x": [\n';
-const FRAME_CLOSE = '\n  ]\n}';
+/** The items of `batch` as `JSON.stringify(…, null, 2)` writes them in an array whose key is at `depth`. */
+function itemsText(batch: readonly unknown[], depth: number): string {
+  // nest the batch as deep as the document has it, so its items are indented alike; cut the frame off
+  let frame: unknown = { x: batch };
+  for (let d = 1; d < depth; d++) frame = { y: frame };
+  const text = JSON.stringify(frame, null, 2);
+  const open = '"x": [\n';
+  const start = text.indexOf(open) + open.length;
+  // the frame's `]` is alone on a line at the key's indent; an item's lines are indented deeper
+  const end = text.lastIndexOf(`\n${' '.repeat(2 * depth)}]`);
+  return text.slice(start, end);
+}

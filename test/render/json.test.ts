@@ -5,7 +5,7 @@
  */
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { jsonPieces, jsonWithIssues, renderJson, renderJsonChunks, reportRows } from '../../src/render/json.js';
+import { fillArrays, jsonPieces, jsonWithIssues, renderJson, renderJsonChunks, reportRows } from '../../src/render/json.js';
 import { issueToJson } from '../../src/report/issue-json.js';
 import type { Issue } from '../../src/errors/issue.js';
 import { sampleReport } from './factories.js';
@@ -59,6 +59,21 @@ describe('jsonPieces (a list: rows, then issues)', () => {
   });
 
   it('refuses an array key the document does not end with', () => {
-    expect(() => [...jsonPieces({ a: 1 }, [['rows', [1]], ['a', [2]]])]).toThrow(/no top-level "a"/);
+    expect(() => [...jsonPieces({ a: 1 }, [['rows', [1]], ['a', [2]]])]).toThrow(/no "a" at depth 1/);
+  });
+});
+
+describe('fillArrays (inspect: the issues of each file, nested)', () => {
+  it.each([[0, 0], [1, 0], [2001, 3], [0, 4500]])('files with %d and %d issues: the pieces are the whole document', (n1, n2) => {
+    const file = (name: string, n: number) => ({
+      file: name,
+      columns: [{ header: 'Дата', field: 'date', format: 'dd.MM.yyyy' }, { header: '"issues": []', field: null, format: null }],
+      samples: [{ issues: [] as unknown[], note: 'a sample with its own "issues" key, deeper' }],
+      issues: Array.from({ length: n }, (_, k) => issueToJson(issue(k, k % 4 ? `v${k}` : null))),
+    });
+    const doc = { schema: 'kpi-inspect/1', files: [file('a.csv', n1), file('b.csv', 0), file('c.csv', n2)] };
+    const skeleton = JSON.stringify({ ...doc, files: doc.files.map((f) => ({ ...f, issues: [] })) }, null, 2);
+    const pieces = [...fillArrays(skeleton, doc.files.map((f) => ({ depth: 3, key: 'issues', items: f.issues })))];
+    expect(pieces.join('')).toBe(JSON.stringify(doc, null, 2) + '\n');
   });
 });
