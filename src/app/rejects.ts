@@ -6,6 +6,7 @@ import type { RejectRow } from './stats.js';
 import type { InputSpec } from './inputs.js';
 import { collectingEvery } from './collect-garbage.js';
 import { writeOutput } from './write-output.js';
+import { itemsText } from '../render/json.js';
 
 const HEAD = ['file', 'sheet', 'line', 'kind', 'code', 'column', 'value', 'reason', 'raw'] as const;
 
@@ -32,11 +33,7 @@ export function* renderRejects(rows: readonly RejectRow[], json: boolean): Gener
       yield '[]\n';
       return;
     }
-    for (let k = 0; k < rows.length; k += ROWS_PER_PIECE) {
-      // a batch's items are indented as the whole array's are: cut its brackets off
-      const batch = JSON.stringify(rows.slice(k, k + ROWS_PER_PIECE), null, 2);
-      yield (k === 0 ? '[\n' : ',\n') + batch.slice(2, batch.length - 2);
-    }
+    for (let k = 0; k < rows.length; k += ROWS_PER_PIECE) yield (k === 0 ? '[\n' : ',\n') + itemsText(rows.slice(k, k + ROWS_PER_PIECE), 0);
     yield '\n]\n';
     return;
   }

@@ -7,6 +7,7 @@ import type { Report } from '../report/model.js';
 import { formatDay } from '../period/calendar.js';
 import { issueToJson } from '../report/issue-json.js';
 import type { Issue } from '../errors/issue.js';
+import type { InspectDoc } from '../report/inspect-model.js';
 
 export interface JsonRow {
   period: string;
@@ -137,15 +138,22 @@ export function* fillArrays(skeleton: string, fills: readonly ArrayFill[]): Gene
   yield close + skeleton.slice(from) + '\n';
 }
 
-/** The items of `batch` as `JSON.stringify(…, null, 2)` writes them in an array whose key is at `depth`. */
-function itemsText(batch: readonly unknown[], depth: number): string {
+/**
+ * The items of `batch` as `JSON.stringify(…, null, 2)` writes them in an array whose key is at
+ * `depth` (0: the document is the array itself), without the brackets: a batch of a long array.
+ */
+export function itemsText(batch: readonly unknown[], depth: number): string {
   // nest the batch as deep as the document has it, so its items are indented alike; cut the frame off
-  let frame: unknown = { x: batch };
-  for (let d = 1; d < depth; d++) frame = { y: frame };
+  let frame: unknown = batch;
+  for (let d = 0; d < depth; d++) frame = { x: frame };
   const text = JSON.stringify(frame, null, 2);
-  const open = '"x": [\n';
-  const start = text.indexOf(open) + open.length;
-  // the frame's `]` is alone on a line at the key's indent; an item's lines are indented deeper
-  const end = text.lastIndexOf(`\n${' '.repeat(2 * depth)}]`);
-  return text.slice(start, end);
+  // the frame holds no array before the batch's; its `]` is alone on a line at the key's indent,
+  // and an item's lines are indented deeper
+  return text.slice(text.indexOf('[\n') + 2, text.lastIndexOf(`\n${' '.repeat(2 * depth)}]`));
+}
+
+/** `JSON.stringify(doc, null, 2) + '\n'` for `kpi inspect`, each file's issues (its last key) in pieces. */
+export function inspectJson(doc: InspectDoc): Generator<string> {
+  const skeleton = JSON.stringify({ ...doc, files: doc.files.map((f) => ({ ...f, issues: [] })) }, null, 2);
+  return fillArrays(skeleton, doc.files.map((f) => ({ depth: 3, key: 'issues', items: f.issues })));
 }

@@ -8,7 +8,7 @@ import { rejectFlags, type SharedOptions } from '../options.js';
 import { write, type Io } from '../io.js';
 import { writeOutput } from '../../app/write-output.js';
 import { collectingEvery } from '../../app/collect-garbage.js';
-import { fillArrays } from '../../render/json.js';
+import { inspectJson } from '../../render/json.js';
 
 export async function run(files: string[], o: SharedOptions, io: Io): Promise<number> {
   rejectFlags('inspect', o, ['groupBy', 'compare', 'explain', 'layout', 'csvDialect', 'period', 'begin', 'end', 'interval', 'rejects', 'strict']);
@@ -18,11 +18,8 @@ export async function run(files: string[], o: SharedOptions, io: Io): Promise<nu
   const res = await loadInputs(ctx.inputs, ctx.settings, { keepRaw: false, lenient: true });
   res.issues.unshift(...ctx.issues);
   const doc = buildInspectDoc(res);
-  // each file's issues (its last key) are written a few thousand at a time: a file with an issue
-  // on every row would otherwise make one string past V8's limit
-  const text = format === 'json'
-    ? collectingEvery(fillArrays(JSON.stringify({ ...doc, files: doc.files.map((f) => ({ ...f, issues: [] })) }, null, 2), doc.files.map((f) => ({ depth: 3, key: 'issues', items: f.issues }))))
-    : renderInspectTable(doc);
+  // in pieces: a file with an issue on every row would otherwise make one string past V8's limit
+  const text = format === 'json' ? collectingEvery(inspectJson(doc)) : renderInspectTable(doc);
   if (o.output && o.output !== '-') await writeOutput(o.output, text, ctx.inputs);
   else await write(io.stdout, text);
   return EXIT.ok;
