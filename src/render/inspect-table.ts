@@ -1,5 +1,5 @@
 /** `kpi inspect` as text: one block per file, what was detected and what went wrong. */
-import Table from 'cli-table3';
+import { boxTable } from './box-table.js';
 import type { InspectDoc, InspectFile } from '../report/inspect-model.js';
 
 const SHOW_DELIM: Record<string, string> = { ',': '","', ';': '";"', '\t': 'tab', '|': '"|"' };
@@ -16,9 +16,9 @@ function block(f: InspectFile): string {
   lines.push(`  header     ${f.header_row === null ? 'none' : `${f.format === 'xlsx' ? 'row' : 'line'} ${f.header_row}`}`);
   lines.push(`  rows       ${f.rows} read: ${f.records} records, ${f.merged} merged, ${f.rejected} rejected; ${f.blank} blank skipped; ${f.void} void; ${f.warnings} warnings`);
   if (f.columns.length) {
-    const t = new Table({ head: ['#', 'header', 'field', 'format'], style: { head: [], border: [] }, chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' } });
-    for (const c of f.columns) t.push([String(c.index), c.header, c.field ?? '', c.format ?? '']);
-    lines.push(t.toString().split('\n').map((l) => '  ' + l).join('\n'));
+    const rows = f.columns.map((c) => [String(c.index), c.header, c.field ?? '', c.format ?? '']);
+    const t = boxTable(['#', 'header', 'field', 'format'], rows, { chars: { mid: '', leftMid: '', midMid: '', rightMid: '' } });
+    lines.push(t.split('\n').map((l) => '  ' + l).join('\n'));
   }
   if (f.samples.length) {
     lines.push('  sample records');

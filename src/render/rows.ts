@@ -2,7 +2,7 @@
  * Plain record tables (`kpi list`, `kpi check`, `kpi cohorts`): the same rows as a terminal
  * table, CSV/TSV (formula-neutralized), Markdown or JSON.
  */
-import Table from 'cli-table3';
+import { boxTable } from './box-table.js';
 import { neutralizeText } from './neutralize.js';
 import { plainNumber } from './csv.js';
 import { escapeMd } from './md.js';
@@ -38,7 +38,5 @@ export function renderRows(columns: readonly string[], rows: readonly Record<str
     return lines.join('\n') + '\n';
   }
   if (rows.length === 0) return '(no rows)\n';
-  const t = new Table({ head: [...columns], style: { head: [], border: [], compact: true } });
-  for (const r of rows) t.push(columns.map((c) => show(r[c] ?? null)));
-  return t.toString() + '\n';
+  return boxTable(columns, rows.map((r) => columns.map((c) => show(r[c] ?? null))), { compact: true }) + '\n';
 }

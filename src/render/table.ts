@@ -1,9 +1,9 @@
 /**
- * The terminal dashboard: one cli-table3 table per section, periods as columns, Δ vs previous
+ * The terminal dashboard: one box-drawn table per section, periods as columns, Δ vs previous
  * period and last year for the last column, a sparkline, and a data-health footer. Colour only
  * when enabled (never with NO_COLOR, never in files unless --color always).
  */
-import Table from 'cli-table3';
+import { boxTable } from './box-table.js';
 import { Chalk } from 'chalk';
 import type { Report, MetricRow } from '../report/model.js';
 import { formatDelta, formatValue, sparkline, type Lang } from './numbers.js';
@@ -47,7 +47,7 @@ export function renderTable(r: Report, o: TableOptions): string {
     if (showYoy) head.push(t('col.deltaYear', o.lang));
     const hasSpark = sec.rows.some((row) => row.spark && sparkline(row.spark) !== '');
     if (hasSpark) head.push(t('col.trend', o.lang));
-    const tbl = new Table({ head, style: { head: [], border: [], compact: true }, colAligns: ['left', ...r.columns.map(() => 'right' as const)] });
+    const lines: string[][] = [];
     for (const row of sec.rows) {
       const label = row.group === null ? row.def.label[o.lang] : `  ${groupLabel(row.group, o.lang)}`;
       const unknown = row.def.wonBased || row.def.costBased || row.def.answerBased;
@@ -65,9 +65,9 @@ export function renderTable(r: Report, o: TableOptions): string {
       if (showPrev) line.push(deltaCell(row, 'prev', last, o.lang, ch));
       if (showYoy) line.push(deltaCell(row, 'yoy', last, o.lang, ch));
       if (hasSpark) line.push(row.spark ? sparkline(row.spark) : '');
-      tbl.push(line);
+      lines.push(line);
     }
-    out.push(tbl.toString());
+    out.push(boxTable(head, lines, { compact: true, aligns: ['left', ...r.columns.map(() => 'right' as const)] }));
     if (r.explain) {
       for (const row of sec.rows) {
         if (row.group !== null) continue;
