@@ -128,7 +128,8 @@ export async function loadInputs(specs: readonly InputSpec[], s: NormalizeSettin
     const report: FileReport = { spec, info: table.info, setup, stats, formats: {}, samples: [], problems: [...setup.problems], parts: 1 };
     res.files.push(report);
     sampleRefs.push([]);
-    res.issues.push(...fileIssues, ...setup.warnings);
+    for (const issue of fileIssues) res.issues.push(issue);
+    res.issues.push(...setup.warnings);
     stats.warnings += setup.warnings.filter((w) => w.severity === 'warning').length;
 
     if (setup.kind === 'calls' && setup.mapping && setup.mapping.fields['direction' as never] === undefined && !s.isInternal) {

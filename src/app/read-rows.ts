@@ -93,7 +93,7 @@ export async function readRows(
         }
         part.cancel();
         part = null;
-        out.push(...held);
+        for (const issue of held) out.push(issue);
       }
       loader.add(row);
       if (progress !== null) progress.row(row);
@@ -101,7 +101,7 @@ export async function readRows(
     loader.endBatch();
   }
   part?.cancel();
-  out.push(...held);
+  for (const issue of held) out.push(issue);
   progress?.done();
   return false;
 }

@@ -29,17 +29,27 @@ function tallyKind(needs: readonly string[]): string | undefined {
 }
 
 export function reportRows(r: Report): JsonRow[] {
-  const rows: JsonRow[] = [];
+  return [...eachReportRow(r)];
+}
+
+/**
+ * The tidy rows of {@link reportRows} one at a time: a report grouped by a column of 20,000
+ * distinct values has millions of them, and holding them all as objects cost gigabytes.
+ */
+export function* eachReportRow(r: Report): Generator<JsonRow> {
   const basis = r.meta.compare;
   const ungrouped = new Set(r.meta.ungrouped);
-  r.columns.forEach((col, ci) => {
+  for (let ci = 0; ci < r.columns.length; ci++) {
+    const col = r.columns[ci]!;
+    const start = formatDay(col.start);
+    const end = formatDay(col.end);
     for (const sec of r.sections) {
       for (const row of sec.rows) {
         if (r.only === null && row.def.home !== sec.id) continue;
         const out: JsonRow = {
           period: col.label,
-          start: formatDay(col.start),
-          end: formatDay(col.end),
+          start,
+          end,
           section: sec.id,
           // a section whose kind lacks the grouping field has total rows only: not split (Decisions #11a, #25)
           group_by: ungrouped.has(tallyKind(row.def.needs) ?? '') ? null : r.meta.group_by,
@@ -54,11 +64,10 @@ export function reportRows(r: Report): JsonRow[] {
         if (r.explain) out.explain = { formula: row.def.formula, terms: row.terms[ci] ?? null };
         const t = row.targets[ci];
         if (t) out.target = t;
-        rows.push(out);
+        yield out;
       }
     }
-  });
-  return rows;
+  }
 }
 
 export function renderJson(r: Report): string {
@@ -74,7 +83,10 @@ const ITEMS_PER_PIECE = 2000;
  * issues (~400 MB, and again as the bytes written) would cost more memory than the records did.
  */
 export function renderJsonChunks(r: Report): Generator<string> {
-  return jsonWithIssues({ schema: 'kpi-report/1', meta: r.meta, rows: reportRows(r) }, r.issues);
+  return jsonPieces({ schema: 'kpi-report/1', meta: r.meta }, [
+    ['rows', eachReportRow(r)],
+    ['issues', r.issues, issueJson],
+  ]);
 }
 
 /** `JSON.stringify({ ...doc, issues }, null, 2) + '\n'` in pieces (see {@link jsonPieces}). */
@@ -86,7 +98,7 @@ export function jsonWithIssues(doc: Record<string, unknown>, issues: readonly Is
 export const issueJson = issueToJson as (item: unknown) => unknown;
 
 /** A long array that ends a JSON document: its key, its items, and what each item is written as. */
-export type TailArray = readonly [key: string, items: readonly unknown[], map?: (item: unknown) => unknown];
+export type TailArray = readonly [key: string, items: Iterable<unknown>, map?: (item: unknown) => unknown];
 
 /**
  * `JSON.stringify({ ...head, k1: items1.map(f1), k2: … }, null, 2) + '\n'` in pieces, the arrays
@@ -104,7 +116,8 @@ export function jsonPieces(head: Record<string, unknown>, arrays: readonly TailA
 export interface ArrayFill {
   depth: number;
   key: string;
-  items: readonly unknown[];
+  /** An array, or any iterable (a generator's items are made a batch at a time). */
+  items: Iterable<unknown>;
   map?: ((item: unknown) => unknown) | undefined;
 }
 
@@ -126,16 +139,34 @@ export function* fillArrays(skeleton: string, fills: readonly ArrayFill[]): Gene
     const at = skeleton.indexOf(empty, search);
     if (at < 0) throw new Error(`fillArrays: no ${JSON.stringify(key)} at depth ${depth} in the document`);
     search = at + empty.length;
-    if (items.length === 0) continue;
-    yield close + skeleton.slice(from, at + empty.length - 1) + '\n';
-    for (let k = 0; k < items.length; k += ITEMS_PER_PIECE) {
-      const batch = items.slice(k, k + ITEMS_PER_PIECE);
-      yield (k > 0 ? ',\n' : '') + itemsText(map ? batch.map(map) : batch, depth);
+    let first = true;
+    for (const batch of batches(items, ITEMS_PER_PIECE)) {
+      if (first) yield close + skeleton.slice(from, at + empty.length - 1) + '\n';
+      yield (first ? '' : ',\n') + itemsText(map ? batch.map(map) : batch, depth);
+      first = false;
     }
+    if (first) continue; // no items: the skeleton's `[]` stays
     close = `\n${indent}]`;
     from = search;
   }
   yield close + skeleton.slice(from) + '\n';
+}
+
+/** `items` in arrays of up to `size` (none when there are no items). */
+function* batches(items: Iterable<unknown>, size: number): Generator<unknown[]> {
+  if (Array.isArray(items)) {
+    for (let k = 0; k < items.length; k += size) yield items.slice(k, k + size);
+    return;
+  }
+  let batch: unknown[] = [];
+  for (const item of items) {
+    batch.push(item);
+    if (batch.length === size) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length) yield batch;
 }
 
 /**

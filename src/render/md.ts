@@ -193,9 +193,10 @@ export function renderMarkdown(r: Report, o: MarkdownOptions): string {
   else {
     for (const sec of r.sections) {
       const lines = [`## ${escapeMd(sectionTitle(sec.id, o.lang))}`, ''];
-      lines.push(...(o.layout === 'wide' ? wideTable(r, sec, o.lang) : tidyTable(r, sec, o.lang)));
-      if (r.explain) lines.push('', ...explainLines(r, sec, o.lang));
-      parts.push(lines.join('\n'));
+      // a section grouped by a column of thousands of values has as many lines: no spread into push
+      const table = o.layout === 'wide' ? wideTable(r, sec, o.lang) : tidyTable(r, sec, o.lang);
+      const explain = r.explain ? ['', ...explainLines(r, sec, o.lang)] : [];
+      parts.push(lines.concat(table, explain).join('\n'));
     }
   }
   // Blank lines between footer sentences: Markdown would otherwise join them into one paragraph.

@@ -120,8 +120,15 @@ export function addSectionSheet(wb: Workbook, r: Report, sec: ReportSection, lan
     setText(cell, s);
     cell.font = NOTE_FONT;
   });
-  const widths = [Math.max(heads[0]!.length, ...sec.rows.map((row) => row.def.label[lang].length))];
-  if (grouped) widths.push(Math.max(heads[1]!.length, ...sec.rows.map((row) => (row.group === null ? t('group.total', lang) : groupLabel(row.group, lang)).length)));
+  // a loop, not Math.max(...rows): a section grouped by thousands of values has too many rows to spread
+  let labelWidth = heads[0]!.length;
+  let groupWidth = grouped ? heads[1]!.length : 0;
+  for (const row of sec.rows) {
+    labelWidth = Math.max(labelWidth, row.def.label[lang].length);
+    if (grouped) groupWidth = Math.max(groupWidth, (row.group === null ? t('group.total', lang) : groupLabel(row.group, lang)).length);
+  }
+  const widths = [labelWidth];
+  if (grouped) widths.push(groupWidth);
   for (let i = labelCols; i < heads.length; i++) widths.push(Math.max(12, heads[i]!.length));
   setWidths(ws, widths);
 }

@@ -24,7 +24,10 @@ describe('renderJsonChunks', () => {
     const pieces = [...renderJsonChunks(r)];
     expect(pieces.join('')).toBe(whole(r));
     expect(renderJson(r)).toBe(whole(r));
-    expect(pieces.length).toBe(n === 0 ? 1 : 2 + Math.ceil(n / 2000));
+    // the rows and then the issues, each a piece before its first batch and a piece per 2,000
+    const rows = reportRows(r).length;
+    expect(rows).toBeGreaterThan(0);
+    expect(pieces.length).toBe(1 + (1 + Math.ceil(rows / 2000)) + (n === 0 ? 0 : 1 + Math.ceil(n / 2000)));
     expect(JSON.parse(pieces.join('')).issues).toHaveLength(n);
   });
 
@@ -56,6 +59,17 @@ describe('jsonPieces (a list: rows, then issues)', () => {
     const pieces = [...jsonPieces(head, [['rows', rows], ['issues', issues, issueToJson as (x: unknown) => unknown]])];
     expect(pieces.join('')).toBe(JSON.stringify({ ...head, rows, issues: issues.map(issueToJson) }, null, 2) + '\n');
     expect(pieces.length).toBe(1 + [nRows, nIssues].reduce((n, m) => n + (m > 0 ? 1 + Math.ceil(m / 2000) : 0), 0));
+  });
+
+  it.each([0, 1, 2000, 4001])('%d rows from a generator: the same document as from an array', (nRows) => {
+    const head = { schema: 'kpi-report/1', meta: { a: 1 } };
+    const rows = Array.from({ length: nRows }, (_, k) => ({ metric: 'leads', value: k }));
+    function* each() {
+      yield* rows;
+    }
+    const pieces = [...jsonPieces(head, [['rows', each()], ['issues', []]])];
+    expect(pieces.join('')).toBe(JSON.stringify({ ...head, rows, issues: [] }, null, 2) + '\n');
+    expect(pieces.length).toBe(nRows === 0 ? 1 : 2 + Math.ceil(nRows / 2000));
   });
 
   it('refuses an array key the document does not end with', () => {
