@@ -193,17 +193,16 @@ export function boxTable(head: readonly string[], rows: readonly (readonly strin
   let ncols = 0;
   for (const r of all) ncols = Math.max(ncols, r.length);
   if (all.length === 0 || ncols === 0) return '';
-  // inner width per column (padding excluded); each cell's text and width computed once
+  // inner width per column (padding excluded); each cell's width computed once, kept in one array
   const inner = new Array<number>(ncols).fill(0);
-  const widths: number[][] = [];
-  for (const r of all) {
-    const w = new Array<number>(ncols).fill(0);
+  const widths = new Int32Array(all.length * ncols);
+  all.forEach((r, y) => {
     for (let x = 0; x < r.length; x++) {
-      w[x] = textWidth(r[x]!);
-      if (w[x]! > inner[x]!) inner[x] = w[x]!;
+      const w = textWidth(r[x]!);
+      widths[y * ncols + x] = w;
+      if (w > inner[x]!) inner[x] = w;
     }
-    widths.push(w);
-  }
+  });
   const rule = (l: string, m: string, r: string, fill: string): string => {
     let s = l;
     for (let x = 0; x < ncols; x++) s += (x ? m : '') + fill.repeat(inner[x]! + 2);
@@ -217,6 +216,19 @@ export function boxTable(head: readonly string[], rows: readonly (readonly strin
   push(rule(ch.topLeft, ch.topMid, ch.topRight, ch.top));
   all.forEach((r, y) => {
     if (y > 0 && (!o.compact || (y === 1 && head.length))) push(separator);
+    if (!r.some((c) => c.includes('\n') || c.includes('\u001b'))) {
+      // one line, no colour state to carry: the common row, drawn from the widths above
+      // joined, not `+=`: a line built by appending is a rope of dozens of pieces until printed,
+      // and a table of 400,000 lines held them all (1.8 GB for a 48 MB table)
+      const parts: string[] = [];
+      for (let x = 0; x < ncols; x++) {
+        parts.push(x ? ch.middle : ch.left);
+        parts.push(x < r.length ? ' ' + padTo(r[x]!, widths[y * ncols + x]!, inner[x]!, aligns[x]) + ' ' : ' '.repeat(inner[x]! + 2));
+      }
+      parts.push(ch.right);
+      push(parts.join(''));
+      return;
+    }
     const lines = r.map((c) => cellLines(c));
     let height = 1;
     for (const l of lines) height = Math.max(height, l.length);
@@ -224,14 +236,8 @@ export function boxTable(head: readonly string[], rows: readonly (readonly strin
       let s = '';
       for (let x = 0; x < ncols; x++) {
         s += x ? ch.middle : ch.left;
-        const cell = lines[x];
-        const line = cell?.[k];
-        if (line === undefined) s += ' '.repeat(inner[x]! + 2);
-        else {
-          // a one-line cell's width is known; a line of a taller cell is measured on its own
-          const w = cell!.length === 1 && !line.includes('\u001b') ? widths[y]![x]! : textWidth(line);
-          s += ' ' + padTo(line, w, inner[x]!, aligns[x]) + ' ';
-        }
+        const line = lines[x]?.[k];
+        s += line === undefined ? ' '.repeat(inner[x]! + 2) : ' ' + padTo(line, textWidth(line), inner[x]!, aligns[x]) + ' ';
       }
       push(s + ch.right);
     }
