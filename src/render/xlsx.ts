@@ -15,6 +15,7 @@ import { sheetName } from './xlsx-cells.js';
 import { addSectionSheet } from './xlsx-section.js';
 import { addDataSheet, addInputsSheet, addIssuesSheet } from './xlsx-tables.js';
 import { finishPackage } from './xlsx-package.js';
+import { checkXlsxSize } from './xlsx-size.js';
 
 export interface XlsxOptions {
   lang: Lang;
@@ -32,6 +33,7 @@ function stampOf(today: string): Date {
 
 /** The report as an .xlsx file. */
 export async function renderXlsx(r: Report, o: XlsxOptions): Promise<Buffer> {
+  checkXlsxSize(r);
   const { default: ExcelJS } = await import('exceljs');
   const stamp = stampOf(r.meta.today);
   const wb = new ExcelJS.Workbook();
