@@ -80,6 +80,19 @@ describe('tables round-trip records', () => {
     expect(t.length).toBe(5000);
     expect(t.toArray()).toEqual(many);
   });
+
+  it('grows geometrically when each of many small files reserves its rows', () => {
+    // 2,000 daily exports reserve a few rows each: growing to the exact sum copied every column per file
+    const t = InvoiceTable.from([]);
+    const capacity = () => (t as unknown as { capacity: number }).capacity;
+    const seen = new Set<number>();
+    for (let f = 1; f <= 2000; f++) {
+      t.reserve(f * 50);
+      seen.add(capacity());
+      expect(capacity()).toBeGreaterThanOrEqual(f * 50);
+    }
+    expect(seen.size).toBeLessThanOrEqual(1 + Math.ceil(Math.log(2000) / Math.log(1.5))); // 20 sizes, not 2,000
+  });
 });
 
 describe('export and append (a worker hands its part over)', () => {
