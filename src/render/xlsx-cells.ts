@@ -4,7 +4,7 @@
  * exactly, formula-like text marked for the quotePrefix style, a bold header row with a frozen
  * pane and an autofilter, and sheet names Excel accepts.
  */
-import type { Cell, Worksheet } from 'exceljs';
+import type { Cell, Workbook, Worksheet } from 'exceljs';
 import type { MetricKind } from '../kpi/registry.js';
 import { MS_PER_DAY, type Day } from '../period/types.js';
 import { isFormulaLike } from './neutralize.js';
@@ -96,7 +96,10 @@ export function setDay(cell: Cell, day: Day | null): void {
   cell.numFmt = DATE_FORMAT;
 }
 
-/** Row 1 as a bold text header with a bottom rule. */
+/**
+ * Row 1 as a bold text header with a bottom rule. Rows are committed as they are written (the
+ * workbook is streamed), so a sheet's views, filter and widths are set before its header.
+ */
 export function writeHeader(ws: Worksheet, heads: readonly string[]): void {
   const row = ws.getRow(1);
   heads.forEach((h, i) => {
@@ -105,14 +108,19 @@ export function writeHeader(ws: Worksheet, heads: readonly string[]): void {
     cell.font = { bold: true };
     cell.border = { bottom: { style: 'thin' } };
   });
+  row.commit();
 }
 
 /**
- * Freeze the header row (and `labelColumns` columns) and put an autofilter over the table of
- * `columns` × `lastRow` rows, header included.
+ * A new sheet whose header row (and first `labelColumns` columns) stay in view when scrolling. A
+ * streamed sheet takes its views when it is made.
  */
-export function frameTable(ws: Worksheet, columns: number, lastRow: number, labelColumns: number): void {
-  ws.views = [{ state: 'frozen', xSplit: labelColumns, ySplit: 1 }];
+export function addSheet(wb: Workbook, name: string, labelColumns: number): Worksheet {
+  return wb.addWorksheet(name, { views: [{ state: 'frozen', xSplit: labelColumns, ySplit: 1 }] });
+}
+
+/** An autofilter over the table of `columns` × `lastRow` rows, header included. */
+export function frameTable(ws: Worksheet, columns: number, lastRow: number): void {
   if (columns > 0) ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, lastRow), column: columns } };
 }
 

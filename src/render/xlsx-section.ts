@@ -12,7 +12,7 @@ import type { MetricRow, Report, ReportSection, TargetStatus } from '../report/m
 import type { Lang } from './numbers.js';
 import { groupByLabel, groupLabel, periodLabel, t } from './i18n.js';
 import { deltaColumns, isPartial, periodHead } from './human-cells.js';
-import { DELTA_FORMAT, PCT_FORMAT, VALUE_FORMAT, frameTable, setNumber, setText, setWidths, writeHeader } from './xlsx-cells.js';
+import { DELTA_FORMAT, PCT_FORMAT, VALUE_FORMAT, addSheet, frameTable, setNumber, setText, setWidths, writeHeader } from './xlsx-cells.js';
 import { ymdOfDay } from '../period/calendar.js';
 
 const FILL = {
@@ -77,6 +77,7 @@ function writeRow(ws: Worksheet, at: number, r: Report, row: MetricRow, partial:
     const tg = planOf(row);
     setNumber(line.getCell(layout.plan), tg ? (tg.min ?? tg.max) : null, VALUE_FORMAT[kind]);
   }
+  line.commit();
 }
 
 interface Layout {
@@ -90,12 +91,12 @@ interface Layout {
 
 /** Adds the sheet `name` for one section to `wb`. */
 export function addSectionSheet(wb: Workbook, r: Report, sec: ReportSection, lang: Lang, name: string): void {
-  const ws = wb.addWorksheet(name);
   const by = r.meta.group_by;
   const grouped = by !== null;
   const n = r.columns.length;
   const deltas = deltaColumns(r, lang);
   const labelCols = grouped ? 2 : 1;
+  const ws = addSheet(wb, name, labelCols);
   const hasPlan = sec.rows.some((row) => row.targets.some((x) => x !== null));
   const layout: Layout = {
     grouped,
@@ -110,16 +111,7 @@ export function addSectionSheet(wb: Workbook, r: Report, sec: ReportSection, lan
   for (let ci = 0; ci < n; ci++) heads.push(periodHead(r, ci, lang) + (partial[ci] ? '~' : ''));
   for (const d of deltas) heads.push(d.head, `${d.head} %`);
   if (hasPlan) heads.push(t('col.plan', lang));
-  writeHeader(ws, heads);
-  sec.rows.forEach((row, i) => writeRow(ws, i + 2, r, row, partial, layout, lang));
-  const lastRow = sec.rows.length + 1;
-  frameTable(ws, heads.length, lastRow, labelCols);
-  // Notes go below a blank row, outside the autofilter range, so filtering never hides them.
-  notes(r, partial, lang).forEach((s, i) => {
-    const cell = ws.getCell(lastRow + 2 + i, 1);
-    setText(cell, s);
-    cell.font = NOTE_FONT;
-  });
+  // a streamed sheet writes its views, filter and column widths before its first row: all first
   // a loop, not Math.max(...rows): a section grouped by thousands of values has too many rows to spread
   let labelWidth = heads[0]!.length;
   let groupWidth = grouped ? heads[1]!.length : 0;
@@ -131,4 +123,17 @@ export function addSectionSheet(wb: Workbook, r: Report, sec: ReportSection, lan
   if (grouped) widths.push(groupWidth);
   for (let i = labelCols; i < heads.length; i++) widths.push(Math.max(12, heads[i]!.length));
   setWidths(ws, widths);
+  const lastRow = sec.rows.length + 1;
+  frameTable(ws, heads.length, lastRow);
+  writeHeader(ws, heads);
+  sec.rows.forEach((row, i) => writeRow(ws, i + 2, r, row, partial, layout, lang));
+  // Notes go below a blank row, outside the autofilter range, so filtering never hides them.
+  notes(r, partial, lang).forEach((s, i) => {
+    const line = ws.getRow(lastRow + 2 + i);
+    const cell = line.getCell(1);
+    setText(cell, s);
+    cell.font = NOTE_FONT;
+    line.commit();
+  });
+  ws.commit();
 }

@@ -14,11 +14,11 @@ import type { Comparison, Report, TargetStatus } from '../report/model.js';
 import type { InputKind } from '../kpi/registry.js';
 import { metricDef } from '../kpi/registry.js';
 import { parseIsoDay } from '../period/calendar.js';
-import { reportRows } from './json.js';
+import { eachReportRow } from './json.js';
 import { issueToJson } from '../report/issue-json.js';
 import type { Lang } from './numbers.js';
 import { inputKindLabel, periodLabel, t } from './i18n.js';
-import { DELTA_FORMAT, INT_FORMAT, PCT_FORMAT, VALUE_FORMAT, frameTable, setDay, setNumber, setText, setWidths, writeHeader } from './xlsx-cells.js';
+import { DELTA_FORMAT, INT_FORMAT, PCT_FORMAT, VALUE_FORMAT, addSheet, frameTable, setDay, setNumber, setText, setWidths, writeHeader } from './xlsx-cells.js';
 
 const DATA_HEADS = ['period', 'start', 'end', 'section', 'group_by', 'group', 'metric', 'value'];
 const COMPARE_HEADS = ['compare_period', 'compare_value', 'delta', 'delta_pct'];
@@ -35,15 +35,31 @@ function dayOf(s: string): number {
 
 /** Adds `Data`: one row per tidy report row. */
 export function addDataSheet(wb: Workbook, r: Report): void {
-  const ws = wb.addWorksheet('Data');
-  const rows = reportRows(r);
+  const ws = addSheet(wb, 'Data', 0);
+  // first pass: the columns, widths and extent (a streamed sheet writes them before its rows)
+  let count = 0;
+  let withTarget = false;
+  let groupWidth = 0;
+  let metricWidth = 0;
+  for (const x of eachReportRow(r)) {
+    count++;
+    if (x.target !== undefined) withTarget = true;
+    groupWidth = Math.max(groupWidth, x.group?.length ?? 0);
+    metricWidth = Math.max(metricWidth, x.metric.length);
+  }
   const withCompare = r.meta.compare !== null;
-  const withTarget = rows.some((x) => x.target !== undefined);
   const heads = [...DATA_HEADS, ...(withCompare ? COMPARE_HEADS : []), ...(withTarget ? TARGET_HEADS : [])];
-  writeHeader(ws, heads);
   const widths = heads.map((h) => h.length);
-  rows.forEach((x, i) => {
+  widths[1] = widths[2] = 10;
+  widths[5] = Math.max(widths[5]!, groupWidth);
+  widths[6] = Math.max(widths[6]!, metricWidth);
+  setWidths(ws, widths);
+  frameTable(ws, heads.length, count + 1);
+  writeHeader(ws, heads);
+  let i = 0;
+  for (const x of eachReportRow(r)) {
     const line = ws.getRow(i + 2);
+    i++;
     const kind = metricDef(x.metric)?.kind ?? 'count';
     setText(line.getCell(1), x.period);
     setDay(line.getCell(2), dayOf(x.start));
@@ -53,8 +69,6 @@ export function addDataSheet(wb: Workbook, r: Report): void {
     setText(line.getCell(6), x.group);
     setText(line.getCell(7), x.metric);
     setNumber(line.getCell(8), x.value, VALUE_FORMAT[kind]);
-    widths[5] = Math.max(widths[5]!, x.group?.length ?? 0);
-    widths[6] = Math.max(widths[6]!, x.metric.length);
     let col = 9;
     if (withCompare) {
       const c = (x.compare ?? null) as Comparison | null;
@@ -70,16 +84,16 @@ export function addDataSheet(wb: Workbook, r: Report): void {
       setNumber(line.getCell(col + 1), tg?.max ?? null, VALUE_FORMAT[kind]);
       setText(line.getCell(col + 2), tg?.status ?? null);
     }
-  });
-  widths[1] = widths[2] = 10;
-  frameTable(ws, heads.length, rows.length + 1, 0);
-  setWidths(ws, widths);
+    line.commit();
+  }
+  ws.commit();
 }
 
 /**
- * Issue rows a workbook holds. exceljs needs ~11 KB of memory per row of 11 cells while it
- * writes, so 270,000 issues took 46 s and 3.6 GB, and a million would exhaust the heap (and pass
- * Excel's 1,048,576 rows); past this many a row says how many more there are and where they are.
+ * Issue rows a workbook holds. An issue row is 11 cells of long text: with exceljs's in-memory
+ * workbook 270,000 issues took 46 s and 3.6 GB; streamed, a million still take 85 s and 3.4 GB
+ * (the package is re-zipped in memory) and pass Excel's 1,048,576 rows. Past this many a row says
+ * how many more there are and where they are (-O json, --rejects).
  */
 export const ISSUES_SHEET_MAX = 10_000;
 
@@ -88,9 +102,11 @@ export const ISSUES_SHEET_MAX = 10_000;
  * rest), lines and column indexes as numbers.
  */
 export function addIssuesSheet(wb: Workbook, r: Report, lang: Lang): void {
-  const ws = wb.addWorksheet('Issues');
-  writeHeader(ws, ISSUE_HEADS);
+  const ws = addSheet(wb, 'Issues', 0);
   const shown = Math.min(r.issues.length, ISSUES_SHEET_MAX);
+  setWidths(ws, [8, 18, 24, 10, 6, 16, 6, 20, 20, 30, 60]);
+  frameTable(ws, ISSUE_HEADS.length, shown + 1);
+  writeHeader(ws, ISSUE_HEADS);
   r.issues.slice(0, shown).forEach((issue, i) => {
     const x = issueToJson(issue);
     const line = ws.getRow(i + 2);
@@ -105,13 +121,15 @@ export function addIssuesSheet(wb: Workbook, r: Report, lang: Lang): void {
     setText(line.getCell(9), x.expected);
     setText(line.getCell(10), x.hint);
     setText(line.getCell(11), x.message);
+    line.commit();
   });
   if (shown < r.issues.length) {
     // below the table and its filter, in the message column
-    setText(ws.getRow(shown + 2).getCell(11), t('xlsx.moreIssues', lang, { more: r.issues.length - shown, all: r.issues.length, shown }));
+    const line = ws.getRow(shown + 2);
+    setText(line.getCell(11), t('xlsx.moreIssues', lang, { more: r.issues.length - shown, all: r.issues.length, shown }));
+    line.commit();
   }
-  frameTable(ws, ISSUE_HEADS.length, shown + 1, 0);
-  setWidths(ws, [8, 18, 24, 10, 6, 16, 6, 20, 20, 30, 60]);
+  ws.commit();
 }
 
 function noteLines(r: Report, lang: Lang): string[] {
@@ -127,15 +145,22 @@ function noteLines(r: Report, lang: Lang): string[] {
 
 function writeNotes(ws: Worksheet, from: number, lines: readonly string[]): void {
   lines.forEach((s, i) => {
-    const cell = ws.getCell(from + i, 1);
+    const line = ws.getRow(from + i);
+    const cell = line.getCell(1);
     setText(cell, s);
     cell.font = { italic: true };
+    line.commit();
   });
 }
 
 /** Adds `Inputs`: rows read / used / rejected … per input (meta.inputs), then the notes. */
 export function addInputsSheet(wb: Workbook, r: Report, lang: Lang): void {
-  const ws = wb.addWorksheet('Inputs');
+  const ws = addSheet(wb, 'Inputs', 0);
+  let fileWidth = 4;
+  for (const x of r.meta.inputs) fileWidth = Math.max(fileWidth, x.file.length);
+  setWidths(ws, [fileWidth, 8, 10, ...INPUT_HEADS.slice(3).map((h) => h.length)]);
+  const lastRow = r.meta.inputs.length + 1;
+  frameTable(ws, INPUT_HEADS.length, lastRow);
   writeHeader(ws, INPUT_HEADS);
   r.meta.inputs.forEach((x, i) => {
     const line = ws.getRow(i + 2);
@@ -144,9 +169,8 @@ export function addInputsSheet(wb: Workbook, r: Report, lang: Lang): void {
     setText(line.getCell(3), x.sheet);
     const counts = [x.rows_read, x.rows_used, x.rows_rejected, x.rows_blank, x.rows_merged, x.rows_void, x.rows_excluded, x.warnings];
     counts.forEach((v, k) => setNumber(line.getCell(4 + k), v, INT_FORMAT));
+    line.commit();
   });
-  const lastRow = r.meta.inputs.length + 1;
-  frameTable(ws, INPUT_HEADS.length, lastRow, 0);
   writeNotes(ws, lastRow + 2, noteLines(r, lang));
-  setWidths(ws, [Math.max(4, ...r.meta.inputs.map((x) => x.file.length)), 8, 10, ...INPUT_HEADS.slice(3).map((h) => h.length)]);
+  ws.commit();
 }
