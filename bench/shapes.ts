@@ -17,7 +17,11 @@
  *   quantity × price, a quarter of the lines without a customer (rejected), about 120 MB of JSON
  *   issues (was 3.0 s / 267-307 MB at 1M rows before the fifth session);
  * - `leads-1251`: the standard lead list in windows-1251, as old boxed Bitrix24 installs export it
- *   (decoded by iconv-lite alone before the fifth session: ~10 % slower than the same list in UTF-8).
+ *   (decoded by iconv-lite alone before the fifth session: ~10 % slower than the same list in UTF-8);
+ * - `utm-channels-table`, `utm-channels-xlsx`: the HubSpot list whose source is a landing URL with
+ *   one of 3,000 campaign ids, reported `-g channel` as the terminal table and as XLSX — a report of
+ *   3,000 groups (the table took O(groups²) with cli-table3 — 101 s for 1,000 groups — and the
+ *   XLSX ~1 KB of memory a cell before the sixth session).
  * Each run must read every row (read = used + rejected); the table shows time, peak RSS and counts.
  */
 import { createReadStream, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -39,6 +43,10 @@ interface Shape {
   table: (rng: Rng, rows: number) => CsvTable;
   /** kpi.config.yaml text, or null for `--no-config`. */
   config: ((file: string) => string) | null;
+  /** The report's format (default json: counted from the document). */
+  output?: 'json' | 'table' | 'xlsx';
+  /** More arguments for `kpi report`. */
+  args?: readonly string[];
 }
 
 /** What one shape's run measured. */
@@ -101,7 +109,7 @@ const SOURCE = ['Organic Search', 'Paid Search', 'Direct Traffic', 'Referrals', 
  * company, e-mail and phone of its own (every lead a new client: the dictionaries and client
  * identity hold a million of each).
  */
-function hubspotLeads(badPhone: boolean, distinct = false) {
+function hubspotLeads(badPhone: boolean, distinct = false, campaigns = 0) {
   return (rng: Rng, rows: number): CsvTable => {
     let i = 0;
     return {
@@ -111,7 +119,8 @@ function hubspotLeads(badPhone: boolean, distinct = false) {
         const c = distinct ? i + 1 : rng.int(1, 60_000);
         const t = T0 + i * 60 + rng.int(0, 50);
         const phone = badPhone ? `12345678${i % 100_000}` : distinct ? `+1 (555) ${pad(c % 10_000_000, 7)}` : `+1 (555) ${pad(c % 1000, 3)}-${pad(c % 10_000, 4)}`;
-        const line = `"${100_000 + i}","${rng.pick(FIRST)}","${rng.pick(LAST)}","Company ${c}, Inc.","user${c}@company${c}.com","${phone}","${rng.pick(STATUS)}","${rng.pick(SOURCE)}","${stamp(t).slice(0, 16)}","${rng.pick(FIRST)} ${rng.pick(LAST)}","${rng.int(0, 99_999)}.${pad(rng.int(0, 99))}"`;
+        const source = campaigns > 0 ? `https://example.com/landing?utm_source=ads&utm_campaign=c${rng.int(0, campaigns - 1)}` : rng.pick(SOURCE);
+        const line = `"${100_000 + i}","${rng.pick(FIRST)}","${rng.pick(LAST)}","Company ${c}, Inc.","user${c}@company${c}.com","${phone}","${rng.pick(STATUS)}","${source}","${stamp(t).slice(0, 16)}","${rng.pick(FIRST)} ${rng.pick(LAST)}","${rng.int(0, 99_999)}.${pad(rng.int(0, 99))}"`;
         i++;
         return line;
       },
@@ -175,10 +184,23 @@ const SHAPES: readonly Shape[] = [
   { name: 'leads-all-distinct', kind: 'leads', file: 'leads-distinct.csv', table: hubspotLeads(false, true), config: null },
   { name: 'uci-invoices', kind: 'invoices', file: 'online-retail.csv', table: uciInvoices, config: null },
   { name: 'leads-1251', kind: 'leads', file: 'leads-1251.csv', table: leads1251, config: null },
+  { name: 'utm-channels-table', kind: 'leads', file: 'leads-utm.csv', table: hubspotLeads(false, false, 3000), config: null, output: 'table', args: ['-g', 'channel'] },
+  { name: 'utm-channels-xlsx', kind: 'leads', file: 'leads-utm.csv', table: hubspotLeads(false, false, 3000), config: null, output: 'xlsx', args: ['-g', 'channel'] },
 ];
 
 type Counts = Pick<ShapeResult, 'rows_read' | 'rows_used' | 'rows_rejected' | 'warnings' | 'issues' | 'error'>;
 const NO_COUNTS = { rows_read: null, rows_used: null, rows_rejected: null, warnings: null, issues: null };
+
+/** Counts from a terminal table's data-health footer (`Data: file N read, N used, N rejected`). */
+async function tableCounts(file: string, rows: number): Promise<Counts> {
+  let tail = '';
+  for await (const chunk of createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 })) tail = (tail + (chunk as string)).slice(-4096);
+  const m = /Data: .* (\d+) read, (\d+) used, (\d+) rejected/.exec(tail);
+  if (!m) return { ...NO_COUNTS, error: `no data footer in the table: ${JSON.stringify(tail.slice(-120))}` };
+  const [read, used, rejected] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const error = read !== rows ? `read ${read} of ${rows} rows` : used + rejected !== read ? 'read ≠ used + rejected' : null;
+  return { rows_read: read, rows_used: used, rows_rejected: rejected, warnings: null, issues: null, error };
+}
 
 /**
  * Counts from a run's JSON output file, or why it does not count. An issue per row makes the
@@ -222,14 +244,20 @@ export async function timeShapes(rows: number, seed: number, outDir: string, kpi
     mkdirSync(dir, { recursive: true });
     const file = join(dir, s.file);
     await writeCsv(s.table(createRng(seed, 7), rows), file);
-    const json = join(dir, 'report.json');
-    const args = ['report', `--${s.kind}`, file, '-p', '2024-01..2025-12', '-O', 'json', '-o', json, '--today', '2026-01-15'];
+    const output = s.output ?? 'json';
+    const json = join(dir, `report.${output === 'table' ? 'txt' : output}`);
+    const args = ['report', `--${s.kind}`, file, '-p', '2024-01..2025-12', '-O', output, '-o', json, '--today', '2026-01-15', ...(s.args ?? [])];
     if (s.config) {
       writeFileSync(join(dir, 'kpi.config.yaml'), s.config(file));
       args.push('--config', join(dir, 'kpi.config.yaml'));
     } else args.push('--no-config');
     const run = await timeProcess(process.execPath, [kpiBin, ...args], { cwd: dir, timeoutMs: 15 * 60_000 });
-    const c = run.exitCode === 0 ? await counts(json, rows) : { ...NO_COUNTS, error: `exit ${run.exitCode}: ${run.stderr.trim().slice(0, 200)}` };
+    // an XLSX workbook is not read back: its run counts when it exits 0 with a file written
+    const ok = run.exitCode === 0;
+    const c = !ok ? { ...NO_COUNTS, error: `exit ${run.exitCode}: ${run.stderr.trim().slice(0, 200)}` }
+      : output === 'json' ? await counts(json, rows)
+      : output === 'table' ? await tableCounts(json, rows)
+      : { ...NO_COUNTS, error: statSync(json, { throwIfNoEntry: false })?.size ? null : 'no workbook written' };
     rmSync(json, { force: true });
     const r: ShapeResult = {
       name: s.name, kind: s.kind, rows, mb: statSync(file).size / 1e6,
@@ -245,6 +273,7 @@ export async function timeShapes(rows: number, seed: number, outDir: string, kpi
 /** One result as a line of text. */
 export function shapeLine(r: ShapeResult): string {
   if (r.error !== null) return `${r.rows} rows, ${r.mb.toFixed(1)} MB: FAILED (${r.error})`;
-  return `${r.rows} rows, ${r.mb.toFixed(1)} MB: ${r.wall_s.toFixed(2)} s, peak ${r.peak_rss_mb?.toFixed(0) ?? '?'} MB; ` +
-    `used ${r.rows_used}, rejected ${r.rows_rejected}, warnings ${r.warnings}, issues ${r.issues}`;
+  const time = `${r.rows} rows, ${r.mb.toFixed(1)} MB: ${r.wall_s.toFixed(2)} s, peak ${r.peak_rss_mb?.toFixed(0) ?? '?'} MB`;
+  if (r.rows_read === null) return `${time}; (counts not read from an XLSX workbook)`;
+  return `${time}; used ${r.rows_used}, rejected ${r.rows_rejected}, warnings ${r.warnings ?? '?'}, issues ${r.issues ?? '?'}`;
 }
