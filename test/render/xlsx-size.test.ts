@@ -6,17 +6,9 @@ import { describe, it, expect } from 'vitest';
 import { makeReport, metricRow, monthColumn, sampleReport } from './factories.js';
 import { checkXlsxSize, xlsxSize, EXCEL_MAX_ROWS, BYTES_PER_CELL } from '../../src/render/xlsx-size.js';
 import { reportRows } from '../../src/render/json.js';
-import { KpiError, EXIT } from '../../src/errors/kpi-error.js';
+import { EXIT } from '../../src/errors/kpi-error.js';
+import { thrown } from '../helpers/thrown.js';
 
-function thrown(f: () => void): KpiError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof KpiError) return e;
-    throw e;
-  }
-  throw new Error('expected a KpiError');
-}
 
 describe('xlsxSize', () => {
   it('counts the Data rows as the tidy rows, and each section sheet', () => {

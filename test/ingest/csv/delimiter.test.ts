@@ -1,18 +1,9 @@
 import { describe, it, expect } from 'vitest';
 import { detectDelimiter, fieldCounts } from '../../../src/ingest/csv/delimiter.js';
-import { KpiError } from '../../../src/errors/kpi-error.js';
+import { thrown } from '../../helpers/thrown.js';
 
 const text = (...lines: string[]): string => lines.join('\n') + '\n';
 
-function thrown(f: () => unknown): KpiError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof KpiError) return e;
-    throw e;
-  }
-  throw new Error('expected a KpiError');
-}
 
 describe('detectDelimiter', () => {
   it.each([
