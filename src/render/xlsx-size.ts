@@ -1,7 +1,8 @@
 /**
  * Whether a report fits an XLSX workbook before one is built. An Excel sheet holds at most
- * 1,048,576 rows: a report grouped by a column of thousands of values can need more, and kpi says
- * so, with what to do, instead of writing a file Excel refuses. The workbook is streamed (rows
+ * 1,048,576 rows and 16,384 columns: a report grouped by a column of thousands of values can need
+ * more rows, a daily report over decades more columns, and kpi says so, with what to do, instead
+ * of writing a file Excel refuses (or failing inside exceljs). The workbook is streamed (rows
  * are written as they are made), but the finished package is re-zipped in memory for fixed
  * entry dates, which costs ~90 bytes a cell (720,000 Data rows: 922 MB against 300 MB for the
  * same report as JSON); past the heap's limit kpi says so rather than dying with V8's
@@ -12,9 +13,12 @@ import { getHeapStatistics } from 'node:v8';
 import type { Report } from '../report/model.js';
 import { usageError } from '../errors/kpi-error.js';
 import { eachReportRow } from './json.js';
+import { deltaColumns } from './human-cells.js';
 
 /** Rows of an Excel worksheet (the header row included). */
 export const EXCEL_MAX_ROWS = 1_048_576;
+/** Columns of an Excel worksheet. */
+export const EXCEL_MAX_COLUMNS = 16_384;
 /** What writing the workbook costs per cell, rounded up from the measurement above. */
 export const BYTES_PER_CELL = 128;
 
@@ -23,6 +27,8 @@ export interface XlsxSize {
   dataRows: number;
   /** Rows of the longest section sheet, header included. */
   sectionRows: number;
+  /** Columns of the widest section sheet: labels, a column per period, Δ and Δ %, plan. */
+  sectionColumns: number;
   /** Cells of the workbook, at most. */
   cells: number;
 }
@@ -38,13 +44,19 @@ export function xlsxSize(r: Report): XlsxSize {
   // the Data sheet's columns (xlsx-tables.ts): the tidy row, then its comparison and its target
   let cells = dataRows * (8 + (r.meta.compare !== null ? 4 : 0) + (withTarget ? 3 : 0));
   let sectionRows = 0;
-  // a section sheet: metric and group labels, a column per period, Δ and Δ % for two bases, plan
-  const sectionColumns = 2 + r.columns.length + 4 + 1;
+  let sectionColumns = 0;
+  // a section sheet (xlsx-section.ts): metric (and group) labels, a column per period, Δ and Δ %
+  // per comparison basis, the plan when a row has a target
+  const labels = r.meta.group_by !== null ? 2 : 1;
+  const deltas = deltaColumns(r, 'en').length;
   for (const sec of r.sections) {
+    const plan = sec.rows.some((row) => row.targets.some((x) => x !== null)) ? 1 : 0;
+    const columns = labels + r.columns.length + 2 * deltas + plan;
     sectionRows = Math.max(sectionRows, sec.rows.length + 1);
-    cells += (sec.rows.length + 1) * sectionColumns;
+    sectionColumns = Math.max(sectionColumns, columns);
+    cells += (sec.rows.length + 1) * columns;
   }
-  return { dataRows, sectionRows, cells };
+  return { dataRows, sectionRows, sectionColumns, cells };
 }
 
 const HINT = 'write -O csv or -O json instead, or narrow the report: a shorter period, or fewer groups (channel and manager rules in the config map many raw values to a few)';
@@ -57,6 +69,12 @@ export function checkXlsxSize(r: Report, heapLimit: number = getHeapStatistics()
   if (longest > EXCEL_MAX_ROWS) {
     const which = size.dataRows >= size.sectionRows ? 'its Data sheet' : 'a section sheet';
     throw usageError(`this report does not fit an XLSX workbook: ${which} would need ${n(longest)} rows, and an Excel sheet holds at most ${n(EXCEL_MAX_ROWS)}`, HINT);
+  }
+  if (size.sectionColumns > EXCEL_MAX_COLUMNS) {
+    throw usageError(
+      `this report does not fit an XLSX workbook: its section sheets would need ${n(size.sectionColumns)} columns (a column per period), and an Excel sheet holds at most ${n(EXCEL_MAX_COLUMNS)}`,
+      'use a longer interval (-W, -M, -Q or -Y) or a shorter span (-p, -b/-e), or write -O csv --layout tidy or -O json',
+    );
   }
   const need = size.cells * BYTES_PER_CELL;
   if (need > heapLimit) {

@@ -4,7 +4,8 @@
  */
 import { describe, it, expect } from 'vitest';
 import { makeReport, metricRow, monthColumn, sampleReport } from './factories.js';
-import { checkXlsxSize, xlsxSize, EXCEL_MAX_ROWS, BYTES_PER_CELL } from '../../src/render/xlsx-size.js';
+import { checkXlsxSize, xlsxSize, EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS, BYTES_PER_CELL } from '../../src/render/xlsx-size.js';
+import { MS_PER_DAY, type Column } from '../../src/period/types.js';
 import { reportRows } from '../../src/render/json.js';
 import { EXIT } from '../../src/errors/kpi-error.js';
 import { thrown } from '../helpers/thrown.js';
@@ -16,6 +17,7 @@ describe('xlsxSize', () => {
     const size = xlsxSize(r);
     expect(size.dataRows).toBe(reportRows(r).length + 1);
     expect(size.sectionRows).toBe(Math.max(...r.sections.map((s) => s.rows.length)) + 1);
+    expect(size.sectionColumns).toBe(2 + r.columns.length);
     expect(size.cells).toBeGreaterThan(size.dataRows * 8);
   });
 });
@@ -46,5 +48,17 @@ describe('checkXlsxSize', () => {
     const e = thrown(() => checkXlsxSize(r, Number.MAX_SAFE_INTEGER));
     expect(e.exitCode).toBe(EXIT.usage);
     expect(e.message).toBe(`this report does not fit an XLSX workbook: its Data sheet would need ${(12 * (groups + 1) + 1).toLocaleString('en-US')} rows, and an Excel sheet holds at most 1,048,576`);
+  });
+
+  it('refuses one with more periods than an Excel sheet has columns, pointing to a longer interval', () => {
+    // a daily report over 45 years: 16,437 period columns plus the label
+    const start = Math.floor(Date.UTC(1980, 0, 1) / MS_PER_DAY);
+    const days: Column[] = Array.from({ length: 16_437 }, (_, i) => ({ label: `d${i}`, interval: 'day', start: start + i, end: start + i + 1, fullStart: start + i, fullEnd: start + i + 1, clipped: false }));
+    const r = makeReport({ columns: days, sections: [{ id: 'leads', rows: [metricRow('leads_total', null, days.map(() => 1))] }] });
+    expect(xlsxSize(r).sectionColumns).toBe(16_438);
+    const e = thrown(() => checkXlsxSize(r, Number.MAX_SAFE_INTEGER));
+    expect(e.exitCode).toBe(EXIT.usage);
+    expect(e.message).toContain(`would need 16,438 columns (a column per period), and an Excel sheet holds at most ${EXCEL_MAX_COLUMNS.toLocaleString('en-US')}`);
+    expect(e.hint).toMatch(/longer interval/);
   });
 });
