@@ -75,10 +75,29 @@ export function ooxmlText(s: string): string {
   return from === 0 ? s : out + s.slice(from);
 }
 
-/** A string cell holding `s` unchanged; formula-like text gets the quotePrefix style (#48). */
+/** Characters an Excel cell holds; a longer text makes Excel "repair" the file on opening. */
+export const EXCEL_MAX_TEXT = 32_767;
+
+/**
+ * `s` as a cell can hold it: past {@link EXCEL_MAX_TEXT} characters it is cut (never inside a
+ * surrogate pair) and ends in `…`, so the cut shows. Only hostile input gets there — a 100 KB
+ * cell quoted as an issue's value, a channel name of a whole paragraph; JSON keeps it whole.
+ */
+export function cellText(s: string): string {
+  if (s.length <= EXCEL_MAX_TEXT) return s;
+  let end = EXCEL_MAX_TEXT - 1;
+  const last = s.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--;
+  return s.slice(0, end) + '…';
+}
+
+/**
+ * A string cell holding `s` unchanged (but cut at Excel's limit, {@link cellText}); formula-like
+ * text gets the quotePrefix style (#48).
+ */
 export function setText(cell: Cell, s: string | null): void {
   if (s === null || s === '') return;
-  cell.value = ooxmlText(s);
+  cell.value = ooxmlText(cellText(s));
   if (isFormulaLike(s)) cell.numFmt = QUOTE_PREFIX_FORMAT;
 }
 

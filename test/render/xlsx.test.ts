@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
 import { renderXlsx } from '../../src/render/xlsx.js';
 import { ISSUES_SHEET_MAX } from '../../src/render/xlsx-tables.js';
-import { ooxmlText, sheetName } from '../../src/render/xlsx-cells.js';
+import { EXCEL_MAX_TEXT, cellText, ooxmlText, sheetName } from '../../src/render/xlsx-cells.js';
 import { reportRows } from '../../src/render/json.js';
 import { groupLabel, periodLabel, sectionTitle } from '../../src/render/i18n.js';
 import { metricDef, type MetricKind } from '../../src/kpi/registry.js';
@@ -200,6 +200,20 @@ describe.each<[Lang]>([['en'], ['ru']])('renderXlsx (%s)', (lang) => {
     expect(issues.actualRowCount).toBe(ISSUES_SHEET_MAX + 2);
     expect(issues.getCell(`E${ISSUES_SHEET_MAX + 1}`).value).toBe(ISSUES_SHEET_MAX + 1);
     expect(String(issues.getCell(`K${ISSUES_SHEET_MAX + 2}`).value)).toBe(`… and 5 more issues (${ISSUES_SHEET_MAX + 5} in all): a sheet lists the first ${ISSUES_SHEET_MAX}; -O json and --rejects FILE list every one`);
+  });
+
+  it("cuts a text past Excel's 32,767 characters a cell, visibly, and keeps the rest whole", async () => {
+    const long = 'x'.repeat(40_000);
+    const pair = 'y'.repeat(EXCEL_MAX_TEXT - 2) + '😀' + 'z'.repeat(10); // the cut would split the emoji
+    const huge = { ...report, issues: [{ ...report.issues[0]!, value: long }, { ...report.issues[0]!, value: pair }, ...report.issues] };
+    const issues = sheet(await load(await renderXlsx(huge, { lang: 'en' })), 'Issues');
+    const first = String(issues.getCell('H2').value);
+    expect(first).toHaveLength(EXCEL_MAX_TEXT);
+    expect(first).toBe('x'.repeat(EXCEL_MAX_TEXT - 1) + '…');
+    expect(String(issues.getCell('H3').value)).toBe('y'.repeat(EXCEL_MAX_TEXT - 2) + '…');
+    expect(issues.getCell('H4').value).toBe('=1+2');
+    expect(cellText('short')).toBe('short');
+    expect(cellText('a'.repeat(EXCEL_MAX_TEXT))).toBe('a'.repeat(EXCEL_MAX_TEXT));
   });
 
   it('never writes a formula, and gives formula-like text (and only that) the quotePrefix style', async () => {
