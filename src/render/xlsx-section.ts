@@ -111,7 +111,7 @@ export function addSectionSheet(wb: Workbook, r: Report, sec: ReportSection, lan
   for (let ci = 0; ci < n; ci++) heads.push(periodHead(r, ci, lang) + (partial[ci] ? '~' : ''));
   for (const d of deltas) heads.push(d.head, `${d.head} %`);
   if (hasPlan) heads.push(t('col.plan', lang));
-  // a streamed sheet writes its views, filter and column widths before its first row: all first
+  // a streamed sheet writes its column widths and filter before its first row, so they come first;
   // a loop, not Math.max(...rows): a section grouped by thousands of values has too many rows to spread
   let labelWidth = heads[0]!.length;
   let groupWidth = grouped ? heads[1]!.length : 0;

@@ -44,6 +44,7 @@ export async function renderXlsx(r: Report, o: XlsxOptions): Promise<Buffer> {
   const stream = new PassThrough();
   stream.on('data', (c: Buffer) => chunks.push(c));
   const ended = finished(stream);
+  ended.catch(() => undefined); // awaited below; a stream error must not also surface as unhandled
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: true });
   wb.creator = 'kpi';
   wb.lastModifiedBy = 'kpi';
