@@ -89,22 +89,29 @@ interface Layout {
   plan: number;
 }
 
+/**
+ * Where a section sheet's columns are: metric (and group) labels, a column per period, Δ and Δ %
+ * per comparison basis, the plan when a row has a target. `columns` counts them all.
+ */
+export function sectionLayout(r: Report, sec: ReportSection, deltas: Layout['deltas']): Layout & { labelCols: number; columns: number } {
+  const grouped = r.meta.group_by !== null;
+  const n = r.columns.length;
+  const labelCols = grouped ? 2 : 1;
+  const hasPlan = sec.rows.some((row) => row.targets.some((x) => x !== null));
+  const columns = labelCols + n + 2 * deltas.length + (hasPlan ? 1 : 0);
+  return { grouped, firstPeriod: labelCols + 1, firstDelta: labelCols + n + 1, deltas, plan: hasPlan ? columns : 0, labelCols, columns };
+}
+
 /** Adds the sheet `name` for one section to `wb`. */
 export function addSectionSheet(wb: Workbook, r: Report, sec: ReportSection, lang: Lang, name: string): void {
   const by = r.meta.group_by;
   const grouped = by !== null;
   const n = r.columns.length;
   const deltas = deltaColumns(r, lang);
-  const labelCols = grouped ? 2 : 1;
+  const layout = sectionLayout(r, sec, deltas);
+  const { labelCols } = layout;
+  const hasPlan = layout.plan > 0;
   const ws = addSheet(wb, name, labelCols);
-  const hasPlan = sec.rows.some((row) => row.targets.some((x) => x !== null));
-  const layout: Layout = {
-    grouped,
-    firstPeriod: labelCols + 1,
-    firstDelta: labelCols + n + 1,
-    deltas,
-    plan: hasPlan ? labelCols + n + 2 * deltas.length + 1 : 0,
-  };
   const partial = r.columns.map((_, ci) => sec.rows.some((row) => isPartial(r, row, ci)));
   const heads = [t('col.metric', lang)];
   if (grouped) heads.push(groupByLabel(by, lang));

@@ -12,8 +12,9 @@
 import { getHeapStatistics } from 'node:v8';
 import type { Report } from '../report/model.js';
 import { usageError } from '../errors/kpi-error.js';
-import { eachReportRow } from './json.js';
 import { deltaColumns } from './human-cells.js';
+import { dataSheetShape, type DataSheetShape } from './xlsx-tables.js';
+import { sectionLayout } from './xlsx-section.js';
 
 /** Rows of an Excel worksheet (the header row included). */
 export const EXCEL_MAX_ROWS = 1_048_576;
@@ -31,38 +32,34 @@ export interface XlsxSize {
   sectionColumns: number;
   /** Cells of the workbook, at most. */
   cells: number;
+  /** The Data sheet's columns and widths, for writing it without another pass over its rows. */
+  data: DataSheetShape;
 }
 
 /** The size of the workbook `r` would make (an upper bound of its cells). */
 export function xlsxSize(r: Report): XlsxSize {
-  let dataRows = 1;
-  let withTarget = false;
-  for (const row of eachReportRow(r)) {
-    dataRows++;
-    if (row.target !== undefined) withTarget = true;
-  }
-  // the Data sheet's columns (xlsx-tables.ts): the tidy row, then its comparison and its target
-  let cells = dataRows * (8 + (r.meta.compare !== null ? 4 : 0) + (withTarget ? 3 : 0));
+  const data = dataSheetShape(r);
+  const dataRows = data.rows + 1;
+  let cells = dataRows * data.heads.length;
   let sectionRows = 0;
   let sectionColumns = 0;
-  // a section sheet (xlsx-section.ts): metric (and group) labels, a column per period, Δ and Δ %
-  // per comparison basis, the plan when a row has a target
-  const labels = r.meta.group_by !== null ? 2 : 1;
-  const deltas = deltaColumns(r, 'en').length;
+  const deltas = deltaColumns(r, 'en');
   for (const sec of r.sections) {
-    const plan = sec.rows.some((row) => row.targets.some((x) => x !== null)) ? 1 : 0;
-    const columns = labels + r.columns.length + 2 * deltas + plan;
+    const { columns } = sectionLayout(r, sec, deltas);
     sectionRows = Math.max(sectionRows, sec.rows.length + 1);
     sectionColumns = Math.max(sectionColumns, columns);
     cells += (sec.rows.length + 1) * columns;
   }
-  return { dataRows, sectionRows, sectionColumns, cells };
+  return { dataRows, sectionRows, sectionColumns, cells, data };
 }
 
 const HINT = 'write -O csv or -O json instead, or narrow the report: a shorter period, or fewer groups (channel and manager rules in the config map many raw values to a few)';
 
-/** Throws a usage error (exit 2) when `r` cannot be an XLSX file, or not within `heapLimit` bytes. */
-export function checkXlsxSize(r: Report, heapLimit: number = getHeapStatistics().heap_size_limit): void {
+/**
+ * The workbook's size ({@link xlsxSize}); throws a usage error (exit 2) when `r` cannot be an
+ * XLSX file, or not within `heapLimit` bytes.
+ */
+export function checkXlsxSize(r: Report, heapLimit: number = getHeapStatistics().heap_size_limit): XlsxSize {
   const size = xlsxSize(r);
   const n = (x: number) => x.toLocaleString('en-US');
   const longest = Math.max(size.dataRows, size.sectionRows);
@@ -84,4 +81,5 @@ export function checkXlsxSize(r: Report, heapLimit: number = getHeapStatistics()
       `${HINT}; or give Node more memory (NODE_OPTIONS=--max-old-space-size=${Math.ceil((need * 1.25) / 2 ** 20)})`,
     );
   }
+  return size;
 }

@@ -33,28 +33,42 @@ function dayOf(s: string): number {
   return d;
 }
 
-/** Adds `Data`: one row per tidy report row. */
-export function addDataSheet(wb: Workbook, r: Report): void {
-  const ws = addSheet(wb, 'Data', 0);
-  // first pass: the columns, widths and extent (a streamed sheet writes them before its rows)
-  let count = 0;
+/** The Data sheet before its rows: its rows (header excluded), heads and column widths. */
+export interface DataSheetShape {
+  rows: number;
+  /** Some row has a target: the target columns are there. */
+  withTarget: boolean;
+  heads: readonly string[];
+  widths: readonly number[];
+}
+
+/** One pass over the tidy rows for what a streamed sheet writes before them (and the size check needs). */
+export function dataSheetShape(r: Report): DataSheetShape {
+  let rows = 0;
   let withTarget = false;
   let groupWidth = 0;
   let metricWidth = 0;
   for (const x of eachReportRow(r)) {
-    count++;
+    rows++;
     if (x.target !== undefined) withTarget = true;
     groupWidth = Math.max(groupWidth, x.group?.length ?? 0);
     metricWidth = Math.max(metricWidth, x.metric.length);
   }
-  const withCompare = r.meta.compare !== null;
-  const heads = [...DATA_HEADS, ...(withCompare ? COMPARE_HEADS : []), ...(withTarget ? TARGET_HEADS : [])];
+  const heads = [...DATA_HEADS, ...(r.meta.compare !== null ? COMPARE_HEADS : []), ...(withTarget ? TARGET_HEADS : [])];
   const widths = heads.map((h) => h.length);
   widths[1] = widths[2] = 10;
   widths[5] = Math.max(widths[5]!, groupWidth);
   widths[6] = Math.max(widths[6]!, metricWidth);
-  setWidths(ws, widths);
-  frameTable(ws, heads.length, count + 1);
+  return { rows, withTarget, heads, widths };
+}
+
+/** Adds `Data`: one row per tidy report row, in the columns of `shape` ({@link dataSheetShape}). */
+export function addDataSheet(wb: Workbook, r: Report, shape: DataSheetShape): void {
+  const ws = addSheet(wb, 'Data', 0);
+  const { heads, withTarget } = shape;
+  const withCompare = r.meta.compare !== null;
+  setWidths(ws, shape.widths);
+  frameTable(ws, heads.length, shape.rows + 1);
   writeHeader(ws, heads);
   let i = 0;
   for (const x of eachReportRow(r)) {

@@ -35,7 +35,7 @@ function stampOf(today: string): Date {
 
 /** The report as an .xlsx file. */
 export async function renderXlsx(r: Report, o: XlsxOptions): Promise<Buffer> {
-  checkXlsxSize(r);
+  const size = checkXlsxSize(r);
   const { default: ExcelJS } = await import('exceljs');
   const stamp = stampOf(r.meta.today);
   // streamed: each row is written out when committed, instead of exceljs's in-memory workbook,
@@ -52,7 +52,7 @@ export async function renderXlsx(r: Report, o: XlsxOptions): Promise<Buffer> {
   wb.modified = stamp;
   const taken = new Set(FIXED_SHEETS.map((s) => s.toLowerCase()));
   for (const sec of r.sections) addSectionSheet(wb, r, sec, o.lang, sheetName(sectionTitle(sec.id, o.lang), taken));
-  addDataSheet(wb, r);
+  addDataSheet(wb, r, size.data);
   addIssuesSheet(wb, r, o.lang);
   addInputsSheet(wb, r, o.lang);
   await wb.commit();
