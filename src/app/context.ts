@@ -23,6 +23,7 @@ import type { NormalizeSettings } from '../records/normalize/settings.js';
 import type { SharedOptions } from '../cli/options.js';
 import { resolveInputs, type InputSpec } from './inputs.js';
 import type { SourceConfig } from './config-types.js';
+import type { PipeOptions } from '../ingest/csv/piped-rows.js';
 import type { ParallelRun } from './parallel/start.js';
 
 export interface RunContext {
@@ -78,6 +79,17 @@ export function compileSettings(cfg: ResolvedConfig, tz: string, today: Day): No
 export function parallelRun(ctx: RunContext, env: NodeJS.ProcessEnv): ParallelRun | null {
   if (!(Number(env.KPI_THREADS) >= 2) || availableParallelism() < 2) return null;
   return { config: ctx.config, tz: ctx.tz, today: ctx.today };
+}
+
+/**
+ * Whether big CSV inputs are read on a second thread while this one loads their rows (see
+ * src/ingest/csv/piped-rows.ts): the default on a machine with a second core. `KPI_THREADS=1`
+ * keeps everything on one thread; `KPI_THREADS=2` splits files instead (`parallelRun`).
+ */
+export function pipeRun(env: NodeJS.ProcessEnv): PipeOptions | null {
+  const threads = env.KPI_THREADS?.trim();
+  if (threads === '1' || threads === '0' || availableParallelism() < 2) return null;
+  return {};
 }
 
 export async function makeContext(files: readonly string[], o: SharedOptions, env: NodeJS.ProcessEnv, cwd: string): Promise<RunContext> {

@@ -1,6 +1,6 @@
 /** Shared start of `list`, `check` and `cohorts`: context, strict load, client linking. */
 import type { SharedOptions } from '../cli/options.js';
-import { makeContext, parallelRun, type RunContext } from './context.js';
+import { makeContext, parallelRun, pipeRun, type RunContext } from './context.js';
 import { loadInputs, type LoadResult } from './load.js';
 import { linkRecords, type Linked } from '../kpi/link.js';
 import { collectGarbage, COLLECT_MIN_RECORDS } from './collect-garbage.js';
@@ -17,7 +17,7 @@ export interface LinkedRun {
 
 export async function loadAndLink(files: readonly string[], o: SharedOptions, env: NodeJS.ProcessEnv, cwd: string): Promise<LinkedRun> {
   const ctx = await makeContext(files, o, env, cwd);
-  const load = await loadInputs(ctx.inputs, ctx.settings, { keepRaw: o.rejects !== null, lenient: false, parallel: parallelRun(ctx, env) });
+  const load = await loadInputs(ctx.inputs, ctx.settings, { keepRaw: o.rejects !== null, lenient: false, parallel: parallelRun(ctx, env), pipe: pipeRun(env) });
   const t = load.tables;
   if (t.leads.length + t.calls.length + t.invoices.length >= COLLECT_MIN_RECORDS) collectGarbage();
   const linked = linkRecords(load.tables, { conversionWindowDays: ctx.config.conversion_window_days, useInvoiceWinRule: load.has.invoices });

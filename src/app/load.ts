@@ -28,6 +28,7 @@ import type { Progress } from './progress.js';
 import { estimateRows } from './estimate.js';
 import { readRows } from './read-rows.js';
 import { planCut, startPart, type ParallelRun } from './parallel/start.js';
+import type { PipeOptions } from '../ingest/csv/piped-rows.js';
 import type { IdColumn } from '../records/table/base.js';
 import type { InvoiceTable } from '../records/table/invoice-table.js';
 
@@ -58,6 +59,8 @@ export interface LoadOptions {
   progress?: Progress | null;
   /** Read big CSV files with a second thread (needs the config to compile settings there). */
   parallel?: ParallelRun | null;
+  /** Read big CSV files on a second thread while this one loads the rows (not with `parallel`). */
+  pipe?: PipeOptions | null;
 }
 
 export type { ParallelRun } from './parallel/start.js';
@@ -113,7 +116,7 @@ export async function loadInputs(specs: readonly InputSpec[], s: NormalizeSettin
   for (let inputIndex = 0; inputIndex < specs.length; inputIndex++) {
     const spec = specs[inputIndex]!;
     const fileIssues: Issue[] = [];
-    const table = await openTable(spec, fileIssues);
+    const table = await openTable(spec, fileIssues, opts.parallel ? null : (opts.pipe ?? null));
     const it = table.rows[Symbol.asyncIterator]();
     const head: RawRow[] = [];
     while (head.length < HEAD_ROWS) {

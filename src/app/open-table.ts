@@ -11,6 +11,7 @@ import type { Issue } from '../errors/issue.js';
 import { makeIssue } from '../errors/issue.js';
 import { inputError } from '../errors/kpi-error.js';
 import { readCsv } from '../ingest/csv/read-csv.js';
+import { PIPE_MIN_BYTES, PipedRows, pipePays, pipeWorkerAvailable, type PipeOptions } from '../ingest/csv/piped-rows.js';
 import { readXlsx, type CellRange } from '../ingest/xlsx/read-xlsx.js';
 import { sniffFormat } from './sniff.js';
 import type { InputSpec } from './inputs.js';
@@ -48,9 +49,13 @@ async function streamWithHead(source: NodeJS.ReadableStream): Promise<{ head: Bu
   return { head, stream: Readable.from(rest()) };
 }
 
-export async function openTable(spec: InputSpec, issues: Issue[]): Promise<OpenedTable> {
+/**
+ * @param pipe read a big CSV file on a second thread (see piped-rows.ts); null: on this one.
+ */
+export async function openTable(spec: InputSpec, issues: Issue[], pipe: PipeOptions | null = null): Promise<OpenedTable> {
   const file = spec.display;
   let head: Buffer;
+  let size = 0;
   let stream: NodeJS.ReadableStream | null = null;
   if (spec.path === '-') {
     const s = await streamWithHead(process.stdin);
@@ -65,7 +70,10 @@ export async function openTable(spec: InputSpec, issues: Issue[]): Promise<Opene
     }
     if (st.isDirectory()) throw inputError(`${file}: is a directory, not a file`, { hint: `use a pattern such as ${file.replace(/\/$/, '')}/*.csv` });
     try {
-      if (st.isFile()) head = await readHead(spec.path, 4096);
+      if (st.isFile()) {
+        head = await readHead(spec.path, 4096);
+        size = st.size;
+      }
       else {
         // a pipe or a device (`<(gunzip -c calls.csv.gz)`, /dev/stdin): read once, as stdin is
         const s = await streamWithHead(createReadStream(spec.path));
@@ -96,6 +104,12 @@ export async function openTable(spec: InputSpec, issues: Issue[]): Promise<Opene
     return { info: t.info, merges: t.merges, rows: t.rows };
   }
   const input = stream ? { stream } : { path: spec.path };
-  const t = await readCsv(input, { file, encoding: src?.encoding ?? null, delimiter: src?.delimiter ?? null }, issues);
+  const opts = { file, encoding: src?.encoding ?? null, delimiter: src?.delimiter ?? null };
+  const t = await readCsv(input, opts, issues);
+  if (pipe !== null && !stream && size >= (pipe.minBytes ?? PIPE_MIN_BYTES) && pipePays(head) && pipeWorkerAvailable(pipe.worker)) {
+    // this thread's detection stands (and has reported its issues); the worker reads the rows
+    await t.rows.return?.();
+    return { info: t.info, merges: [], rows: new PipedRows({ path: spec.path, ...opts }, t.info, issues, pipe.worker) };
+  }
   return { info: t.info, merges: [], rows: t.rows };
 }

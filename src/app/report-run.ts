@@ -3,7 +3,7 @@
  * Returns the model and what the caller must print; all I/O decisions stay in the CLI layer.
  */
 import type { SharedOptions } from '../cli/options.js';
-import { makeContext, parallelRun, type RunContext } from './context.js';
+import { makeContext, parallelRun, pipeRun, type RunContext } from './context.js';
 import { loadInputs, type LoadResult } from './load.js';
 import { engineOptions } from './linked-run.js';
 import { inputError, usageError } from '../errors/kpi-error.js';
@@ -59,7 +59,7 @@ function invoiceCount(t: LoadResult['tables']['invoices']): number {
 export async function runReport(files: readonly string[], o: SharedOptions, env: NodeJS.ProcessEnv, cwd: string, only: SectionId | null, tableDefaults: boolean): Promise<ReportRun> {
   const ctx = await makeContext(files, o, env, cwd);
   const progress = wantsProgress(o, env, process.stderr.isTTY === true) ? terminalProgress(process.stderr) : null;
-  const load = await loadInputs(ctx.inputs, ctx.settings, { keepRaw: o.rejects !== null, lenient: false, progress, parallel: parallelRun(ctx, env) });
+  const load = await loadInputs(ctx.inputs, ctx.settings, { keepRaw: o.rejects !== null, lenient: false, progress, parallel: parallelRun(ctx, env), pipe: pipeRun(env) });
   const issues: Issue[] = [...ctx.issues, ...load.issues];
   const weekStart = (ctx.config.week_start ?? 'monday') as WeekStart;
   const { leads, calls, invoices } = load.tables;

@@ -1,5 +1,5 @@
 /** `kpi inspect FILE...` — what was detected, per file (SPEC §4, SPEC-DECISIONS #34). */
-import { makeContext } from '../../app/context.js';
+import { makeContext, pipeRun } from '../../app/context.js';
 import { loadInputs } from '../../app/load.js';
 import { buildInspectDoc } from '../../report/inspect-model.js';
 import { renderInspectTable } from '../../render/inspect-table.js';
@@ -15,7 +15,7 @@ export async function run(files: string[], o: SharedOptions, io: Io): Promise<nu
   const format = o.format ?? (o.output && /\.json$/i.test(o.output) ? 'json' : 'table');
   if (format !== 'table' && format !== 'json') throw usageError(`inspect writes table or json, not ${format}`);
   const ctx = await makeContext(files, o, io.env, io.cwd);
-  const res = await loadInputs(ctx.inputs, ctx.settings, { keepRaw: false, lenient: true });
+  const res = await loadInputs(ctx.inputs, ctx.settings, { keepRaw: false, lenient: true, pipe: pipeRun(io.env) });
   res.issues.unshift(...ctx.issues);
   const doc = buildInspectDoc(res);
   // in pieces: a file with an issue on every row would otherwise make one string past V8's limit

@@ -10,7 +10,8 @@ import type { RawRow, ReaderInfo, RowBatches } from '../types.js';
 import { openByteSource, type ByteSource } from './byte-source.js';
 import { detectDelimiter } from './delimiter.js';
 import { decoderName, detectEncoding } from './encoding.js';
-import { CsvLineTooLong, CsvTokenizer, type TokenizerIssue } from './tokenizer.js';
+import { CsvLineTooLong, CsvTokenizer, type TokenizerCore, type TokenizerIssue } from './tokenizer.js';
+import { PositionTokenizer, type Piece } from './positions.js';
 import { streamDecoder, type TextStreamDecoder } from './decoder.js';
 
 /** Options of {@link readCsv}. */
@@ -48,7 +49,35 @@ export async function readCsv(
   input: { path: string; start?: number } | { stream: NodeJS.ReadableStream },
   opts: CsvOptions,
   issues: Issue[],
-): Promise<{ info: ReaderInfo; rows: AsyncIterable<RawRow> }> {
+): Promise<{ info: ReaderInfo; rows: AsyncIterable<RawRow> & AsyncIterator<RawRow> & RowBatches }> {
+  const o = await openCsv(input, opts, issues);
+  const tokenizer = new CsvTokenizer({ delimiter: o.delimiter, maxRecordChars: opts.maxRecordChars, maxLineChars: opts.maxLineChars });
+  return { info: o.info, rows: new CsvRows(o.src, o.bomLength, o.encoding, tokenizer, o.sepLine, opts.file, issues, o.info.asciiSoFar ? o.info : null) };
+}
+
+/**
+ * {@link readCsv} for a worker thread: the same detection and decoding, but the records come as
+ * {@link Piece}s (positions in the decoded text; see positions.ts), and an Excel `sep=` line is
+ * not dropped here — `sepLine` says whether the first record is one. Arrays put in `spare` are
+ * reused for the pieces' positions.
+ */
+export async function readCsvPieces(
+  input: { path: string },
+  opts: CsvOptions,
+  issues: Issue[],
+): Promise<{ info: ReaderInfo; sepLine: boolean; pieces: CsvRows<Piece>; spare: Int32Array[] }> {
+  const o = await openCsv(input, opts, issues);
+  const tokenizer = new PositionTokenizer({ delimiter: o.delimiter, maxRecordChars: opts.maxRecordChars, maxLineChars: opts.maxLineChars });
+  const pieces = new CsvRows(o.src, o.bomLength, o.encoding, tokenizer, false, opts.file, issues, o.info.asciiSoFar ? o.info : null);
+  return { info: o.info, sepLine: o.sepLine, pieces, spare: tokenizer.spare };
+}
+
+/** Open the input and detect its encoding and delimiter (see {@link readCsv}). */
+async function openCsv(
+  input: { path: string; start?: number } | { stream: NodeJS.ReadableStream },
+  opts: CsvOptions,
+  issues: Issue[],
+): Promise<{ src: ByteSource; info: ReaderInfo; bomLength: number; encoding: string; delimiter: string; sepLine: boolean }> {
   const src = await openByteSource(input, opts.file, SAMPLE_BYTES);
   let enc;
   let delim;
@@ -77,9 +106,7 @@ export async function readCsv(
     sheets: [],
     ...(asciiSoFar ? { asciiSoFar: true } : {}),
   };
-  const tokenizer = new CsvTokenizer({ delimiter: delim.delimiter, maxRecordChars: opts.maxRecordChars, maxLineChars: opts.maxLineChars });
-  const rows = new CsvRows(src, enc.bomLength, decoderName(enc.encoding), tokenizer, delim.sepLine, opts.file, issues, asciiSoFar ? info : null);
-  return { info, rows };
+  return { src, info, bomLength: enc.bomLength, encoding: decoderName(enc.encoding), delimiter: delim.delimiter, sepLine: delim.sepLine };
 }
 
 function encodingGuessed(file: string, encoding: string): Issue {
@@ -111,10 +138,11 @@ function withFile(e: unknown, file: string): unknown {
 
 /**
  * The record stream: pulls a chunk, decodes it (the streaming decoder keeps a character
- * split across chunks whole), tokenizes it, and hands out the records. Single use.
+ * split across chunks whole), tokenizes it, and hands out the records (rows, or pieces of a
+ * position tokenizer). Single use.
  */
-class CsvRows implements AsyncIterable<RawRow>, AsyncIterator<RawRow>, RowBatches {
-  private queue: RawRow[] = [];
+export class CsvRows<T = RawRow> implements AsyncIterable<T>, AsyncIterator<T> {
+  private queue: T[] = [];
   private qi = 0;
   private started = false;
   private done = false;
@@ -122,7 +150,7 @@ class CsvRows implements AsyncIterable<RawRow>, AsyncIterator<RawRow>, RowBatche
   private decoder: TextStreamDecoder;
   /** Bytes held back while the first non-ASCII bytes are too few to tell the encoding. */
   private held: Buffer | null = null;
-  private readonly collect = (row: RawRow): void => {
+  private readonly collect = (row: T): void => {
     if (this.skipSepLine) {
       this.skipSepLine = false;
       return;
@@ -134,7 +162,7 @@ class CsvRows implements AsyncIterable<RawRow>, AsyncIterator<RawRow>, RowBatche
     private readonly src: ByteSource,
     private readonly bomLength: number,
     encoding: string,
-    private readonly tokenizer: CsvTokenizer,
+    private readonly tokenizer: TokenizerCore<T>,
     sepLine: boolean,
     private readonly file: string,
     private readonly issues: Issue[],
@@ -145,17 +173,17 @@ class CsvRows implements AsyncIterable<RawRow>, AsyncIterator<RawRow>, RowBatche
     this.skipSepLine = sepLine;
   }
 
-  [Symbol.asyncIterator](): AsyncIterator<RawRow> {
+  [Symbol.asyncIterator](): AsyncIterator<T> {
     return this;
   }
 
-  next(): Promise<IteratorResult<RawRow>> {
+  next(): Promise<IteratorResult<T>> {
     // Hand out buffered rows without an async function frame: this is the per-row hot path.
     if (this.qi < this.queue.length) return Promise.resolve({ done: false, value: this.queue[this.qi++]! });
     return this.refill();
   }
 
-  async nextBatch(): Promise<readonly RawRow[] | null> {
+  async nextBatch(): Promise<readonly T[] | null> {
     if (this.qi >= this.queue.length) {
       const r = await this.refill();
       if (r.done) return null;
@@ -167,12 +195,12 @@ class CsvRows implements AsyncIterable<RawRow>, AsyncIterator<RawRow>, RowBatche
     return batch;
   }
 
-  async return(): Promise<IteratorResult<RawRow>> {
+  async return(): Promise<IteratorResult<T>> {
     this.finish();
     return { done: true, value: undefined };
   }
 
-  private async refill(): Promise<IteratorResult<RawRow>> {
+  private async refill(): Promise<IteratorResult<T>> {
     try {
       return await this.fill();
     } catch (e) {
@@ -181,7 +209,7 @@ class CsvRows implements AsyncIterable<RawRow>, AsyncIterator<RawRow>, RowBatche
     }
   }
 
-  private async fill(): Promise<IteratorResult<RawRow>> {
+  private async fill(): Promise<IteratorResult<T>> {
     this.queue = [];
     this.qi = 0;
     while (this.queue.length === 0 && !this.done) {

@@ -72,23 +72,27 @@ export function splitAt(text: string, delim: string): string[] {
   }
 }
 
-export class CsvTokenizer {
+/**
+ * The tokenizer's machinery, for any kind of output: it finds records and cells and tells the
+ * subclass where they are (`addCell`, `record`, `plainRecord`, `flush`). {@link CsvTokenizer}
+ * makes strings of them; `PositionTokenizer` (positions.ts) only writes their positions.
+ */
+export abstract class TokenizerCore<T> {
   /** Issues noticed so far (unclosed quotes). The owner may drain it (`issues.length = 0`). */
   readonly issues: TokenizerIssue[] = [];
 
-  private readonly delim: string;
+  protected readonly delim: string;
   private readonly delimCode: number;
   private readonly maxCell: number;
-  private readonly maxLine: number;
+  protected readonly maxLine: number;
 
   /** Unconsumed text; `buf[recStart]` is the first character of the record in progress. */
-  private buf = '';
-  private recStart = 0;
+  protected buf = '';
+  protected recStart = 0;
   /** Physical line of the record starting at `recStart`. */
-  private line = 1;
+  protected line = 1;
   /** Line breaks inside the record so far (in quoted cells already closed). */
   private breaks = 0;
-  private cells: string[] = [];
   private mode = FIELD_START;
   /** FIELD_START: where the next field starts. UNQUOTED: where the scan resumes. */
   private pos = 0;
@@ -124,7 +128,7 @@ export class CsvTokenizer {
    * Feed the next piece of text; complete records are passed to `out` in order.
    * @throws CsvLineTooLong when the record in progress passes `maxLineChars`.
    */
-  push(chunk: string, out: (row: RawRow) => void): void {
+  push(chunk: string, out: (row: T) => void): void {
     if (this.final) throw new Error('CsvTokenizer: push after end');
     this.buf += chunk; // `run` left the record in progress at position 0
     this.run(out);
@@ -133,7 +137,7 @@ export class CsvTokenizer {
   }
 
   /** Signal the end of input: the last record (with or without a terminator) is passed to `out`. */
-  end(out: (row: RawRow) => void): void {
+  end(out: (row: T) => void): void {
     if (this.final) return;
     this.final = true;
     this.run(out);
@@ -141,10 +145,11 @@ export class CsvTokenizer {
     this.recStart = 0;
   }
 
-  private run(out: (row: RawRow) => void): void {
+  private run(out: (row: T) => void): void {
     this.nextQuote = this.nextLf = this.nextCr = UNKNOWN;
     for (;;) {
-      if (this.mode === FIELD_START && this.cells.length === 0) {
+      // at a record's start (after a delimiter `pos` is past it)
+      if (this.mode === FIELD_START && this.pos === this.recStart) {
         if (this.recStart >= this.buf.length) break;
         const r = this.plainLine(out);
         if (r === 1) continue;
@@ -152,11 +157,12 @@ export class CsvTokenizer {
       }
       if (!this.stateMachine(out)) break;
     }
+    this.flush(out);
     this.rebase();
   }
 
   /** Drop consumed text so positions stay small and the buffer does not grow. */
-  private rebase(): void {
+  protected rebase(): void {
     const k = this.recStart;
     if (k === 0) return;
     this.buf = this.buf.slice(k);
@@ -172,7 +178,7 @@ export class CsvTokenizer {
    * Fast path at a record start: a line with no quote before its end is split natively.
    * @returns 1 record emitted, 0 need more input, -1 use the state machine.
    */
-  private plainLine(out: (row: RawRow) => void): number {
+  private plainLine(out: (row: T) => void): number {
     const buf = this.buf;
     const p = this.recStart;
     const from = p > this.scanned ? p : this.scanned;
@@ -191,7 +197,7 @@ export class CsvTokenizer {
         return 0;
       }
       next = buf.length;
-      this.emitPlain(out, buf.slice(p), next);
+      this.emitPlain(out, p, next, next);
       return 1;
     }
     if (e === cr) {
@@ -201,22 +207,32 @@ export class CsvTokenizer {
     } else {
       next = e + 1;
     }
-    this.emitPlain(out, buf.slice(p, e), next);
+    this.emitPlain(out, p, e, next);
     return 1;
   }
 
-  private emitPlain(out: (row: RawRow) => void, raw: string, next: number): void {
-    if (raw.length > this.maxLine) throw new CsvLineTooLong(this.line, this.maxLine);
-    out({ line: this.line, cells: splitAt(raw, this.delim), raw });
+  /** A record without quotes, `buf[start, end)`, ends; the next starts at `next`. */
+  private emitPlain(out: (row: T) => void, start: number, end: number, next: number): void {
+    if (end - start > this.maxLine) throw new CsvLineTooLong(this.line, this.maxLine);
+    this.plainRecord(out, start, end);
     this.line++;
     this.recStart = this.pos = next;
   }
+
+  /** Hand out the record `buf[start, end)` of the current `line`: it has no quote. */
+  protected abstract plainRecord(out: (row: T) => void, start: number, end: number): void;
+  /** A cell of the record in progress: `buf[start, end)`, with `""` to undo when `escaped`. */
+  protected abstract addCell(start: number, end: number, escaped: boolean): void;
+  /** Hand out the record in progress (its cells added), `buf[recStart, termPos)`, of `line`. */
+  protected abstract record(out: (row: T) => void, termPos: number): void;
+  /** Called once per `push`/`end`, before consumed text is dropped. */
+  protected abstract flush(out: (row: T) => void): void;
 
   /**
    * Advance the record in progress as far as the buffer allows.
    * @returns true when a record was emitted, false when more input is needed.
    */
-  private stateMachine(out: (row: RawRow) => void): boolean {
+  private stateMachine(out: (row: T) => void): boolean {
     const buf = this.buf;
     const len = buf.length;
     const d = this.delimCode;
@@ -225,7 +241,7 @@ export class CsvTokenizer {
         const p = this.pos;
         if (p >= len) {
           if (!this.final) return false;
-          this.cells.push(''); // input ended right after a delimiter
+          this.addCell(len, len, false); // input ended right after a delimiter
           return this.emit(out, len, len);
         }
         if (buf.charCodeAt(p) === QUOTE) {
@@ -249,11 +265,11 @@ export class CsvTokenizer {
         if (i >= len) {
           this.pos = len;
           if (!this.final) return false;
-          this.pushUnquoted(buf.slice(this.fieldStart, len));
+          this.pushUnquoted(this.fieldStart, len);
           return this.emit(out, len, len);
         }
         if (c === d) {
-          this.pushUnquoted(buf.slice(this.fieldStart, i));
+          this.pushUnquoted(this.fieldStart, i);
           this.pos = i + 1;
           this.mode = FIELD_START;
           continue;
@@ -263,7 +279,7 @@ export class CsvTokenizer {
           this.pos = i;
           return false;
         }
-        this.pushUnquoted(buf.slice(this.fieldStart, i));
+        this.pushUnquoted(this.fieldStart, i);
         return this.emit(out, i, next);
       }
 
@@ -321,13 +337,12 @@ export class CsvTokenizer {
   private closeQuoted(q: number): void {
     const buf = this.buf;
     const from = this.quoteOpen + 1;
-    const inner = buf.slice(from, q);
     // Count the cell's line breaks only when the next one found (native indexOf, cached across
     // the cells of a line, as in `plainLine`) lies inside it: nearly every quoted cell has none.
     if (this.nextLf !== -1 && this.nextLf < from) this.nextLf = buf.indexOf('\n', from);
     if (this.nextCr !== -1 && this.nextCr < from) this.nextCr = buf.indexOf('\r', from);
     if ((this.nextLf !== -1 && this.nextLf < q) || (this.nextCr !== -1 && this.nextCr < q)) this.breaks += countLineBreaks(buf, from, q);
-    this.cells.push(this.escaped ? inner.replaceAll('""', '"') : inner);
+    this.addCell(from, q, this.escaped);
   }
 
   /** The quote at `quoteOpen` never closes: re-read the cell with it as a literal character. */
@@ -340,10 +355,10 @@ export class CsvTokenizer {
 
   /** Push an unquoted cell; if it is a re-read unclosed one, report it now that its text is known
    *  (the same text however the input was chunked). */
-  private pushUnquoted(cell: string): void {
-    this.cells.push(cell);
+  private pushUnquoted(start: number, end: number): void {
+    this.addCell(start, end, false);
     if (this.unclosedLine === 0) return;
-    this.issues.push({ code: 'unclosed_quote', line: this.unclosedLine, value: cell.length > 60 ? cell.slice(0, 60) : cell });
+    this.issues.push({ code: 'unclosed_quote', line: this.unclosedLine, value: this.buf.slice(start, Math.min(end, start + 60)) });
     this.unclosedLine = 0;
   }
 
@@ -355,14 +370,35 @@ export class CsvTokenizer {
     return this.final ? i + 1 : -1;
   }
 
-  private emit(out: (row: RawRow) => void, termPos: number, next: number): boolean {
+  private emit(out: (row: T) => void, termPos: number, next: number): boolean {
     if (termPos - this.recStart > this.maxLine) throw new CsvLineTooLong(this.line, this.maxLine);
-    out({ line: this.line, cells: this.cells, raw: this.buf.slice(this.recStart, termPos) });
+    this.record(out, termPos);
     this.line += this.breaks + 1;
     this.breaks = 0;
-    this.cells = [];
     this.mode = FIELD_START;
     this.recStart = this.pos = next;
     return true;
   }
+}
+
+/** The tokenizer of the reader: records as {@link RawRow}s of strings. */
+export class CsvTokenizer extends TokenizerCore<RawRow> {
+  private cells: string[] = [];
+
+  protected plainRecord(out: (row: RawRow) => void, start: number, end: number): void {
+    const raw = start === 0 && end === this.buf.length ? this.buf : this.buf.slice(start, end);
+    out({ line: this.line, cells: splitAt(raw, this.delim), raw });
+  }
+
+  protected addCell(start: number, end: number, escaped: boolean): void {
+    const cell = this.buf.slice(start, end);
+    this.cells.push(escaped ? cell.replaceAll('""', '"') : cell);
+  }
+
+  protected record(out: (row: RawRow) => void, termPos: number): void {
+    out({ line: this.line, cells: this.cells, raw: this.buf.slice(this.recStart, termPos) });
+    this.cells = [];
+  }
+
+  protected flush(): void {}
 }

@@ -1,0 +1,57 @@
+/**
+ * What the main thread and a reading worker exchange (see piped-rows.ts). Plain data: issues
+ * are plain objects, pieces are text plus a transferred Int32Array.
+ */
+import type { Issue } from '../../errors/issue.js';
+import type { Piece } from './positions.js';
+
+/** What the worker reads: a CSV file as `readCsv` would, with the same options. */
+export interface PipeJob {
+  path: string;
+  /** The file as the user named it (messages). */
+  file: string;
+  encoding: string | null;
+  delimiter: string | null;
+  maxRecordChars?: number;
+  maxLineChars?: number;
+}
+
+/** What one `nextBatch` of the worker's reader gave: the issues found meanwhile, then its records. */
+export interface Segment {
+  issues: Issue[];
+  pieces: Piece[];
+  /** Records to drop at the start of these pieces (the Excel `sep=` line). */
+  skip: number;
+  /** The reader's encoding as settled so far (an all-ASCII start leaves it open). */
+  encoding: string | null;
+  encodingGuessed: boolean;
+  asciiSoFar: boolean;
+}
+
+export interface PipeData {
+  type: 'data';
+  segments: Segment[];
+  /** The last message: the file is read. */
+  done: boolean;
+}
+
+/** The read failed: a KpiError (exit code, issue, hint) or an internal error. */
+export interface PipeFailed {
+  type: 'failed';
+  exitCode: number | null;
+  message: string;
+  hint: string | null;
+  issue: Issue | null;
+  stack: string | null;
+}
+
+export type PipeMessage = PipeData | PipeFailed;
+
+/**
+ * Main → worker: the main thread has used up a message (the worker may send another); it sends
+ * back that message's position arrays for reuse.
+ */
+export interface PipeMore {
+  type: 'more';
+  spare: ArrayBuffer[];
+}

@@ -1,0 +1,86 @@
+/**
+ * Worker thread of a piped read (see piped-rows.ts): read one CSV file with `readCsvPieces` — the
+ * same detection, decoding and tokenizing as `readCsv` — and post its records as pieces, a few
+ * chunks to a message, never more than `IN_FLIGHT` messages ahead of the main thread.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import type { Issue } from '../../errors/issue.js';
+import { KpiError } from '../../errors/kpi-error.js';
+import { readCsvPieces } from './read-csv.js';
+import type { PipeFailed, PipeMore, PipeJob, PipeMessage, Segment } from './pipe-protocol.js';
+
+/** Messages posted and not yet taken by the main thread, at most. */
+const IN_FLIGHT = 2;
+/** Characters of text gathered before a message is posted. */
+const MESSAGE_CHARS = 128 * 1024;
+
+async function pipe(job: PipeJob, port: NonNullable<typeof parentPort>): Promise<void> {
+  let inFlight = 0;
+  let wake: (() => void) | null = null;
+  const spare: Int32Array[] = [];
+  port.on('message', (m: PipeMore) => {
+    inFlight--;
+    for (const b of m.spare) spare.push(new Int32Array(b));
+    const w = wake;
+    wake = null;
+    w?.();
+  });
+  const post = async (m: PipeMessage): Promise<void> => {
+    while (inFlight >= IN_FLIGHT) await new Promise<void>((r) => (wake = r));
+    inFlight++;
+    const transfer = m.type === 'data' ? m.segments.flatMap((s) => s.pieces.map((p) => p.ints.buffer as ArrayBuffer)) : [];
+    port.postMessage(m, transfer);
+  };
+
+  const issues: Issue[] = [];
+  const { info, sepLine, pieces, spare: arrays } = await readCsvPieces({ path: job.path }, job, issues);
+  // what the open found (an encoding guess) the main thread found too, detecting on the same bytes
+  let reported = issues.length;
+  let skip = sepLine ? 1 : 0;
+  let segments: Segment[] = [];
+  let chars = 0;
+  for (;;) {
+    // the arrays the main thread sent back are the tokenizer's again
+    while (spare.length > 0) arrays.push(spare.pop()!);
+    let batch;
+    try {
+      batch = await pieces.nextBatch();
+    } catch (e) {
+      // the rows read before the failure go first, as a thread reading alone hands them out
+      if (segments.length > 0) await post({ type: 'data', segments, done: false });
+      throw e;
+    }
+    const segment: Segment = {
+      issues: issues.slice(reported),
+      pieces: batch === null ? [] : [...batch],
+      skip: 0,
+      encoding: info.encoding,
+      encodingGuessed: info.encodingGuessed,
+      asciiSoFar: info.asciiSoFar === true,
+    };
+    reported = issues.length;
+    if (skip > 0 && segment.pieces.length > 0) {
+      segment.skip = skip;
+      skip = 0;
+    }
+    segments.push(segment);
+    for (const p of segment.pieces) chars += p.text.length;
+    if (batch === null || chars >= MESSAGE_CHARS) {
+      await post({ type: 'data', segments, done: batch === null });
+      segments = [];
+      chars = 0;
+    }
+    if (batch === null) return;
+  }
+}
+
+function failed(e: unknown): PipeFailed {
+  if (e instanceof KpiError) return { type: 'failed', exitCode: e.exitCode, message: e.message, hint: e.hint, issue: e.issue, stack: null };
+  const err = e instanceof Error ? e : new Error(String(e));
+  return { type: 'failed', exitCode: null, message: err.message, hint: null, issue: null, stack: err.stack ?? null };
+}
+
+const port = parentPort;
+if (port !== null) {
+  pipe(workerData as PipeJob, port).catch((e: unknown) => port.postMessage(failed(e)));
+}

@@ -1,0 +1,212 @@
+/**
+ * Reading a CSV file on a second thread while this one loads its rows (issue 5, item 4): a
+ * worker (pipe-worker.ts) reads, decodes and tokenizes the file exactly as `readCsv` does, and
+ * posts where the records and cells are in the decoded text; this thread cuts the cells out
+ * (`unpackPiece`) and hands out the same rows, issues and reader info, in the same order, that
+ * `readCsv` would have. Reading is a quarter to a third of a report's work on one thread, so
+ * the main thread gets that much less to do; the worker holds only a few chunks at a time.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Issue } from '../../errors/issue.js';
+import { KpiError, type ExitCode } from '../../errors/kpi-error.js';
+import type { RawRow, ReaderInfo, RowBatches } from '../types.js';
+import { unpackPiece } from './positions.js';
+import type { PipeData, PipeJob, PipeMessage, PipeMore, Segment } from './pipe-protocol.js';
+
+/** When a file is read on a second thread (`openTable`). */
+export interface PipeOptions {
+  /** The compiled worker module (default: next to this one; tests name the built one). */
+  worker?: URL;
+  /** Smallest file worth a thread (default {@link PIPE_MIN_BYTES}; tests lower it). */
+  minBytes?: number;
+}
+
+/**
+ * Files smaller than this are read on the main thread: starting a worker and loading the reader
+ * there costs ~50 ms, what reading ~8 MB costs this thread.
+ */
+export const PIPE_MIN_BYTES = 8 * 1024 * 1024;
+
+/** Non-ASCII bytes per line, on average, from which a reading thread pays (see `pipePays`). */
+export const PIPE_MIN_HIGH_BYTES_PER_LINE = 32;
+
+/**
+ * Whether a file starting with `head` is worth a reading thread. The worker takes decoding and
+ * tokenizing off the main thread, which then only cuts the cells out of the worker's text. That
+ * pays where decoding costs: text in Cyrillic (or any non-ASCII) UTF-8 or windows-1251, which
+ * becomes two-byte strings. Measured on 1M-row files (docs/performance.md): a Bitrix24 lead list
+ * (86 such bytes a line) 12 % faster, a 1C register (54) 8 %, a windows-1251 lead list (44) 8 %;
+ * a call log with Cyrillic names (24) 2 %, ASCII exports (HubSpot, an Asterisk CDR, UCI) 0–5 %,
+ * for 3–20 MB more memory each.
+ */
+export function pipePays(head: Uint8Array): boolean {
+  let high = 0;
+  let lines = 0;
+  for (let i = 0; i < head.length; i++) {
+    const b = head[i]!;
+    if (b >= 0x80) high++;
+    else if (b === 0x0a || (b === 0x0d && head[i + 1] !== 0x0a)) lines++;
+  }
+  return high >= PIPE_MIN_HIGH_BYTES_PER_LINE * Math.max(1, lines);
+}
+
+/** The compiled worker module, next to this one. */
+const WORKER = new URL('./pipe-worker.js', import.meta.url);
+
+/** Whether the worker can be started (it is compiled: not so when run from TypeScript sources). */
+export function pipeWorkerAvailable(worker: URL = WORKER): boolean {
+  return worker.protocol === 'file:' && existsSync(fileURLToPath(worker));
+}
+
+export class PipedRows implements AsyncIterable<RawRow>, AsyncIterator<RawRow>, RowBatches {
+  private readonly worker: Worker;
+  private readonly inbox: PipeMessage[] = [];
+  private wake: (() => void) | null = null;
+  /** The worker died without saying why (an uncaught error, an exit). */
+  private broken: Error | null = null;
+  private segments: Segment[] = [];
+  private si = 0;
+  /** `segments` came in the last message. */
+  private last = false;
+  /** A message is being used (the worker is told when the next one is taken). */
+  private taken = false;
+  private closed = false;
+  /** Rows of the batch `next()` hands out one by one. */
+  private rows: RawRow[] = [];
+  private ri = 0;
+
+  /**
+   * @param info the reader info of this thread's own detection on the file, kept up to date as
+   *   the worker settles an encoding left open.
+   * @param issues where the reader's issues go, as `readCsv` puts them (those of the open
+   *   excepted: this thread's detection reported them).
+   */
+  constructor(
+    job: PipeJob,
+    private readonly info: ReaderInfo,
+    private readonly issues: Issue[],
+    worker: URL = WORKER,
+  ) {
+    this.worker = new Worker(worker, { workerData: job, resourceLimits: { maxYoungGenerationSizeMb: 4 } });
+    // kept alive only while this thread waits for it (see `receive`): an abandoned read must not
+    // hold the process open
+    this.worker.unref();
+    this.worker.on('message', (m: PipeMessage) => this.deliver(m));
+    this.worker.on('error', (e: Error) => this.fail(e));
+    this.worker.on('exit', (code) => this.fail(new Error(`the CSV reading thread stopped early (exit code ${code})`)));
+  }
+
+  [Symbol.asyncIterator](): AsyncIterator<RawRow> {
+    return this;
+  }
+
+  async next(): Promise<IteratorResult<RawRow>> {
+    if (this.ri >= this.rows.length) {
+      const batch = await this.nextBatch();
+      if (batch === null) return { done: true, value: undefined };
+      this.rows = batch as RawRow[];
+      this.ri = 0;
+    }
+    return { done: false, value: this.rows[this.ri++]! };
+  }
+
+  async nextBatch(): Promise<readonly RawRow[] | null> {
+    if (this.ri < this.rows.length) {
+      const rest = this.rows.slice(this.ri);
+      this.rows = [];
+      this.ri = 0;
+      return rest;
+    }
+    for (;;) {
+      const seg = await this.nextSegment();
+      if (seg === null) return null;
+      this.info.encoding = seg.encoding;
+      this.info.encodingGuessed = seg.encodingGuessed;
+      if (seg.asciiSoFar) this.info.asciiSoFar = true;
+      else delete this.info.asciiSoFar;
+      for (const issue of seg.issues) this.issues.push(issue);
+      const out: RawRow[] = [];
+      let skip = seg.skip;
+      for (const p of seg.pieces) skip = unpackPiece(p, out, skip);
+      if (out.length > 0) return out;
+    }
+  }
+
+  async return(): Promise<IteratorResult<RawRow>> {
+    this.close();
+    return { done: true, value: undefined };
+  }
+
+  private async nextSegment(): Promise<Segment | null> {
+    for (;;) {
+      if (this.si < this.segments.length) return this.segments[this.si++]!;
+      if (this.last || this.closed) {
+        this.close();
+        return null;
+      }
+      if (this.taken) {
+        // every cell of the last message is cut out: its position arrays go back for reuse
+        const spare = this.segments.flatMap((g) => g.pieces.map((p) => p.ints.buffer as ArrayBuffer));
+        const more: PipeMore = { type: 'more', spare };
+        this.worker.postMessage(more, spare);
+      }
+      const m = await this.receive();
+      if (m.type === 'failed') {
+        this.close();
+        throw m.exitCode === null
+          ? Object.assign(new Error(m.message), { stack: m.stack ?? undefined })
+          : new KpiError(m.exitCode as ExitCode, m.message, { issue: m.issue, hint: m.hint });
+      }
+      this.take(m);
+    }
+  }
+
+  private take(m: PipeData): void {
+    this.segments = m.segments;
+    this.si = 0;
+    this.last = m.done;
+    this.taken = true;
+  }
+
+  private async receive(): Promise<PipeMessage> {
+    while (this.inbox.length === 0) {
+      if (this.broken !== null) {
+        this.close();
+        throw this.broken;
+      }
+      this.worker.ref();
+      await new Promise<void>((r) => (this.wake = r));
+      this.worker.unref();
+    }
+    return this.inbox.shift()!;
+  }
+
+  private deliver(m: PipeMessage): void {
+    this.inbox.push(m);
+    this.rouse();
+  }
+
+  private fail(e: Error): void {
+    if (this.closed) return;
+    this.broken ??= e;
+    this.rouse();
+  }
+
+  private rouse(): void {
+    const w = this.wake;
+    this.wake = null;
+    w?.();
+  }
+
+  private close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.segments = [];
+    this.rows = [];
+    this.ri = 0;
+    this.inbox.length = 0;
+    void this.worker.terminate();
+  }
+}

@@ -1,0 +1,225 @@
+/**
+ * Reading a CSV file on a worker thread (src/ingest/csv/piped-rows.ts) gives exactly what
+ * `readCsv` gives on this thread: the same rows (cells, lines, raw text), the same reader issues
+ * at the same points, the same settled encoding, the same error for a file it refuses — and, one
+ * level up, the same loaded records, issues and counts. Needs the compiled worker
+ * (`npm run build`); skipped with a notice without it, failing in CI.
+ */
+import { describe, it, expect } from 'vitest';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import iconv from 'iconv-lite';
+import { readCsv, type CsvOptions } from '../../../src/ingest/csv/read-csv.js';
+import { PIPE_MIN_BYTES, PipedRows, pipePays } from '../../../src/ingest/csv/piped-rows.js';
+import { hasBatches, type RawRow } from '../../../src/ingest/types.js';
+import type { Issue } from '../../../src/errors/issue.js';
+import { KpiError } from '../../../src/errors/kpi-error.js';
+import { loadInputs, type LoadResult } from '../../../src/app/load.js';
+import { compileSettings } from '../../../src/app/context.js';
+import { defaultConfig } from '../../../src/config/load.js';
+import { plainIssue } from '../../../src/records/normalize/context.js';
+import { kpi, ROOT, tempDir } from '../../helpers/cli.js';
+
+const WORKER = new URL(`file://${path.join(ROOT, 'dist/src/ingest/csv/pipe-worker.js')}`);
+const built = existsSync(fileURLToPath(WORKER));
+if (!built) {
+  if (process.env.CI === 'true') throw new Error('dist/src/ingest/csv/pipe-worker.js is missing: run npm run build');
+  console.warn('piped-rows.test: dist/ is not built, skipping (run npm run build)');
+}
+
+/** Every row, and the issues as they stood when each batch was handed out. */
+async function drain(rows: AsyncIterator<RawRow>, issues: Issue[]) {
+  const out: RawRow[] = [];
+  const seen: number[] = [];
+  for (;;) {
+    const batch = hasBatches(rows) ? await rows.nextBatch() : null;
+    if (batch === null) break;
+    seen.push(issues.length);
+    out.push(...batch);
+  }
+  return { rows: out, issues, seen: seen.filter((n, i) => i === 0 || n !== seen[i - 1]) };
+}
+
+async function both(name: string, data: string | Buffer, opts: Partial<CsvOptions> = {}) {
+  const file = path.join(tempDir({ [name]: data }), name);
+  const o = { file: name, ...opts };
+  const oneIssues: Issue[] = [];
+  const one = await readCsv({ path: file }, o, oneIssues);
+  const a = await drain(one.rows, oneIssues);
+  const twoIssues: Issue[] = [];
+  const opened = await readCsv({ path: file }, o, twoIssues);
+  await opened.rows.return?.();
+  const piped = new PipedRows({ path: file, ...o, encoding: o.encoding ?? null, delimiter: o.delimiter ?? null }, opened.info, twoIssues, WORKER);
+  const b = await drain(piped, twoIssues);
+  expect(b.rows).toEqual(a.rows);
+  expect(b.issues).toEqual(a.issues);
+  expect(b.seen).toEqual(a.seen);
+  expect(opened.info).toEqual(one.info);
+  return { info: one.info, rows: a.rows, issues: a.issues };
+}
+
+/** A failure of each way, for comparison. */
+async function failure(run: () => Promise<unknown>): Promise<KpiError> {
+  try {
+    await run();
+  } catch (e) {
+    if (e instanceof KpiError) return e;
+    throw e;
+  }
+  throw new Error('expected a KpiError');
+}
+
+describe.skipIf(!built)('reading a CSV file on a worker thread', () => {
+  it('quoted line breaks, `""`, unclosed quotes, every line end, sep= and a BOM across many chunks', async () => {
+    const lines = ['sep=;', 'ID;Название;Сумма'];
+    for (let i = 0; i < 20_000; i++) {
+      if (i % 997 === 5) lines.push(`${i};"ООО ""Рога"" и\nкопыта ${i}";1 234,50`);
+      else if (i % 1499 === 7) lines.push(`${i};"не закрыта ${i};5`);
+      else lines.push(`${i};Клиент ${i % 331};${i},00`);
+    }
+    const eols = ['\n', '\r\n', '\r'];
+    const text = '\ufeff' + lines.map((l, i) => l + eols[i % 3]).join('');
+    const r = await both('mixed.csv', text);
+    expect(r.rows.length).toBe(20_001); // sep= dropped; header and rows kept
+    expect(r.issues.filter((i) => i.code === 'unclosed_quote').length).toBeGreaterThan(5);
+  });
+
+  it('settles windows-1251 after 100 KB of ASCII, as this thread does', async () => {
+    const ascii = Array.from({ length: 5000 }, (_, i) => `${i},client ${i},100`).join('\n');
+    const cyr = Array.from({ length: 2000 }, (_, i) => `${5000 + i},Клиент ${i},200`).join('\n');
+    const r = await both('late.csv', iconv.encode(`id,name,sum\n${ascii}\n${cyr}\n`, 'win1251'));
+    expect(r.info.encoding).toBe('windows-1251');
+    expect(r.info.asciiSoFar).toBeUndefined();
+    expect(r.rows.at(-1)!.cells[1]).toBe('Клиент 1999');
+  });
+
+  it('UTF-16 with a BOM, a declared delimiter, and an empty file', async () => {
+    const text = 'a\tb\n' + Array.from({ length: 30_000 }, (_, i) => `${i}\tЯ ${i}`).join('\n');
+    await both('u16.csv', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    await both('tab.csv', 'a|b\n1|2\n', { delimiter: '|' });
+    const empty = await both('empty.csv', '');
+    expect(empty.rows).toEqual([]);
+  });
+
+  it('refuses a record past the line limit with the same error, after the same rows', async () => {
+    const text = Array.from({ length: 50_000 }, (_, i) => `${i},x`).join('\n') + '\n' + 'y'.repeat(50_000) + '\n1,2\n';
+    const file = path.join(tempDir({ 'long.csv': text }), 'long.csv');
+    const opts = { file: 'long.csv', maxLineChars: 10_000 };
+    let oneRows = 0;
+    const one = await failure(async () => {
+      const r = (await readCsv({ path: file }, opts, [])).rows;
+      for (;;) {
+        const b = await r.nextBatch();
+        if (b === null) break;
+        oneRows += b.length;
+      }
+    });
+    const issues: Issue[] = [];
+    const opened = await readCsv({ path: file }, opts, issues);
+    await opened.rows.return?.();
+    const piped = new PipedRows({ path: file, ...opts, encoding: null, delimiter: null }, opened.info, issues, WORKER);
+    let rows = 0;
+    const two = await failure(async () => {
+      for (;;) {
+        const b = await piped.nextBatch();
+        if (b === null) break;
+        rows += b.length;
+      }
+    });
+    expect(oneRows).toBeGreaterThan(40_000);
+    expect(rows).toBe(oneRows);
+    expect([two.exitCode, two.message, two.hint, two.issue]).toEqual([one.exitCode, one.message, one.hint, one.issue]);
+  });
+
+  it('row by row through next(), and stopped early by return()', async () => {
+    const text = 'a,b\n' + Array.from({ length: 50_000 }, (_, i) => `${i},${i * 2}`).join('\n');
+    const file = path.join(tempDir({ 'n.csv': text }), 'n.csv');
+    const opened = await readCsv({ path: file }, { file: 'n.csv' }, []);
+    await opened.rows.return?.();
+    const piped = new PipedRows({ path: file, file: 'n.csv', encoding: null, delimiter: null }, opened.info, [], WORKER);
+    const first = await piped.next();
+    const second = await piped.next();
+    expect([first.value, second.value]).toEqual([
+      { line: 1, cells: ['a', 'b'], raw: 'a,b' },
+      { line: 2, cells: ['0', '0'], raw: '0,0' },
+    ]);
+    await piped.return();
+    expect(await piped.nextBatch()).toBeNull();
+  });
+});
+
+const config = defaultConfig();
+const settings = compileSettings(config, 'UTC', 20_000);
+
+async function load(name: string, text: string, kind: 'leads' | 'calls' | 'invoices', pipe: boolean): Promise<LoadResult> {
+  const dir = tempDir({ [name]: text });
+  return loadInputs([{ path: path.join(dir, name), display: name, kind, source: null }], settings, { keepRaw: true, lenient: false, pipe: pipe ? { worker: WORKER, minBytes: 0 } : null });
+}
+
+describe.skipIf(!built)('loading a file read on a worker thread', () => {
+  it('gives the records, issues, rejects and counts of one thread', async () => {
+    const out = ['Дата;Номер;Контрагент;ИНН;Менеджер;Сумма'];
+    for (let i = 0; i < 12_000; i++) {
+      if (i === 100) out.push('31.02.2025;X-1;ООО «Ошибка»;7700000000;Менеджер 1;10,00'); // bad date: rejected
+      else if (i === 200) out.push(out[1]!); // a repeated row
+      else if (i === 300) out.push('01.03.2025;"ТД-9;ООО;7700000001;Менеджер 2;5,00'); // unclosed quote
+      else out.push(`${String(1 + (i % 28)).padStart(2, '0')}.${String(1 + (i % 12)).padStart(2, '0')}.2025;ТД-${i >> 1};ООО «Клиент ${i % 97}»;77${String(i % 97).padStart(8, '0')};Менеджер ${i % 5};${1000 + (i % 13)},50`);
+    }
+    const text = out.join('\r\n') + '\r\n';
+    const one = await load('inv.csv', text, 'invoices', false);
+    const two = await load('inv.csv', text, 'invoices', true);
+    expect(two.invoices).toEqual(one.invoices);
+    expect(two.issues.map(plainIssue)).toEqual(one.issues.map(plainIssue));
+    expect(two.rejects).toEqual(one.rejects);
+    expect(two.files.map((f) => f.stats)).toEqual(one.files.map((f) => f.stats));
+    expect(one.issues.map((i) => i.code)).toEqual(expect.arrayContaining(['bad_date', 'duplicate_row', 'unclosed_quote']));
+  });
+});
+
+describe('pipePays', () => {
+  it('takes Cyrillic-heavy lines, whatever their line ends, and leaves ASCII and lightly Cyrillic ones', () => {
+    const lines = (row: string, eol: string) => Buffer.from(Array.from({ length: 20 }, () => row).join(eol));
+    expect(pipePays(lines('"2024-01-05 10:00";"ООО «Ромашка»";"Иванов Пётр Сергеевич";"Новая"', '\r\n'))).toBe(true);
+    expect(pipePays(lines('05.01.2024;ТД-1;ООО «Ромашка»;7700000000;Иванов Пётр;100,00', '\r'))).toBe(true);
+    expect(pipePays(lines('2024-01-01 09:00:10,Inbound,Морозова Татьяна,89160250791,+74951234568,0,NO ANSWER', '\n'))).toBe(false);
+    expect(pipePays(lines('"100000","Emma","Evans","Company 20113, Inc.","user@example.com"', '\n'))).toBe(false);
+    expect(pipePays(Buffer.alloc(0))).toBe(false);
+  });
+});
+
+describe.skipIf(!built)('kpi with a reading thread', () => {
+  /** A 9 MB Bitrix-like lead list: read on a worker thread by default. */
+  function bigLeads(header: string): string {
+    const out = [header];
+    for (let i = 0; i < 60_000; i++) {
+      out.push(`"${i}";"${String(1 + (i % 28)).padStart(2, '0')}.0${1 + (i % 9)}.2025 10:00";"Сделка ${i}";"Рекомендация от партнёра";"Александра Константиновна ${i % 7}";"ООО «Производственная компания ${i % 500}»";"77${String(i % 500).padStart(8, '0')}";"+7 916 ${String(i).padStart(7, '0')}";"12 500,00"`);
+    }
+    return out.join('\r\n') + '\r\n';
+  }
+
+  it('reports exactly what one thread reports', () => {
+    const text = bigLeads('"ID";"Дата создания";"Стадия";"Источник";"Ответственный";"Название компании";"ИНН";"Рабочий телефон";"Сумма"');
+    expect(Buffer.byteLength(text)).toBeGreaterThan(PIPE_MIN_BYTES);
+    expect(pipePays(Buffer.from(text.slice(0, 4096)))).toBe(true);
+    const dir = tempDir({ 'leads.csv': text });
+    const args = ['report', '--leads', 'leads.csv', '-p', '2025-01..2025-12', '-O', 'json', '--no-config', '--today', '2026-01-15'];
+    const one = kpi(args, { cwd: dir, env: { KPI_THREADS: '1' } });
+    const two = kpi(args, { cwd: dir });
+    expect(one.code).toBe(0);
+    expect(two.stdout).toBe(one.stdout);
+    expect(two.stderr).toBe(one.stderr);
+    expect(JSON.parse(two.stdout).meta.inputs[0].rows_read).toBe(60_000);
+  });
+
+  it('a file refused after its head rows ends the process with the same error, at once', () => {
+    const dir = tempDir({ 'x.csv': bigLeads('"Колонка";"Другая";"Третья";"Ещё";"И ещё";"Пятая";"Шестая";"Седьмая";"Восьмая"') });
+    const args = ['report', '--leads', 'x.csv', '--no-config', '--today', '2026-01-15'];
+    const one = kpi(args, { cwd: dir, env: { KPI_THREADS: '1' } });
+    const t0 = Date.now();
+    const two = kpi(args, { cwd: dir });
+    expect(Date.now() - t0).toBeLessThan(20_000);
+    expect(one.code).toBe(3);
+    expect([two.code, two.stderr]).toEqual([one.code, one.stderr]);
+  });
+});

@@ -1,0 +1,87 @@
+/**
+ * The position tokenizer (src/ingest/csv/positions.ts), which a reading worker runs: its pieces,
+ * unpacked, must be exactly the string tokenizer's rows — cells, lines, raw text — and its issues
+ * the same, for any text (well-formed or not) however it is cut into chunks.
+ */
+import { describe, it, expect } from 'vitest';
+import fc from 'fast-check';
+import { CsvTokenizer, CsvLineTooLong } from '../../../src/ingest/csv/tokenizer.js';
+import { PositionTokenizer, unpackPiece, type Piece } from '../../../src/ingest/csv/positions.js';
+import type { RawRow } from '../../../src/ingest/types.js';
+
+/** Characters that stress a CSV reader: quotes, delimiters, every line end, Cyrillic, astral. */
+const CHARS = ['a', 'b', '1', ' ', '"', '""', ',', ';', '\r', '\n', '\r\n', 'Я', '😀', 'x"y', '"\n'];
+const text = fc.array(fc.constantFrom(...CHARS), { maxLength: 60 }).map((cs) => cs.join(''));
+
+function chunks(s: string, cuts: number[]): string[] {
+  const at = [...new Set(cuts.map((c) => c % (s.length + 1)))].sort((a, b) => a - b);
+  const out: string[] = [];
+  let prev = 0;
+  for (const c of at) {
+    out.push(s.slice(prev, c));
+    prev = c;
+  }
+  out.push(s.slice(prev));
+  return out;
+}
+
+function byStrings(parts: string[], delimiter: string, maxRecordChars?: number) {
+  const t = new CsvTokenizer({ delimiter, maxRecordChars });
+  const rows: RawRow[] = [];
+  for (const p of parts) t.push(p, (r) => rows.push(r));
+  t.end((r) => rows.push(r));
+  return { rows, issues: t.issues };
+}
+
+function byPositions(parts: string[], delimiter: string, maxRecordChars?: number, skip = 0) {
+  const t = new PositionTokenizer({ delimiter, maxRecordChars });
+  const pieces: Piece[] = [];
+  for (const p of parts) t.push(p, (x) => pieces.push(x));
+  t.end((x) => pieces.push(x));
+  const rows: RawRow[] = [];
+  for (const p of pieces) skip = unpackPiece(p, rows, skip);
+  return { rows, issues: t.issues, pieces };
+}
+
+describe('PositionTokenizer', () => {
+  it('gives the string tokenizer rows and issues for any text, however chunked (property)', () => {
+    fc.assert(
+      fc.property(text, fc.constantFrom(',', ';'), fc.array(fc.nat(), { maxLength: 10 }), fc.constantFrom(undefined, 4, 12), (s, d, cuts, max) => {
+        const parts = chunks(s, cuts);
+        const want = byStrings(parts, d, max);
+        const got = byPositions(parts, d, max);
+        expect(got.rows).toEqual(want.rows);
+        expect(got.issues).toEqual(want.issues);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('hands out one piece per push with records, pointing into the text it carries', () => {
+    const { pieces } = byPositions(['a,b\n"c ""q""",d\r\n', 'e,', 'f\n'], ',');
+    expect(pieces.map((p) => p.text)).toEqual(['a,b\n"c ""q""",d\r\n', 'e,f\n']);
+    // line, raw start, raw end, cells, then (start, end) per cell; an escaped cell's start is ~start
+    expect([...pieces[0]!.ints]).toEqual([1, 0, 3, 2, 0, 1, 2, 3, 2, 4, 15, 2, ~5, 12, 14, 15]);
+    expect([...pieces[1]!.ints]).toEqual([3, 0, 3, 2, 0, 1, 2, 3]);
+  });
+
+  it('keeps the cells of a record in progress right when consumed text is dropped', () => {
+    // the quoted cell with `""` starts in one push and its record ends two pushes later
+    const parts = ['x,y\n1,"a""', 'b",', '"c""d"', ',e\n2,f'];
+    expect(byPositions(parts, ',').rows).toEqual(byStrings(parts, ',').rows);
+    expect(byPositions(parts, ',').rows[1]!.cells).toEqual(['1', 'a"b', 'c"d', 'e']);
+  });
+
+  it('drops the first `skip` records when unpacking (an Excel sep= line)', () => {
+    const got = byPositions(['sep=;\na;b\n', 'c;d\n'], ';', undefined, 1);
+    expect(got.rows.map((r) => [r.line, r.cells])).toEqual([
+      [2, ['a', 'b']],
+      [3, ['c', 'd']],
+    ]);
+  });
+
+  it('refuses a record past the line limit as the string tokenizer does', () => {
+    const t = new PositionTokenizer({ delimiter: ',', maxLineChars: 10 });
+    expect(() => t.push('ok\n' + 'x'.repeat(20), () => {})).toThrow(CsvLineTooLong);
+  });
+});
