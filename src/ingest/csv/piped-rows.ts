@@ -89,7 +89,7 @@ export class PipedRows implements AsyncIterable<RawRow>, AsyncIterator<RawRow>, 
     private readonly issues: Issue[],
     worker: URL = WORKER,
   ) {
-    this.worker = new Worker(worker, { workerData: job, resourceLimits: { maxYoungGenerationSizeMb: 4 } });
+    this.worker = new Worker(worker, { workerData: job, resourceLimits: { maxYoungGenerationSizeMb: 2 } });
     // kept alive only while this thread waits for it (see `receive`): an abandoned read must not
     // hold the process open
     this.worker.unref();
@@ -135,7 +135,7 @@ export class PipedRows implements AsyncIterable<RawRow>, AsyncIterator<RawRow>, 
   }
 
   async return(): Promise<IteratorResult<RawRow>> {
-    this.close();
+    await this.close();
     return { done: true, value: undefined };
   }
 
@@ -143,7 +143,8 @@ export class PipedRows implements AsyncIterable<RawRow>, AsyncIterator<RawRow>, 
     for (;;) {
       if (this.si < this.segments.length) return this.segments[this.si++]!;
       if (this.last || this.closed) {
-        this.close();
+        // the worker's heap is given back before this thread goes on to what comes after reading
+        await this.close();
         return null;
       }
       if (this.taken) {
@@ -154,7 +155,7 @@ export class PipedRows implements AsyncIterable<RawRow>, AsyncIterator<RawRow>, 
       }
       const m = await this.receive();
       if (m.type === 'failed') {
-        this.close();
+        void this.close();
         throw m.exitCode === null
           ? Object.assign(new Error(m.message), { stack: m.stack ?? undefined })
           : new KpiError(m.exitCode as ExitCode, m.message, { issue: m.issue, hint: m.hint });
@@ -173,7 +174,7 @@ export class PipedRows implements AsyncIterable<RawRow>, AsyncIterator<RawRow>, 
   private async receive(): Promise<PipeMessage> {
     while (this.inbox.length === 0) {
       if (this.broken !== null) {
-        this.close();
+        void this.close();
         throw this.broken;
       }
       this.worker.ref();
@@ -200,13 +201,13 @@ export class PipedRows implements AsyncIterable<RawRow>, AsyncIterator<RawRow>, 
     w?.();
   }
 
-  private close(): void {
+  private async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
     this.segments = [];
     this.rows = [];
     this.ri = 0;
     this.inbox.length = 0;
-    void this.worker.terminate();
+    await this.worker.terminate();
   }
 }
