@@ -18,7 +18,7 @@ import { LeadRow } from '../records/table/lead-table.js';
 import { CallRow, DIR_UNKNOWN } from '../records/table/call-table.js';
 import { InvoiceRow } from '../records/table/invoice-table.js';
 import { normalizeHeader } from '../mapping/header.js';
-import { HashSet, hashText, hashTexts, lastHash } from './row-hash.js';
+import { HashSet, hashText, hashTexts, lastHash, setLastHash } from './row-hash.js';
 import { rowText } from './row-text.js';
 import type { InputStats, RejectRow } from './stats.js';
 import type { TableSetup } from './table-setup.js';
@@ -254,7 +254,8 @@ export class FileLoader {
   }
 
   private checkDuplicate(row: RawRow): void {
-    if (row.raw !== undefined) hashText(row.raw);
+    if (row.h2 !== undefined) setLastHash(row.h1!, row.h2);
+    else if (row.raw !== undefined) hashText(row.raw);
     else hashTexts(row.cells.map(cellText));
     if (this.deferred !== null) return this.defer(row.line);
     // probed in a batch (see `batch`): the set is far larger than the cache, and probes made one

@@ -12,6 +12,12 @@ export function lastHash(): { readonly h1: number; readonly h2: number } {
   return last;
 }
 
+/** Take halves computed elsewhere (a reading worker's `hashRange`) as the last hash. */
+export function setLastHash(h1: number, h2: number): void {
+  last.h1 = h1 >>> 0;
+  last.h2 = h2 >>> 0;
+}
+
 function mix(h1: number, h2: number): void {
   last.h1 = h1 >>> 0;
   // 0 marks an empty slot in HashSet, so the second half is never 0
@@ -20,9 +26,14 @@ function mix(h1: number, h2: number): void {
 
 /** Hash one string (a CSV record's raw text). */
 export function hashText(s: string): void {
+  hashRange(s, 0, s.length);
+}
+
+/** Hash `s.slice(from, to)` without cutting it out (what `hashText` of that slice gives). */
+export function hashRange(s: string, from: number, to: number): void {
   let h1 = 0x811c9dc5;
   let h2 = 0x01000193 ^ 0x5bd1e995;
-  for (let i = 0; i < s.length; i++) {
+  for (let i = from; i < to; i++) {
     const c = s.charCodeAt(i);
     h1 = Math.imul(h1 ^ c, 0x01000193);
     h2 = Math.imul(h2 ^ c, 0x5bd1e995) ^ (h2 >>> 15);

@@ -7,11 +7,16 @@
  */
 import type { RawRow } from '../types.js';
 import { TokenizerCore } from './tokenizer.js';
+import { hashRange, lastHash } from '../../app/row-hash.js';
+
+/** Numbers before a record's cells in `Piece.ints`. */
+const HEAD = 6;
 
 /**
  * Records found in `text`. `ints` holds, per record: its physical line, the start and end of its
- * raw text in `text`, its number of cells, then each cell's start and end. A cell whose `""`
- * must become `"` has its start stored as `~start` (negative).
+ * raw text in `text`, the two halves of the raw text's duplicate-check hash (`hashRange`), its
+ * number of cells, then each cell's start and end. A cell whose `""` must become `"` has its
+ * start stored as `~start` (negative).
  */
 export interface Piece {
   text: string;
@@ -47,12 +52,10 @@ export class PositionTokenizer extends TokenizerCore<Piece> {
   }
 
   protected plainRecord(_out: (p: Piece) => void, start: number, end: number): void {
-    this.room(4);
+    this.room(HEAD);
     const head = this.n;
-    this.recs[head] = this.line;
-    this.recs[head + 1] = start;
-    this.recs[head + 2] = end;
-    this.n += 4;
+    this.head(start, end);
+    this.n += HEAD;
     const buf = this.buf;
     const d = this.delim;
     let cells = 0;
@@ -69,7 +72,20 @@ export class PositionTokenizer extends TokenizerCore<Piece> {
       this.recs[this.n++] = at;
       from = at + 1;
     }
-    this.recs[head + 3] = cells;
+    this.recs[head + HEAD - 1] = cells;
+  }
+
+  /** A record's head but its cell count: line, raw start and end, hash of the raw text. */
+  private head(start: number, end: number): void {
+    const r = this.recs;
+    const k = this.n;
+    r[k] = this.line;
+    r[k + 1] = start;
+    r[k + 2] = end;
+    hashRange(this.buf, start, end);
+    const h = lastHash();
+    r[k + 3] = h.h1 | 0;
+    r[k + 4] = h.h2 | 0;
   }
 
   protected addCell(start: number, end: number, escaped: boolean): void {
@@ -78,13 +94,11 @@ export class PositionTokenizer extends TokenizerCore<Piece> {
 
   protected record(_out: (p: Piece) => void, termPos: number): void {
     const c = this.cur;
-    this.room(4 + c.n);
+    this.room(HEAD + c.n);
+    this.head(this.recStart, termPos);
     const r = this.recs;
-    let k = this.n;
-    r[k++] = this.line;
-    r[k++] = this.recStart;
-    r[k++] = termPos;
-    r[k++] = c.n >> 1;
+    let k = this.n + HEAD;
+    r[k - 1] = c.n >> 1;
     r.set(c.a.subarray(0, c.n), k);
     this.n = k + c.n;
     c.n = 0;
@@ -119,8 +133,8 @@ export class PositionTokenizer extends TokenizerCore<Piece> {
 }
 
 /**
- * The rows of a piece, as the string tokenizer makes them (same cells, raw text and lines),
- * appended to `out`; the first `skip` records are dropped (an Excel `sep=` line). Returns how
+ * The rows of a piece, as the string tokenizer makes them (same cells, raw text and lines, and
+ * the raw text's hash besides), appended to `out`; the first `skip` records are dropped (an Excel `sep=` line). Returns how
  * many are still to drop.
  */
 export function unpackPiece(p: Piece, out: RawRow[], skip: number): number {
@@ -131,8 +145,10 @@ export function unpackPiece(p: Piece, out: RawRow[], skip: number): number {
     const line = ints[k]!;
     const start = ints[k + 1]!;
     const end = ints[k + 2]!;
-    const count = ints[k + 3]!;
-    k += 4;
+    const h1 = ints[k + 3]! >>> 0;
+    const h2 = ints[k + 4]! >>> 0;
+    const count = ints[k + 5]!;
+    k += HEAD;
     if (skip > 0) {
       skip--;
       k += 2 * count;
@@ -143,7 +159,7 @@ export function unpackPiece(p: Piece, out: RawRow[], skip: number): number {
       const a = ints[k]!;
       cells.push(a >= 0 ? text.slice(a, ints[k + 1]!) : text.slice(~a, ints[k + 1]!).replaceAll('""', '"'));
     }
-    out.push({ line, cells, raw: text.slice(start, end) });
+    out.push({ line, cells, raw: text.slice(start, end), h1, h2 });
   }
   return skip;
 }

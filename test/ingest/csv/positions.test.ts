@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { CsvTokenizer, CsvLineTooLong } from '../../../src/ingest/csv/tokenizer.js';
 import { PositionTokenizer, unpackPiece, type Piece } from '../../../src/ingest/csv/positions.js';
 import type { RawRow } from '../../../src/ingest/types.js';
+import { hashText, lastHash } from '../../../src/app/row-hash.js';
 
 /** Characters that stress a CSV reader: quotes, delimiters, every line end, Cyrillic, astral. */
 const CHARS = ['a', 'b', '1', ' ', '"', '""', ',', ';', '\r', '\n', '\r\n', 'Я', '😀', 'x"y', '"\n'];
@@ -50,6 +51,13 @@ describe('PositionTokenizer', () => {
         const parts = chunks(s, cuts);
         const want = byStrings(parts, d, max);
         const got = byPositions(parts, d, max);
+        // each row carries its raw text's duplicate-check hash, as the loader would compute it
+        for (const r of got.rows) {
+          hashText(r.raw!);
+          expect([r.h1, r.h2]).toEqual([lastHash().h1, lastHash().h2]);
+          delete r.h1;
+          delete r.h2;
+        }
         expect(got.rows).toEqual(want.rows);
         expect(got.issues).toEqual(want.issues);
       }),
@@ -60,15 +68,20 @@ describe('PositionTokenizer', () => {
   it('hands out one piece per push with records, pointing into the text it carries', () => {
     const { pieces } = byPositions(['a,b\n"c ""q""",d\r\n', 'e,', 'f\n'], ',');
     expect(pieces.map((p) => p.text)).toEqual(['a,b\n"c ""q""",d\r\n', 'e,f\n']);
-    // line, raw start, raw end, cells, then (start, end) per cell; an escaped cell's start is ~start
-    expect([...pieces[0]!.ints]).toEqual([1, 0, 3, 2, 0, 1, 2, 3, 2, 4, 15, 2, ~5, 12, 14, 15]);
-    expect([...pieces[1]!.ints]).toEqual([3, 0, 3, 2, 0, 1, 2, 3]);
+    const QUOTED = '"c ""q""",d'; // the second record's raw text
+    const h = (text: string) => {
+      hashText(text);
+      return [lastHash().h1 | 0, lastHash().h2 | 0];
+    };
+    // line, raw start, raw end, hash, cells, then (start, end) per cell; an escaped cell's start is ~start
+    expect([...pieces[0]!.ints]).toEqual([1, 0, 3, ...h('a,b'), 2, 0, 1, 2, 3, 2, 4, 15, ...h(QUOTED), 2, ~5, 12, 14, 15]);
+    expect([...pieces[1]!.ints]).toEqual([3, 0, 3, ...h('e,f'), 2, 0, 1, 2, 3]);
   });
 
   it('keeps the cells of a record in progress right when consumed text is dropped', () => {
     // the quoted cell with `""` starts in one push and its record ends two pushes later
     const parts = ['x,y\n1,"a""', 'b",', '"c""d"', ',e\n2,f'];
-    expect(byPositions(parts, ',').rows).toEqual(byStrings(parts, ',').rows);
+    expect(byPositions(parts, ',').rows.map(({ h1: _a, h2: _b, ...r }) => r)).toEqual(byStrings(parts, ',').rows);
     expect(byPositions(parts, ',').rows[1]!.cells).toEqual(['1', 'a"b', 'c"d', 'e']);
   });
 
