@@ -84,12 +84,14 @@ export function parallelRun(ctx: RunContext, env: NodeJS.ProcessEnv): ParallelRu
 /**
  * Whether big CSV inputs are read on a second thread while this one loads their rows (see
  * src/ingest/csv/piped-rows.ts): the default on a machine with a second core. `KPI_THREADS=1`
- * keeps everything on one thread; `KPI_THREADS=2` splits files instead (`parallelRun`).
+ * keeps everything on one thread; `KPI_THREADS=2` splits files instead (`parallelRun`);
+ * `KPI_PIPE_MIN_MB` moves the size from which a file is worth the thread (default 64).
  */
 export function pipeRun(env: NodeJS.ProcessEnv): PipeOptions | null {
   const threads = env.KPI_THREADS?.trim();
   if (threads === '1' || threads === '0' || availableParallelism() < 2) return null;
-  return {};
+  const mb = Number(env.KPI_PIPE_MIN_MB);
+  return env.KPI_PIPE_MIN_MB !== undefined && env.KPI_PIPE_MIN_MB.trim() !== '' && mb >= 0 ? { minBytes: mb * 1024 * 1024 } : {};
 }
 
 export async function makeContext(files: readonly string[], o: SharedOptions, env: NodeJS.ProcessEnv, cwd: string): Promise<RunContext> {

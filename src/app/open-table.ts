@@ -107,9 +107,9 @@ export async function openTable(spec: InputSpec, issues: Issue[], pipe: PipeOpti
   const opts = { file, encoding: src?.encoding ?? null, delimiter: src?.delimiter ?? null };
   const t = await readCsv(input, opts, issues);
   if (pipe !== null && !stream && size >= (pipe.minBytes ?? PIPE_MIN_BYTES) && pipePays(head) && pipeWorkerAvailable(pipe.worker)) {
-    // this thread's detection stands (and has reported its issues); the worker reads the rows
-    await t.rows.return?.();
-    return { info: t.info, merges: [], rows: new PipedRows({ path: spec.path, ...opts }, t.info, issues, pipe.worker) };
+    // this thread's detection stands (and has reported its issues); its reader goes on while
+    // the worker starts, then the worker reads the rest
+    return { info: t.info, merges: [], rows: new PipedRows({ path: spec.path, ...opts }, t.info, issues, t.rows, pipe.worker) };
   }
   return { info: t.info, merges: [], rows: t.rows };
 }

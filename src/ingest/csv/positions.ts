@@ -134,10 +134,11 @@ export class PositionTokenizer extends TokenizerCore<Piece> {
 
 /**
  * The rows of a piece, as the string tokenizer makes them (same cells, raw text and lines, and
- * the raw text's hash besides), appended to `out`; the first `skip` records are dropped (an Excel `sep=` line). Returns how
- * many are still to drop.
+ * the raw text's hash besides), appended to `out`; the first `skip` records are dropped (an
+ * Excel `sep=` line), and so are records starting on `afterLine` or before. Returns how many of
+ * the `skip` are still to drop.
  */
-export function unpackPiece(p: Piece, out: RawRow[], skip: number): number {
+export function unpackPiece(p: Piece, out: RawRow[], skip: number, afterLine = 0): number {
   const { text, ints } = p;
   const n = ints.length;
   let k = 0;
@@ -149,8 +150,8 @@ export function unpackPiece(p: Piece, out: RawRow[], skip: number): number {
     const h2 = ints[k + 4]! >>> 0;
     const count = ints[k + 5]!;
     k += HEAD;
-    if (skip > 0) {
-      skip--;
+    if (skip > 0 || line <= afterLine) {
+      if (skip > 0) skip--;
       k += 2 * count;
       continue;
     }

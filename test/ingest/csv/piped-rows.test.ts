@@ -11,12 +11,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import iconv from 'iconv-lite';
 import { readCsv, type CsvOptions } from '../../../src/ingest/csv/read-csv.js';
-import { PIPE_MIN_BYTES, PipedRows, pipePays } from '../../../src/ingest/csv/piped-rows.js';
-import { hasBatches, type RawRow } from '../../../src/ingest/types.js';
+import { PipedRows, pipePays } from '../../../src/ingest/csv/piped-rows.js';
+import { hasBatches, type RawRow, type RowBatches } from '../../../src/ingest/types.js';
 import type { Issue } from '../../../src/errors/issue.js';
 import { KpiError } from '../../../src/errors/kpi-error.js';
 import { loadInputs, type LoadResult } from '../../../src/app/load.js';
-import { compileSettings } from '../../../src/app/context.js';
+import { compileSettings, pipeRun } from '../../../src/app/context.js';
+import { availableParallelism } from 'node:os';
 import { defaultConfig } from '../../../src/config/load.js';
 import { plainIssue } from '../../../src/records/normalize/context.js';
 import { kpi, ROOT, tempDir } from '../../helpers/cli.js';
@@ -47,18 +48,40 @@ async function both(name: string, data: string | Buffer, opts: Partial<CsvOption
   const oneIssues: Issue[] = [];
   const one = await readCsv({ path: file }, o, oneIssues);
   const a = await drain(one.rows, oneIssues);
-  const twoIssues: Issue[] = [];
-  const opened = await readCsv({ path: file }, o, twoIssues);
-  await opened.rows.return?.();
-  const piped = new PipedRows({ path: file, ...o, encoding: o.encoding ?? null, delimiter: o.delimiter ?? null }, opened.info, twoIssues, WORKER);
-  const b = await drain(piped, twoIssues);
-  // the worker's rows carry their duplicate-check hash besides
-  expect(b.rows.every((r) => r.h2 !== undefined)).toBe(true);
-  expect(b.rows.map(({ h1: _a, h2: _b, ...r }) => r)).toEqual(a.rows);
-  expect(b.issues).toEqual(a.issues);
-  expect(b.seen).toEqual(a.seen);
-  expect(opened.info).toEqual(one.info);
+  // the worker alone; this thread's reader first, for as long as the worker takes to start; and
+  // this thread's reader slowed down, so that the worker takes over in the middle of the file
+  for (const own of ['none', 'own', 'slow'] as const) {
+    const twoIssues: Issue[] = [];
+    const opened = await readCsv({ path: file }, o, twoIssues);
+    if (own === 'none') await opened.rows.return?.();
+    const mine = own === 'none' ? null : own === 'own' ? opened.rows : slowly(opened.rows);
+    const piped = new PipedRows({ path: file, ...o, encoding: o.encoding ?? null, delimiter: o.delimiter ?? null }, opened.info, twoIssues, mine, WORKER);
+    const b = await drain(piped, twoIssues);
+    // the worker's rows carry their duplicate-check hash besides
+    if (own === 'none') expect(b.rows.every((r) => r.h2 !== undefined)).toBe(true);
+    expect(b.rows.map(({ h1: _a, h2: _b, ...r }) => r)).toEqual(a.rows);
+    expect(b.issues).toEqual(a.issues);
+    expect(b.seen).toEqual(a.seen);
+    expect(opened.info).toEqual(one.info);
+    if (own === 'slow' && a.rows.length > 10_000) {
+      // the worker took over in the middle
+      expect(piped.ownLine).toBeGreaterThan(0);
+      expect(piped.ownLine).toBeLessThan(a.rows.at(-1)!.line);
+    }
+  }
   return { info: one.info, rows: a.rows, issues: a.issues };
+}
+
+/** `rows`, each batch 30 ms late (the worker is then ready after a few batches). */
+function slowly(rows: AsyncIterator<RawRow> & RowBatches): AsyncIterator<RawRow> & RowBatches {
+  return {
+    next: () => rows.next(),
+    return: () => rows.return!(),
+    nextBatch: async () => {
+      await new Promise((r) => setTimeout(r, 30));
+      return rows.nextBatch();
+    },
+  };
 }
 
 /** A failure of each way, for comparison. */
@@ -120,7 +143,7 @@ describe.skipIf(!built)('reading a CSV file on a worker thread', () => {
     const issues: Issue[] = [];
     const opened = await readCsv({ path: file }, opts, issues);
     await opened.rows.return?.();
-    const piped = new PipedRows({ path: file, ...opts, encoding: null, delimiter: null }, opened.info, issues, WORKER);
+    const piped = new PipedRows({ path: file, ...opts, encoding: null, delimiter: null }, opened.info, issues, null, WORKER);
     let rows = 0;
     const two = await failure(async () => {
       for (;;) {
@@ -139,7 +162,7 @@ describe.skipIf(!built)('reading a CSV file on a worker thread', () => {
     const file = path.join(tempDir({ 'n.csv': text }), 'n.csv');
     const opened = await readCsv({ path: file }, { file: 'n.csv' }, []);
     await opened.rows.return?.();
-    const piped = new PipedRows({ path: file, file: 'n.csv', encoding: null, delimiter: null }, opened.info, [], WORKER);
+    const piped = new PipedRows({ path: file, file: 'n.csv', encoding: null, delimiter: null }, opened.info, [], null, WORKER);
     const first = await piped.next();
     const second = await piped.next();
     expect([first.value, second.value]).toMatchObject([
@@ -191,7 +214,7 @@ describe('pipePays', () => {
 });
 
 describe.skipIf(!built)('kpi with a reading thread', () => {
-  /** A 9 MB Bitrix-like lead list: read on a worker thread by default. */
+  /** A 17 MB Bitrix-like lead list: read on a worker thread with KPI_PIPE_MIN_MB=8. */
   function bigLeads(header: string): string {
     const out = [header];
     for (let i = 0; i < 60_000; i++) {
@@ -202,12 +225,12 @@ describe.skipIf(!built)('kpi with a reading thread', () => {
 
   it('reports exactly what one thread reports', () => {
     const text = bigLeads('"ID";"Дата создания";"Стадия";"Источник";"Ответственный";"Название компании";"ИНН";"Рабочий телефон";"Сумма"');
-    expect(Buffer.byteLength(text)).toBeGreaterThan(PIPE_MIN_BYTES);
+    expect(Buffer.byteLength(text)).toBeGreaterThan(8 * 1024 * 1024);
     expect(pipePays(Buffer.from(text.slice(0, 4096)))).toBe(true);
     const dir = tempDir({ 'leads.csv': text });
     const args = ['report', '--leads', 'leads.csv', '-p', '2025-01..2025-12', '-O', 'json', '--no-config', '--today', '2026-01-15'];
     const one = kpi(args, { cwd: dir, env: { KPI_THREADS: '1' } });
-    const two = kpi(args, { cwd: dir });
+    const two = kpi(args, { cwd: dir, env: { KPI_PIPE_MIN_MB: '8' } });
     expect(one.code).toBe(0);
     expect(two.stdout).toBe(one.stdout);
     expect(two.stderr).toBe(one.stderr);
@@ -219,9 +242,20 @@ describe.skipIf(!built)('kpi with a reading thread', () => {
     const args = ['report', '--leads', 'x.csv', '--no-config', '--today', '2026-01-15'];
     const one = kpi(args, { cwd: dir, env: { KPI_THREADS: '1' } });
     const t0 = Date.now();
-    const two = kpi(args, { cwd: dir });
+    const two = kpi(args, { cwd: dir, env: { KPI_PIPE_MIN_MB: '8' } });
     expect(Date.now() - t0).toBeLessThan(20_000);
     expect(one.code).toBe(3);
     expect([two.code, two.stderr]).toEqual([one.code, one.stderr]);
+  });
+});
+
+describe('pipeRun', () => {
+  it('reads on a second thread by default; KPI_THREADS=1 (or 0) turns it off, KPI_PIPE_MIN_MB moves the size', () => {
+    if (availableParallelism() < 2) return expect(pipeRun({})).toBeNull(); // one core: never
+    expect(pipeRun({})).toEqual({});
+    expect(pipeRun({ KPI_PIPE_MIN_MB: '8' })).toEqual({ minBytes: 8 * 1024 * 1024 });
+    expect(pipeRun({ KPI_PIPE_MIN_MB: 'many' })).toEqual({});
+    expect(pipeRun({ KPI_THREADS: '1' })).toBeNull();
+    expect(pipeRun({ KPI_THREADS: ' 0 ' })).toBeNull();
   });
 });
