@@ -9,22 +9,11 @@ import { CsvTokenizer, CsvLineTooLong } from '../../../src/ingest/csv/tokenizer.
 import { PositionTokenizer, unpackPiece, type Piece } from '../../../src/ingest/csv/positions.js';
 import type { RawRow } from '../../../src/ingest/types.js';
 import { hashText, lastHash } from '../../../src/app/row-hash.js';
+import { chunks } from '../../helpers/chunks.js';
 
 /** Characters that stress a CSV reader: quotes, delimiters, every line end, Cyrillic, astral. */
 const CHARS = ['a', 'b', '1', ' ', '"', '""', ',', ';', '\r', '\n', '\r\n', 'Я', '😀', 'x"y', '"\n'];
 const text = fc.array(fc.constantFrom(...CHARS), { maxLength: 60 }).map((cs) => cs.join(''));
-
-function chunks(s: string, cuts: number[]): string[] {
-  const at = [...new Set(cuts.map((c) => c % (s.length + 1)))].sort((a, b) => a - b);
-  const out: string[] = [];
-  let prev = 0;
-  for (const c of at) {
-    out.push(s.slice(prev, c));
-    prev = c;
-  }
-  out.push(s.slice(prev));
-  return out;
-}
 
 function byStrings(parts: string[], delimiter: string, maxRecordChars?: number) {
   const t = new CsvTokenizer({ delimiter, maxRecordChars });

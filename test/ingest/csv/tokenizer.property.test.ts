@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { CsvTokenizer, splitAt } from '../../../src/ingest/csv/tokenizer.js';
 import { countLineBreaks } from '../../../src/ingest/csv/line-breaks.js';
 import type { RawRow } from '../../../src/ingest/types.js';
+import { chunks } from '../../helpers/chunks.js';
 
 /** Characters that stress a CSV reader: quotes, every delimiter, line breaks, Cyrillic, spaces. */
 const CHARS = ['a', 'b', 'Z', '1', ' ', '"', ',', ';', '\t', '|', '\r', '\n', 'Я', 'ё', '€', '😀'];
@@ -37,19 +38,6 @@ function tokenize(parts: string[], delimiter: string, maxRecordChars: number): {
   for (const p of parts) t.push(p, (r) => got.push(r));
   t.end((r) => got.push(r));
   return { got, issues: t.issues };
-}
-
-/** Split `text` at the given (sorted, deduplicated) positions. */
-function chunks(text: string, cuts: number[]): string[] {
-  const at = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
-  const out: string[] = [];
-  let prev = 0;
-  for (const c of at) {
-    out.push(text.slice(prev, c));
-    prev = c;
-  }
-  out.push(text.slice(prev));
-  return out;
 }
 
 describe('CsvTokenizer round trip (property)', () => {
