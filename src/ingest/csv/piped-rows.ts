@@ -39,9 +39,9 @@ export const PIPE_MIN_HIGH_BYTES_PER_LINE = 32;
  * tokenizing off the main thread, which then only cuts the cells out of the worker's text. That
  * pays where decoding costs: text in Cyrillic (or any non-ASCII) UTF-8 or windows-1251, which
  * becomes two-byte strings. Measured on 1M-row files (docs/performance.md): a Bitrix24 lead list
- * (86 such bytes a line) 12 % faster, a 1C register (54) 8 %, a windows-1251 lead list (44) 8 %;
- * a call log with Cyrillic names (24) 2 %, ASCII exports (HubSpot, an Asterisk CDR, UCI) 0–5 %,
- * for 3–20 MB more memory each.
+ * (86 such bytes a line) 9–11 % faster, a 1C register (54) 13 %, a windows-1251 lead list (44)
+ * 16 %; a call log with Cyrillic names (24) 2 %, ASCII exports (HubSpot, an Asterisk CDR, UCI)
+ * 0–5 %, for 3–20 MB more memory each.
  */
 export function pipePays(head: Uint8Array): boolean {
   let high = 0;
@@ -132,7 +132,9 @@ export class PipedRows implements AsyncIterable<RawRow>, AsyncIterator<RawRow>, 
       return rest;
     }
     if (this.own !== null) {
-      if (this.inbox.length === 0 && this.broken === null) {
+      // until the worker has sent something; for good if it failed to start or died (this
+      // thread then reads the file alone, as without a worker)
+      if (this.inbox.length === 0 || this.broken !== null) {
         const batch = await this.own.nextBatch();
         if (batch === null) {
           // this thread read the whole file before the worker sent anything

@@ -157,6 +157,19 @@ describe.skipIf(!built)('reading a CSV file on a worker thread', () => {
     expect([two.exitCode, two.message, two.hint, two.issue]).toEqual([one.exitCode, one.message, one.hint, one.issue]);
   });
 
+  it('reads the file on this thread alone when the worker cannot start', async () => {
+    const text = 'a,b\n' + Array.from({ length: 30_000 }, (_, i) => `${i},"x ${i}"`).join('\n') + '\n';
+    const file = path.join(tempDir({ 'w.csv': text }), 'w.csv');
+    const want = await drain((await readCsv({ path: file }, { file: 'w.csv' }, [])).rows, []);
+    const opened = await readCsv({ path: file }, { file: 'w.csv' }, []);
+    const missing = new URL(`file://${path.join(ROOT, 'dist/no-such-worker.js')}`);
+    // slowed, so that the worker has failed long before this thread is done
+    const piped = new PipedRows({ path: file, file: 'w.csv', encoding: null, delimiter: null }, opened.info, [], slowly(opened.rows), missing);
+    const got = await drain(piped, []);
+    expect(got.rows).toEqual(want.rows);
+    expect(piped.ownLine).toBe(30_001);
+  });
+
   it('row by row through next(), and stopped early by return()', async () => {
     const text = 'a,b\n' + Array.from({ length: 50_000 }, (_, i) => `${i},${i * 2}`).join('\n');
     const file = path.join(tempDir({ 'n.csv': text }), 'n.csv');
