@@ -10,7 +10,8 @@ import type { RawRow, ReaderInfo, RowBatches } from '../types.js';
 import { openByteSource, type ByteSource } from './byte-source.js';
 import { detectDelimiter } from './delimiter.js';
 import { decoderName, detectEncoding } from './encoding.js';
-import { CsvLineTooLong, CsvTokenizer, type TokenizerCore, type TokenizerIssue } from './tokenizer.js';
+import { CsvLineTooLong, type TokenizerCore, type TokenizerIssue } from './tokenizer.js';
+import { CsvTokenizer } from './csv-tokenizer.js';
 import { PositionTokenizer, type Piece } from './positions.js';
 import { streamDecoder, type TextStreamDecoder } from './decoder.js';
 

@@ -24,7 +24,6 @@
  * The machine keeps its state across `push` calls, so a chunk may end anywhere (inside a quoted
  * cell, between `\r` and `\n`) without rescanning the record.
  */
-import type { RawRow } from '../types.js';
 import { countLineBreaks } from './line-breaks.js';
 import { CsvLineTooLong, DEFAULT_MAX_LINE_CHARS } from './limits.js';
 
@@ -55,27 +54,10 @@ const QUOTED = 2;
 const UNKNOWN = -2;
 
 /**
- * `text.split(delim)` for a one-character delimiter, by `indexOf`: a third faster than V8's
- * `split` on the two-byte lines of a Cyrillic export (measured on 340k call-log lines).
- */
-export function splitAt(text: string, delim: string): string[] {
-  const cells: string[] = [];
-  let from = 0;
-  for (;;) {
-    const at = text.indexOf(delim, from);
-    if (at < 0) {
-      cells.push(from === 0 ? text : text.slice(from));
-      return cells;
-    }
-    cells.push(text.slice(from, at));
-    from = at + 1;
-  }
-}
-
-/**
  * The tokenizer's machinery, for any kind of output: it finds records and cells and tells the
- * subclass where they are (`addCell`, `record`, `plainRecord`, `flush`). {@link CsvTokenizer}
- * makes strings of them; `PositionTokenizer` (positions.ts) only writes their positions.
+ * subclass where they are (`addCell`, `record`, `plainRecord`, `flush`). `CsvTokenizer`
+ * (csv-tokenizer.ts) makes strings of them; `PositionTokenizer` (positions.ts) only writes their
+ * positions.
  */
 export abstract class TokenizerCore<T> {
   /** Issues noticed so far (unclosed quotes). The owner may drain it (`issues.length = 0`). */
@@ -379,26 +361,4 @@ export abstract class TokenizerCore<T> {
     this.recStart = this.pos = next;
     return true;
   }
-}
-
-/** The tokenizer of the reader: records as {@link RawRow}s of strings. */
-export class CsvTokenizer extends TokenizerCore<RawRow> {
-  private cells: string[] = [];
-
-  protected plainRecord(out: (row: RawRow) => void, start: number, end: number): void {
-    const raw = start === 0 && end === this.buf.length ? this.buf : this.buf.slice(start, end);
-    out({ line: this.line, cells: splitAt(raw, this.delim), raw });
-  }
-
-  protected addCell(start: number, end: number, escaped: boolean): void {
-    const cell = this.buf.slice(start, end);
-    this.cells.push(escaped ? cell.replaceAll('""', '"') : cell);
-  }
-
-  protected record(out: (row: RawRow) => void, termPos: number): void {
-    out({ line: this.line, cells: this.cells, raw: this.buf.slice(this.recStart, termPos) });
-    this.cells = [];
-  }
-
-  protected flush(): void {}
 }

@@ -5,7 +5,8 @@
  */
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { CsvTokenizer, CsvLineTooLong } from '../../../src/ingest/csv/tokenizer.js';
+import { CsvLineTooLong } from '../../../src/ingest/csv/tokenizer.js';
+import { CsvTokenizer } from '../../../src/ingest/csv/csv-tokenizer.js';
 import { PositionTokenizer, unpackPiece, type Piece } from '../../../src/ingest/csv/positions.js';
 import type { RawRow } from '../../../src/ingest/types.js';
 import { hashText, lastHash } from '../../../src/app/row-hash.js';

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { CsvTokenizer, splitAt } from '../../../src/ingest/csv/tokenizer.js';
+import { CsvTokenizer, splitAt } from '../../../src/ingest/csv/csv-tokenizer.js';
 import { countLineBreaks } from '../../../src/ingest/csv/line-breaks.js';
 import type { RawRow } from '../../../src/ingest/types.js';
 import { chunks } from '../../helpers/chunks.js';

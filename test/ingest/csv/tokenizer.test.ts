@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { CsvTokenizer, type TokenizerIssue } from '../../../src/ingest/csv/tokenizer.js';
+import type { TokenizerIssue } from '../../../src/ingest/csv/tokenizer.js';
+import { CsvTokenizer } from '../../../src/ingest/csv/csv-tokenizer.js';
 import { countLineBreaks } from '../../../src/ingest/csv/line-breaks.js';
 import type { RawRow } from '../../../src/ingest/types.js';
 
