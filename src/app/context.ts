@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { Issue } from '../errors/issue.js';
 import { usageError } from '../errors/kpi-error.js';
 import { loadConfig, defaultConfig } from '../config/load.js';
-import { checkTargetMetrics } from '../config/parse.js';
+import { checkTargetMetrics } from '../config/targets.js';
 import { METRIC_IDS } from '../kpi/registry.js';
 import type { ResolvedConfig } from '../config/schema.js';
 import { compileChannelRules, compileInternalNumbers, compileManagerRules } from '../mapping/rules.js';

@@ -8,7 +8,6 @@ import { usageError } from '../errors/kpi-error.js';
 import { configSchema, type ResolvedConfig } from './schema.js';
 import { describeIssues, showValue } from './messages.js';
 import { resolveConfig } from './resolve.js';
-import { closest } from './did-you-mean.js';
 
 /** Shown after every config error. */
 const CONFIG_HINT = 'see SPEC §7 for the keys; `kpi init FILE…` writes a starter config';
@@ -68,16 +67,4 @@ export function parseConfig(text: string, fileName: string): ResolvedConfig {
   return resolveConfig(r.data);
 }
 
-/**
- * Target metrics are checked against the metric registry by the caller (the registry lives in
- * src/kpi); an unknown id is a config error with a suggestion.
- */
-export function checkTargetMetrics(config: ResolvedConfig, known: readonly string[], fileName: string): void {
-  const set = new Set(known);
-  config.targets.forEach((t, i) => {
-    if (set.has(t.metric)) return;
-    const near = closest(t.metric, known);
-    throw usageError(`${fileName}: targets[${i}].metric: found ${JSON.stringify(t.metric)}, expected a metric id${near ? `; did you mean "${near}"?` : ''}`,
-      `metric ids: ${known.join(', ')}`);
-  });
-}
+export { checkTargetMetrics } from './targets.js';

@@ -5,7 +5,7 @@
  * and report at the exact offending key.
  */
 import { z } from 'zod';
-import iconv from 'iconv-lite';
+import { iconv } from '../ingest/csv/iconv.js';
 import type { Kind } from '../records/types.js';
 import type { WeekStart, Interval } from '../period/types.js';
 import { FIELDS, type Field } from '../mapping/fields.js';
@@ -62,7 +62,7 @@ const target = z.strictObject({
 });
 
 const encoding = z.string().superRefine((s, ctx) => {
-  if (s.toLowerCase() !== 'auto' && !iconv.encodingExists(s)) {
+  if (s.toLowerCase() !== 'auto' && !iconv().encodingExists(s)) {
     ctx.addIssue({ code: 'custom', message: `found ${JSON.stringify(s)}: not an encoding iconv-lite knows; e.g. utf-8, windows-1251, utf-16le, cp866, koi8-r` });
   }
 });

@@ -3,90 +3,88 @@
  * wall-clock in the configured zone (see src/period/types.ts), money is integer minor units
  * (cents/kopecks), phones are normalized. Every record knows where it came from.
  */
-import { z } from 'zod';
-
 export const KINDS = ['leads', 'calls', 'invoices'] as const;
 export type Kind = (typeof KINDS)[number];
 
-export const originSchema = z.object({
-  file: z.string(),
-  sheet: z.string().nullable(),
-  line: z.number().int().positive(),
-});
-export type Origin = z.infer<typeof originSchema>;
+/** Where a record came from: file, sheet (XLSX) and 1-based line or sheet row. */
+export interface Origin {
+  file: string;
+  sheet: string | null;
+  line: number;
+}
 
 /** Placeholders for empty group values (SPEC §2, SPEC-DECISIONS #31). */
 export const NONE = '(none)';
 export const UNATTRIBUTED = '(unattributed)';
 
-const wall = z.number().int();
-const cents = z.number().int();
+/** Wall-clock milliseconds (see src/period/types.ts), an integer. */
+type Wall = number;
+/** Money in integer minor units (cents, kopecks). */
+type Cents = number;
 
-export const leadSchema = z.object({
-  id: z.string().nullable(),
-  createdAt: wall,
+export interface Lead {
+  id: string | null;
+  createdAt: Wall;
   /** The raw source / UTM value, before channel rules. */
-  channelRaw: z.string().nullable(),
+  channelRaw: string | null;
   /** Channel name after rules; `(none)` when empty. */
-  channel: z.string(),
-  direction: z.enum(['inbound', 'outbound']),
-  client: z.string().nullable(),
-  clientId: z.string().nullable(),
-  phone: z.string().nullable(),
-  email: z.string().nullable(),
+  channel: string;
+  direction: 'inbound' | 'outbound';
+  client: string | null;
+  clientId: string | null;
+  phone: string | null;
+  email: string | null;
   /** Manager after `managers` rules; `(none)` when empty. */
-  manager: z.string(),
-  segment: z.string(),
-  status: z.string().nullable(),
+  manager: string;
+  segment: string;
+  status: string | null;
   /** Won by status or by `won_at` (the invoice rule is applied later, when linking). */
-  won: z.boolean(),
-  wonAt: wall.nullable(),
-  amount: cents.nullable(),
+  won: boolean;
+  wonAt: Wall | null;
+  amount: Cents | null;
   /** Status is in `lead_exclude_statuses`: used, but in no lead metric. */
-  excluded: z.boolean(),
-  origin: originSchema,
-});
-export type Lead = z.infer<typeof leadSchema>;
+  excluded: boolean;
+  origin: Origin;
+}
 
 export const callDirections = ['inbound', 'outbound', 'internal'] as const;
 export type CallDirection = (typeof callDirections)[number];
 
-export const callSchema = z.object({
-  id: z.string().nullable(),
-  startedAt: wall,
+export interface Call {
+  id: string | null;
+  startedAt: Wall;
   /** The same moment as a UTC instant (ms), for elapsed-time windows across DST. */
-  startedAtUtc: z.number().int(),
-  direction: z.enum(callDirections),
+  startedAtUtc: number;
+  direction: CallDirection;
   /** Normalized numbers (E.164, extension digits, or lowercased SIP peer); null when empty. */
-  from: z.string().nullable(),
-  to: z.string().nullable(),
+  from: string | null;
+  to: string | null;
   /** True when the caller is hidden/anonymous (SPEC §3 missed_anonymous). */
-  fromAnonymous: z.boolean(),
+  fromAnonymous: boolean;
   /** null when nothing tells whether it was answered. */
-  answered: z.boolean().nullable(),
-  durationS: z.number().nonnegative().nullable(),
-  manager: z.string(),
-  trackingNumber: z.string().nullable(),
-  channel: z.string(),
-  origin: originSchema,
-});
-export type Call = z.infer<typeof callSchema>;
+  answered: boolean | null;
+  /** Seconds, ≥ 0; null when unknown. */
+  durationS: number | null;
+  manager: string;
+  trackingNumber: string | null;
+  channel: string;
+  origin: Origin;
+}
 
-export const invoiceLineSchema = z.object({
+export interface InvoiceLine {
   /** Invoice number as trimmed text (leading zeros kept); null when the row has none. */
-  number: z.string().nullable(),
-  date: wall,
-  client: z.string().nullable(),
-  clientId: z.string().nullable(),
-  amount: cents,
+  number: string | null;
+  date: Wall;
+  client: string | null;
+  clientId: string | null;
+  amount: Cents;
   /** Line cost in cents (from cost, unit_cost × quantity, or amount − profit); null if unknown. */
-  cost: cents.nullable(),
-  manager: z.string(),
-  segment: z.string().nullable(),
-  status: z.string().nullable(),
+  cost: Cents | null;
+  manager: string;
+  segment: string | null;
+  status: string | null;
   /** Status is in `void_statuses`: understood but excluded from every metric. */
-  void: z.boolean(),
-  paidAt: wall.nullable(),
-  origin: originSchema,
-});
-export type InvoiceLine = z.infer<typeof invoiceLineSchema>;
+  void: boolean;
+  paidAt: Wall | null;
+  origin: Origin;
+}

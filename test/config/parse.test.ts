@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseConfig, checkTargetMetrics, defaultConfig } from '../../src/config/load.js';
+import { parseConfig, checkTargetMetrics } from '../../src/config/parse.js';
+import { defaultConfig } from '../../src/config/load.js';
 import { KpiError } from '../../src/errors/kpi-error.js';
 import { DEFAULT_WON_STATUSES } from '../../src/mapping/vocab.js';
 

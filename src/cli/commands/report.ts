@@ -1,12 +1,6 @@
 /** `kpi report` and `kpi leads|active|inbound|calls|clients` (SPEC §4, §5). */
 import { runReport } from '../../app/report-run.js';
 import { collectingEvery } from '../../app/collect-garbage.js';
-import { renderJsonChunks } from '../../render/json.js';
-import { renderTable } from '../../render/table.js';
-import { renderCsv } from '../../render/csv.js';
-import { renderMarkdown } from '../../render/md.js';
-import { renderHtml } from '../../render/html.js';
-import { renderXlsx } from '../../render/xlsx.js';
 import { writeRejects } from '../../app/rejects.js';
 import { writeOutput } from '../../app/write-output.js';
 import { summarizeIssues } from '../../errors/format.js';
@@ -47,14 +41,16 @@ export async function run(files: string[], o: SharedOptions, io: Io, extra: Reco
   const { ctx, load, report } = await runReport(files, o, io.env, io.cwd, only, format === 'table');
   const lang = o.lang ?? ctx.config.lang ?? 'en';
   const layout = o.layout ?? 'wide';
+  // each renderer is loaded when asked for: a JSON run never loads chalk, fflate or the HTML
+  // templates (start-up time, see docs/performance.md)
   const text: string | Uint8Array | Iterable<string> =
-    format === 'xlsx' ? await renderXlsx(report, { lang })
-    : format === 'html' ? renderHtml(report, { lang })
-    : format === 'json' ? collectingEvery(renderJsonChunks(report))
-    : format === 'csv' ? renderCsv(report, { layout, delimiter: ',', dialect: o.csvDialect === 'excel-ru' ? 'excel-ru' : 'default' })
-    : format === 'tsv' ? renderCsv(report, { layout, delimiter: '\t', dialect: 'default' })
-    : format === 'md' ? renderMarkdown(report, { layout, lang })
-    : renderTable(report, { color: colorOn(o, io, toFile), lang });
+    format === 'xlsx' ? await (await import('../../render/xlsx.js')).renderXlsx(report, { lang })
+    : format === 'html' ? (await import('../../render/html.js')).renderHtml(report, { lang })
+    : format === 'json' ? collectingEvery((await import('../../render/json.js')).renderJsonChunks(report))
+    : format === 'csv' ? (await import('../../render/csv.js')).renderCsv(report, { layout, delimiter: ',', dialect: o.csvDialect === 'excel-ru' ? 'excel-ru' : 'default' })
+    : format === 'tsv' ? (await import('../../render/csv.js')).renderCsv(report, { layout, delimiter: '\t', dialect: 'default' })
+    : format === 'md' ? (await import('../../render/md.js')).renderMarkdown(report, { layout, lang })
+    : (await import('../../render/table.js')).renderTable(report, { color: colorOn(o, io, toFile), lang });
   if (o.rejects) await writeRejects(o.rejects, load.rejects, ctx.inputs);
   if (toFile) await writeOutput(o.output!, text, ctx.inputs);
   else await write(io.stdout, text);

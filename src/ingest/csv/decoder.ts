@@ -1,7 +1,7 @@
 /**
  * The streaming text decoder of the CSV reader.
  */
-import iconv from 'iconv-lite';
+import { iconv } from './iconv.js';
 
 /** Bytes → text, streamed: a character split across chunks is kept whole. */
 export interface TextStreamDecoder {
@@ -18,7 +18,7 @@ export interface TextStreamDecoder {
  * (see {@link singleByte}); everything else stays with iconv-lite.
  */
 export function streamDecoder(encoding: string): TextStreamDecoder {
-  if (encoding !== 'utf-8' && encoding !== 'utf8') return singleByte(encoding) ?? iconv.getDecoder(encoding);
+  if (encoding !== 'utf-8' && encoding !== 'utf8') return singleByte(encoding) ?? iconv().getDecoder(encoding);
   const d = new TextDecoder('utf-8', { ignoreBOM: true });
   return {
     write: (bytes) => d.decode(bytes, { stream: true }),
@@ -49,7 +49,7 @@ function singleByte(encoding: string): TextStreamDecoder | null {
     return null; // Node built without full ICU
   }
   const all = Buffer.from(Array.from({ length: 256 }, (_, b) => b));
-  const ours = iconv.decode(all, encoding);
+  const ours = iconv().decode(all, encoding);
   const theirs = fast.decode(all);
   if (ours.length !== 256 || theirs.length !== 256) return null;
   const odd: number[] = [];
@@ -57,7 +57,7 @@ function singleByte(encoding: string): TextStreamDecoder | null {
   if (odd.length > MAX_ODD_BYTES) return null;
   return {
     write: (bytes) => {
-      for (const b of odd) if (bytes.indexOf(b) >= 0) return iconv.decode(bytes, encoding);
+      for (const b of odd) if (bytes.indexOf(b) >= 0) return iconv().decode(bytes, encoding);
       return fast.decode(bytes);
     },
     end: () => undefined,

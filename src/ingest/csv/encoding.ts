@@ -5,7 +5,7 @@
  * (nearly) valid UTF-8; else windows-1251 when the high bytes read as Cyrillic words; else
  * windows-1252, flagged as a guess.
  */
-import iconv from 'iconv-lite';
+import { iconv } from './iconv.js';
 import { usageError } from '../../errors/kpi-error.js';
 
 /** What {@link detectEncoding} decided. */
@@ -51,7 +51,7 @@ export function decoderName(encoding: string): string {
 }
 
 function declaredEncoding(sample: Uint8Array, declared: string): EncodingGuess {
-  if (!iconv.encodingExists(declared)) {
+  if (!iconv().encodingExists(declared)) {
     throw usageError(
       `unknown encoding "${declared}"`,
       'encoding: takes any name iconv-lite knows, e.g. utf-8, windows-1251, cp437, cp850, koi8-r, utf-16le, or auto',

@@ -3,7 +3,6 @@
  * fields; it yields every record with its physical start line and raw text.
  */
 import { isAscii } from 'node:buffer';
-import iconv from 'iconv-lite';
 import { makeIssue, type Issue } from '../../errors/issue.js';
 import { EXIT, KpiError, inputError } from '../../errors/kpi-error.js';
 import type { RawRow, ReaderInfo, RowBatches } from '../types.js';
@@ -85,7 +84,7 @@ async function openCsv(
   try {
     const sample = src.head.subarray(0, SAMPLE_BYTES);
     enc = detectEncoding(sample, opts.encoding);
-    const sampleText = iconv.getDecoder(decoderName(enc.encoding)).write(sample.subarray(enc.bomLength));
+    const sampleText = streamDecoder(decoderName(enc.encoding)).write(sample.subarray(enc.bomLength));
     const truncated = !src.ended || src.head.length > SAMPLE_BYTES;
     delim = detectDelimiter(sampleText, opts.delimiter, { truncated });
   } catch (e) {
