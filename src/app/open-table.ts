@@ -11,7 +11,7 @@ import type { Issue } from '../errors/issue.js';
 import { makeIssue } from '../errors/issue.js';
 import { inputError } from '../errors/kpi-error.js';
 import { readCsv } from '../ingest/csv/read-csv.js';
-import { PIPE_MIN_BYTES, PipedRows, pipePays, pipeWorkerAvailable, type PipeOptions } from '../ingest/csv/piped-rows.js';
+import { PIPE_MIN_BYTES, PipedRows, pipeWorkerAvailable, type PipeOptions } from '../ingest/csv/piped-rows.js';
 import { readXlsx, type CellRange } from '../ingest/xlsx/read-xlsx.js';
 import { sniffFormat } from './sniff.js';
 import type { InputSpec } from './inputs.js';
@@ -106,7 +106,7 @@ export async function openTable(spec: InputSpec, issues: Issue[], pipe: PipeOpti
   const input = stream ? { stream } : { path: spec.path };
   const opts = { file, encoding: src?.encoding ?? null, delimiter: src?.delimiter ?? null };
   const t = await readCsv(input, opts, issues);
-  if (pipe !== null && !stream && size >= (pipe.minBytes ?? PIPE_MIN_BYTES) && pipePays(head) && pipeWorkerAvailable(pipe.worker)) {
+  if (pipe !== null && !stream && size >= (pipe.minBytes ?? PIPE_MIN_BYTES) && pipeWorkerAvailable(pipe.worker)) {
     // this thread's detection stands (and has reported its issues); its reader goes on while
     // the worker starts, then the worker reads the rest
     return { info: t.info, merges: [], rows: new PipedRows({ path: spec.path, ...opts }, t.info, issues, t.rows, pipe.worker) };

@@ -24,35 +24,13 @@ export interface PipeOptions {
 }
 
 /**
- * Files smaller than this are read on the main thread alone. The worker takes 70–220 ms to
+ * Files smaller than this are read on the main thread alone. The worker takes 50–200 ms to
  * start and send its first rows (this thread reads meanwhile), and costs CPU time of its own:
- * measured on Bitrix lead lists, 17.5 MB and 35 MB took 5–10 % longer with it, 70 MB 5 % less,
- * 176 MB 11 % less.
+ * measured on 1M-row files (docs/performance.md), a Bitrix lead list (176 MB) 9–11 % faster, a
+ * 1C register (125 MB) 13 %, a call log (88 MB) and an Asterisk CDR (242 MB) 8 %, a HubSpot
+ * list (168 MB) 3–11 %; a 35 MB lead list and a 40 MB call log 0–5 % slower.
  */
 export const PIPE_MIN_BYTES = 64 * 1024 * 1024;
-
-/** Non-ASCII bytes per line, on average, from which a reading thread pays (see `pipePays`). */
-export const PIPE_MIN_HIGH_BYTES_PER_LINE = 32;
-
-/**
- * Whether a file starting with `head` is worth a reading thread. The worker takes decoding and
- * tokenizing off the main thread, which then only cuts the cells out of the worker's text. That
- * pays where decoding costs: text in Cyrillic (or any non-ASCII) UTF-8 or windows-1251, which
- * becomes two-byte strings. Measured on 1M-row files (docs/performance.md): a Bitrix24 lead list
- * (86 such bytes a line) 9–11 % faster, a 1C register (54) 13 %, a windows-1251 lead list (44)
- * 16 %; a call log with Cyrillic names (24) 2 %, ASCII exports (HubSpot, an Asterisk CDR, UCI)
- * 0–5 %, for 3–20 MB more memory each.
- */
-export function pipePays(head: Uint8Array): boolean {
-  let high = 0;
-  let lines = 0;
-  for (let i = 0; i < head.length; i++) {
-    const b = head[i]!;
-    if (b >= 0x80) high++;
-    else if (b === 0x0a || (b === 0x0d && head[i + 1] !== 0x0a)) lines++;
-  }
-  return high >= PIPE_MIN_HIGH_BYTES_PER_LINE * Math.max(1, lines);
-}
 
 /** The compiled worker module, next to this one. */
 const WORKER = new URL('./pipe-worker.js', import.meta.url);
