@@ -40,7 +40,12 @@ describe('PackedDict', () => {
     let wrong = 0;
     for (let k = 0; k < 100_000; k++) if (d.id(`ТД-${String(k).padStart(7, '0')}`) !== k) wrong++;
     expect(wrong).toBe(0);
-    for (let k = 0; k < 100_000; k += 997) expect(d.find(`ТД-${String(k).padStart(7, '0')}`)).toBe(k);
+    // every text is found again, above all those added just after the arrays grew (a hash
+    // array left shorter than the start array once lost ids 2048, 4096+1, 8192+2…)
+    let lost = 0;
+    for (let k = 0; k < 100_000; k++) if (d.find(`ТД-${String(k).padStart(7, '0')}`) !== k || d.id(`ТД-${String(k).padStart(7, '0')}`) !== k) lost++;
+    expect(lost).toBe(0);
+    expect(d.size).toBe(100_000);
     expect(d.value(99_999)).toBe('ТД-0099999');
   });
 });

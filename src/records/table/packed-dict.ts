@@ -113,8 +113,11 @@ export class PackedDict implements TextDict {
   private append(s: string, h: number): void {
     const id = this.count;
     if (id + 2 > this.start.length) {
-      this.start = grow(this.start, this.start.length * 2);
-      this.hashes = grow(this.hashes, this.hashes.length * 2);
+      // `hashes` stays one shorter than `start` (as `reserve` makes them): doubling both let it
+      // fall behind, and a hash written past its end was lost — the text was never found again
+      const n = this.start.length * 2;
+      this.start = grow(this.start, n);
+      this.hashes = grow(this.hashes, n - 1);
     }
     let wide = false;
     for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 255) wide = true;
