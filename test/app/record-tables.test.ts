@@ -162,6 +162,34 @@ describe('IdIndex', () => {
     expect(t.findIdKey('c')).toBeNaN();
   });
 
+  it('answers as a Map does for keys sorted either way, then out of order (the table built late)', () => {
+    // a sorted run (rising or falling, steps of 1…1000) and then anything, repeats included
+    const run = fc.tuple(fc.integer({ min: 0, max: 2 ** 40 }), fc.integer({ min: 1, max: 1000 }), fc.integer({ min: 0, max: 3000 }), fc.boolean());
+    const tail = fc.array(fc.integer({ min: 0, max: 5000 }), { maxLength: 300 });
+    fc.assert(
+      fc.property(run, tail, fc.boolean(), ([start, step, n, rising], rest, reserve) => {
+        const keys: number[] = [];
+        const x = new IdIndex((i) => keys[i]!);
+        if (reserve) x.reserve(n + rest.length);
+        const model = new Map<number, number>();
+        const claim = (key: number): void => {
+          const want = model.get(key) ?? -1;
+          expect(x.claim(key, keys.length)).toBe(want);
+          if (want < 0) model.set(key, keys.length);
+          keys.push(key);
+        };
+        for (let k = 0; k < n; k++) claim(rising ? start + k * step : start + (n - k) * step);
+        // lookups while the run holds: found by binary search
+        for (let k = 0; k < n; k += 97) expect(x.get(keys[k]!)).toBe(k);
+        expect(x.get(start + (n + 2) * step + 1)).toBe(model.get(start + (n + 2) * step + 1) ?? -1);
+        for (const r of rest) claim(start + r * step);
+        for (const [key, at] of model) expect(x.get(key)).toBe(at);
+        expect(x.get(-1)).toBe(-1);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('finds every id among many, consecutive or strided, across growth', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 2 ** 40 }), fc.constantFrom(1, 16, 1024, 65536), (start, stride) => {
