@@ -3,7 +3,7 @@
  * the time zone and today, the compiled normalization settings, and the list of inputs.
  * The clock and the environment are read here and nowhere below.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readlinkSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,7 +16,7 @@ import type { ResolvedConfig } from '../config/schema.js';
 import { compileChannelRules, compileInternalNumbers, compileManagerRules } from '../mapping/rules.js';
 import { DEFAULT_ANSWERED_STATUSES, DEFAULT_VOID_STATUSES, DEFAULT_WON_STATUSES, makeDirectionParser, makeStatusSet } from '../mapping/vocab.js';
 import { DEFAULT_NULL_VALUES, makeNullTest } from '../values/nulls.js';
-import { instantToWall, isValidTimeZone } from '../values/timezone.js';
+import { instantToWall, isValidTimeZone, UTC_NAMES } from '../values/timezone.js';
 import { parseToday } from '../period/expr.js';
 import { MS_PER_DAY, type Day } from '../period/types.js';
 import type { NormalizeSettings } from '../records/normalize/settings.js';
@@ -47,8 +47,19 @@ export function demoDir(): string {
   throw usageError('the demo company files are missing from this installation (fixtures/demo)');
 }
 
-export function systemTimeZone(env: NodeJS.ProcessEnv): string {
+export function systemTimeZone(env: NodeJS.ProcessEnv, localtime = '/etc/localtime'): string {
   if (env.TZ && isValidTimeZone(env.TZ)) return env.TZ;
+  // Without TZ the zone is /etc/localtime's, as ICU reads it. A UTC machine (servers, CI, cron)
+  // is answered without Intl, whose first call loads ICU's zone data (~11 ms of start-up).
+  if (!env.TZ) {
+    try {
+      const target = readlinkSync(localtime);
+      const at = target.lastIndexOf('zoneinfo/');
+      if (at >= 0 && UTC_NAMES.has(target.slice(at + 9))) return 'UTC';
+    } catch {
+      // not a link (or none): Intl decides
+    }
+  }
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
 
