@@ -4,16 +4,22 @@
  * HTML/XLSX renderers only for their formats. A loader hook lists every module the process loads.
  */
 import { describe, it, expect } from 'vitest';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { kpi, tempDir } from '../helpers/cli.js';
+import { BIN, kpi, tempDir } from '../helpers/cli.js';
+
+/** Where `npm run build` bundles the command (scripts/bundle.mjs). */
+const BUNDLE_CHUNK_DIR = path.dirname(BIN);
 
 const HEAVY = ['zod', 'yaml', 'chalk', 'fflate', 'iconv-lite', 'exceljs', 'string-width'];
 
 const LEADS = 'id;created_at;channel;manager\n1;2025-01-10;Сайт;Иванов\n2;2025-01-11;Звонок;Петров\n';
 
-/** The npm packages a `kpi` run loads, and our own modules under dist/src/render. */
+/**
+ * The npm packages a `kpi` run loads, and the renderers among its own modules: files under
+ * dist/src/render (tsc's output), or the bundle's chunks named after them (`json-3F2A….js`).
+ */
 function loaded(args: string[], files: Record<string, string | Buffer>): { packages: Set<string>; render: string[]; code: number } {
   const dir = tempDir(files);
   const hooks = path.join(dir, 'hooks.mjs');
@@ -24,7 +30,10 @@ function loaded(args: string[], files: Record<string, string | Buffer>): { packa
   const r = kpi(args, { cwd: dir, env: { NODE_OPTIONS: `--import=${pathToFileURL(preload).href}` } });
   const urls = r.stderr.split('\n').filter((l) => l.startsWith('LOADED ')).map((l) => l.slice(7));
   const packages = new Set(urls.map((u) => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(u)?.[1]).filter((p): p is string => p !== undefined));
-  return { packages, render: urls.filter((u) => u.includes('/dist/src/render/')).map((u) => path.basename(u)), code: r.code };
+  const render = urls
+    .filter((u) => u.includes('/dist/src/render/') || /\/dist\/bin\/[a-z-]+-[A-Z0-9]{8}\.js$/.test(u))
+    .map((u) => path.basename(u).replace(/-[A-Z0-9]{8}\.js$/, '.js'));
+  return { packages, render, code: r.code };
 }
 
 describe('start-up loads only what the run uses', () => {
@@ -54,5 +63,14 @@ describe('start-up loads only what the run uses', () => {
     const w = loaded(['report', '--leads', 'leads.csv', '--no-config', '-p', '2025-01', '--today', '2025-02-01', '-O', 'json', '-q'], { 'leads.csv': cp });
     expect(w.code).toBe(0);
     expect(w.packages.has('iconv-lite')).toBe(true);
+  });
+});
+
+describe.skipIf(!existsSync(BUNDLE_CHUNK_DIR) || readdirSync(BUNDLE_CHUNK_DIR).length < 2)('the bundled command', () => {
+  it('has its worker threads beside it, where its code looks for them', () => {
+    for (const f of ['kpi.js', 'pipe-worker.js', 'worker.js']) expect(existsSync(path.join(BUNDLE_CHUNK_DIR, f)), f).toBe(true);
+    const text = readdirSync(BUNDLE_CHUNK_DIR).map((f) => readFileSync(path.join(BUNDLE_CHUNK_DIR, f), 'utf8')).join('\n');
+    expect(text).toContain('new URL("./pipe-worker.js", import.meta.url)');
+    expect(text).toContain('new URL("./worker.js", import.meta.url)');
   });
 });
