@@ -35,6 +35,15 @@ export function kpiBin(): string {
   return join(repoRoot(), 'dist', 'bin', 'kpi.js');
 }
 
+/**
+ * The same CLI unbundled, module by module as tsc wrote it (scripts/bundle.mjs keeps it): what
+ * the profiler runs, so that a profile names source files. Falls back to `kpiBin` unbundled builds.
+ */
+export function kpiModulesBin(): string {
+  const p = join(repoRoot(), 'dist', 'bin', 'kpi-modules.js');
+  return existsSync(p) ? p : kpiBin();
+}
+
 /** A compiled bench helper script (`dist/bench/NAME.js`), run as a child process. */
 export function benchScript(name: string): string {
   return join(repoRoot(), 'dist', 'bench', `${name}.js`);

@@ -12,7 +12,7 @@ import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Kind } from './datasets.js';
-import { benchOutDir, isMain, kpiBin, repoRoot } from './paths.js';
+import { benchOutDir, isMain, kpiModulesBin, repoRoot } from './paths.js';
 import { kpiArgs } from './run-workload.js';
 
 /** The parts of a V8 `.cpuprofile` the summary reads. */
@@ -67,7 +67,7 @@ if (isMain(import.meta.url)) {
   const dir = join(benchOutDir(), 'profiles');
   mkdirSync(dir, { recursive: true });
   const before = new Set(readdirSync(dir));
-  const r = spawnSync(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${dir}`, kpiBin(), ...kpiArgs(kind as Kind, file)], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const r = spawnSync(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${dir}`, kpiModulesBin(), ...kpiArgs(kind as Kind, file)], { encoding: 'utf8', maxBuffer: 1 << 28 });
   if (r.status !== 0) console.error(`kpi exited ${r.status}: ${r.stderr.trim().slice(0, 500)}`);
   const fresh = readdirSync(dir).filter((f) => !before.has(f) && f.endsWith('.cpuprofile'));
   const newest = fresh.sort((a, b) => statSync(join(dir, b)).mtimeMs - statSync(join(dir, a)).mtimeMs)[0];
