@@ -67,6 +67,13 @@ function mapDict(from: TextDict, into: TextDict, fn: (text: string) => string | 
   return out;
 }
 
+/** The map of a record dict that is its own normalized dict: entry k is k. */
+function same(size: number): Int32Array {
+  const out = new Int32Array(size);
+  for (let k = 0; k < size; k++) out[k] = k;
+  return out;
+}
+
 const at = (map: Int32Array | null, col: Int32Array | null, i: number): number => {
   if (map === null || col === null) return -1;
   const id = col[i] as number;
@@ -129,8 +136,10 @@ class Links {
  * (`line:FILE:LINE`) rather than silently joining another.
  */
 export function resolveClientKeys(leads: LeadTable, invoices: InvoiceTable): ClientKeys {
-  // phones are normalized already when read: the leads' own phone dict is the normalized one
-  const dict = { id: new StringDict(), name: new PackedDict(), phone: leads.phones as TextDict, email: new PackedDict(), raw: new StringDict() };
+  // phones (and e-mails, unless the table was built by hand) are normalized already when read:
+  // the leads' own dicts are the normalized ones — a million distinct addresses are not copied
+  const emails = leads.emailsNormalized;
+  const dict = { id: new StringDict(), name: new PackedDict(), phone: leads.phones as TextDict, email: emails ? (leads.emails as TextDict) : new PackedDict(), raw: new StringDict() };
   // each distinct text of each record dict is normalized once
   const leadNames = mapDict(leads.clients, dict.name, normalizeCompanyName);
   const invoiceNames = mapDict(invoices.clients, dict.name, normalizeCompanyName);
@@ -139,8 +148,8 @@ export function resolveClientKeys(leads: LeadTable, invoices: InvoiceTable): Cli
       n: leads.length,
       id: [leads.clientId, mapDict(leads.clientIds, dict.id, normalizeClientId)],
       name: [leads.client, leadNames],
-      phone: [leads.phone, Int32Array.from({ length: leads.phones.size }, (_, k) => k)],
-      email: [leads.email, mapDict(leads.emails, dict.email, normalizeEmail)],
+      phone: [leads.phone, same(leads.phones.size)],
+      email: [leads.email, emails ? same(leads.emails.size) : mapDict(leads.emails, dict.email, normalizeEmail)],
       raw: rawKeys(leads.clients.values, leadNames, dict.raw),
       origin: (i) => leads.originOf(i),
     },

@@ -11,10 +11,6 @@ function isWordChar(c: number): boolean {
   );
 }
 
-// Names repeat on every row of an export; a bounded memo keeps normalization off the hot path.
-const memo = new Map<string, string | null>();
-const MEMO_MAX = 50_000;
-
 /**
  * The company-name key: case-folded, ё→е, quotes «»"“”'‘’ and punctuation removed, legal forms
  * (ООО, АО, ИП, LLC, Inc, Ltd, GmbH, … and long forms such as «Общество с ограниченной
@@ -23,17 +19,12 @@ const MEMO_MAX = 50_000;
  * do `А.Б. Иванов` and `А. Б. Иванов`. null when nothing is left.
  *
  * `ООО «Ромашка»`, `Ромашка, ООО`, `"РОМАШКА" ооо` → `ромашка`.
+ *
+ * Called once per distinct name of a table (identity's dictionaries), so it keeps no memo: one
+ * cost a Map lookup and insert per call for nothing, and on a list of a million distinct
+ * companies was cleared every 50,000.
  */
 export function normalizeCompanyName(name: string): string | null {
-  const hit = memo.get(name);
-  if (hit !== undefined) return hit;
-  const result = computeName(name);
-  if (memo.size >= MEMO_MAX) memo.clear();
-  memo.set(name, result);
-  return result;
-}
-
-function computeName(name: string): string | null {
   const low = name.toLowerCase();
   const words: string[] = [];
   let cur = '';

@@ -73,6 +73,12 @@ export class LeadTable extends TableBase {
    */
   readonly phones = new PackedDict();
   readonly emails = new PackedDict();
+  /**
+   * `emails` holds addresses as `normalizeEmail` leaves them, as the lead normalizer stores them,
+   * so identity uses it as it is (see src/kpi/identity.ts); false for a table built from objects
+   * by hand (`from`), whose addresses are as given.
+   */
+  emailsNormalized = true;
 
   /** Store a parsed row as a new record; returns its index. */
   push(r: LeadRow, line: number, source: number): number {
@@ -163,6 +169,7 @@ export class LeadTable extends TableBase {
   /** A table holding `leads` (tests and callers that build records by hand). */
   static from(leads: readonly Lead[]): LeadTable {
     const t = new LeadTable();
+    t.emailsNormalized = false;
     const r = new LeadRow();
     for (const l of leads) {
       r.id = l.id;

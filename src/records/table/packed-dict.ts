@@ -67,22 +67,23 @@ export class PackedDict implements TextDict {
     }
   }
 
-  /** The string of an id (built anew on each call); null for -1. */
+  /**
+   * The string of an id (built anew on each call); null for -1. Decoded by Buffer from the
+   * characters' bytes — latin1 for one byte a character, UTF-16LE (code units as they are, a
+   * lone surrogate too) for two: one flat string, where adding the characters one by one built
+   * a rope (identity reads every text of a million-entry dictionary).
+   */
   value(id: number): string | null {
     if (id < 0) return null;
     const a = this.start[id] as number;
     const b = this.start[id + 1] as number;
     const c = this.chars;
-    if (b - a <= 64) {
-      let s = '';
-      for (let i = a; i < b; i++) s += String.fromCharCode(c[i] as number);
-      return s;
-    }
-    // code units as they were (a lone surrogate stays one), a bounded number of arguments per call
-    let s = '';
-    for (let i = a; i < b; i += 8192) s += String.fromCharCode.apply(null, c.subarray(i, Math.min(b, i + 8192)) as unknown as number[]);
-    return s;
+    const bytes = (this.bytes ??= Buffer.from(c.buffer, c.byteOffset, c.byteLength));
+    return c instanceof Uint8Array ? bytes.toString('latin1', a, b) : bytes.toString('utf16le', 2 * a, 2 * b);
   }
+
+  /** `chars` seen as bytes, for `value` (dropped when `chars` is replaced). */
+  private bytes: Buffer | null = null;
 
   /** Whether text `id` has a code unit in [lo, hi] (no string is built). */
   hasCodeIn(id: number, lo: number, hi: number): boolean {
@@ -125,11 +126,13 @@ export class PackedDict implements TextDict {
       const c = new Uint16Array(this.chars.length);
       c.set(this.chars.subarray(0, this.used));
       this.chars = c;
+      this.bytes = null;
     }
     if (this.used + s.length > this.chars.length) {
       let n = this.chars.length * 2;
       while (this.used + s.length > n) n *= 2;
       this.chars = grow(this.chars, n);
+      this.bytes = null;
     }
     const c = this.chars;
     for (let i = 0; i < s.length; i++) c[this.used + i] = s.charCodeAt(i);
