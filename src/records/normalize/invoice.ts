@@ -86,7 +86,8 @@ export class InvoiceNormalizer {
       : new DictMemo(t.numbers, notNull);
     this.clientMemo = new DictMemo(t.clients, notNull);
     this.clientGuess = new Predictor(t.clients);
-    this.clientIdMemo = new PackedMemo((raw) => (s.isNull(raw) ? -1 : t.clientIds.id(normalizeClientId(raw)) + (isExponentForm(raw) ? EXPONENT_FLAG : 0)));
+    // the ИНН goes into a dictionary, which copies it
+    this.clientIdMemo = new PackedMemo((raw) => (s.isNull(raw) ? -1 : t.clientIds.id(normalizeClientId(raw)) + (isExponentForm(raw) ? EXPONENT_FLAG : 0)), true);
     this.noManager = t.managers.id(s.manager(null));
     this.managerMemo = new TextMemo((raw) => t.managers.id(s.manager(raw)));
     this.segmentMemo = new TextMemo((raw) => t.segments.id(raw.replace(/\s+/g, ' ').trim()));

@@ -78,13 +78,15 @@ export class LeadNormalizer {
     });
     this.clientMemo = new DictMemo(t.clients, (raw) => !s.isNull(raw));
     this.clientGuess = new Predictor(t.clients);
-    this.clientIdMemo = new PackedMemo((raw) => (s.isNull(raw) ? -1 : t.clientIds.id(normalizeClientId(raw)) + (isExponentForm(raw) ? EXPONENT_FLAG : 0)));
+    // the ИНН (and a lead's phone below) goes into a dictionary, which copies it
+    this.clientIdMemo = new PackedMemo((raw) => (s.isNull(raw) ? -1 : t.clientIds.id(normalizeClientId(raw)) + (isExponentForm(raw) ? EXPONENT_FLAG : 0)), true);
     this.phoneMemo = new PackedMemo((raw) => {
       if (s.isNull(raw)) return 0;
       const p = normalizePhone(raw, s.defaultCountry);
       return (t.phones.id(p.value) + 1) * 2 + (p.kind === 'invalid' ? 1 : 0);
-    });
-    this.emailMemo = new TextMemo((raw) => (s.isNull(raw) ? -1 : t.emails.id(normalizeEmail(raw))));
+    }, true);
+    // the address goes into a PackedDict, which copies it
+    this.emailMemo = new TextMemo((raw) => (s.isNull(raw) ? -1 : t.emails.id(normalizeEmail(raw))), true);
     this.managerMemo = new TextMemo((raw) => t.managers.id(s.manager(raw)));
     this.segmentMemo = new TextMemo((raw) => t.segments.id(cleanSegment(raw)));
     this.statusMemo = new DictMemo(t.statuses, () => true, (id, raw) => {

@@ -87,8 +87,15 @@ export class TextMemo implements Memo {
   /** Set once the Map is full and answered fewer than half the lookups: it is dropped. */
   private off = false;
 
-  /** `compute` gets a flat copy of the text, so caches behind it never pin a file chunk. */
-  constructor(private readonly compute: (text: string) => number) {}
+  /**
+   * `compute` gets a flat copy of the text, so caches behind it never pin a file chunk — unless
+   * `copies`: it keeps nothing of the text but copies (a `PackedDict` of what it derives), and
+   * the copy is made only for the memo's own key.
+   */
+  constructor(
+    private readonly compute: (text: string) => number,
+    private readonly copies = false,
+  ) {}
 
   of(text: string): number {
     if (text === this.last.text) return this.last.code;
@@ -102,7 +109,7 @@ export class TextMemo implements Memo {
     }
     // a column of mostly distinct texts (e-mails, a log's numbers): hashing and keeping them
     // costs more than working each one out
-    if (this.off) return this.compute(flatten(text));
+    if (this.off) return this.compute(this.copies ? text : flatten(text));
     this.asked++;
     const hit = this.memo.get(text);
     if (hit !== undefined) {
@@ -156,7 +163,8 @@ export class DictMemo implements Memo {
 
   private first(text: string, found: number): number {
     if (!this.accept(text)) return -1;
-    const id = found >= 0 ? found : this.dict.id(text);
+    // `found` is -1 only when `find` just missed: added without a second lookup
+    const id = found >= 0 ? found : this.dict.add(text);
     if (id >= this.checked.length) {
       const grown = new Uint8Array(Math.max(id + 1, this.checked.length * 2));
       grown.set(this.checked);
@@ -269,6 +277,10 @@ const PACKED_LIMIT = 2_000_000;
  * is packed, 4 bits a character, into one or two numbers — an exact, one-to-one key (codes are
  * 1…15, so no two texts share one). Other texts fall back to a `TextMemo`. Same codes, fewer
  * cycles: no string is hashed.
+ *
+ * With `copies`, `compute` gets the text as it is, not a flat copy: it keeps nothing of it but
+ * copies (a lead's phone and an ИНН go into dictionaries, which copy their text), and the packed
+ * key keeps no string at all — a million distinct numbers then cost no copy each.
  */
 export class PackedMemo implements Memo {
   private short = new PackedTable(false);
@@ -281,8 +293,11 @@ export class PackedMemo implements Memo {
   private readonly fallback: TextMemo;
   private readonly last = new Last();
 
-  constructor(private readonly compute: (text: string) => number) {
-    this.fallback = new TextMemo(compute);
+  constructor(
+    private readonly compute: (text: string) => number,
+    private readonly copies = false,
+  ) {
+    this.fallback = new TextMemo(compute, copies);
   }
 
   of(text: string): number {
@@ -304,7 +319,7 @@ export class PackedMemo implements Memo {
     }
     // a column of mostly distinct numbers (a big log's callers): the tables cost a miss and a
     // slot per value for nothing, so they are dropped, as a TextMemo drops its Map
-    if (this.off) return this.compute(flatten(text));
+    if (this.off) return this.compute(this.copies ? text : flatten(text));
     const table = b === 0 ? this.short : this.long;
     this.asked++;
     const hit = table.get(a, b);
@@ -312,7 +327,7 @@ export class PackedMemo implements Memo {
       this.found++;
       return hit;
     }
-    const v = this.compute(flatten(text));
+    const v = this.compute(this.copies ? text : flatten(text));
     if (table.size < PACKED_LIMIT) table.set(a, b, v);
     if (this.short.size + this.long.size >= PACKED_GIVE_UP && this.found * 2 < this.asked) {
       this.off = true;

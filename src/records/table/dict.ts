@@ -20,6 +20,8 @@ export interface TextDict {
   id(s: string | null): number;
   /** The id of `s` if present, else -1 (never adds). */
   find(s: string): number;
+  /** Add `s`, which `find` just said is absent, without looking it up again; its new id. */
+  add(s: string): number;
   /** The text of an id; null for -1. */
   value(id: number): string | null;
   /** Every text by id (a `PackedDict` builds them: not for per-record loops). */
@@ -55,7 +57,11 @@ export class StringDict implements TextDict {
   id(s: string | null): number {
     if (s === null) return -1;
     const got = this.ids.get(s);
-    if (got !== undefined) return got;
+    return got !== undefined ? got : this.add(s);
+  }
+
+  /** Add `s`, known to be absent; its new id. */
+  add(s: string): number {
     const flat = flatten(s);
     const id = this.values.length;
     if (id === NARROW_IDS && this.wide !== null) {

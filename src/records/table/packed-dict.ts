@@ -49,10 +49,23 @@ export class PackedDict implements TextDict {
       if (this.hashes[v - 1] === h && this.equals(v - 1, s)) return v - 1;
       k = (k + 1) & mask;
     }
+    return this.insert(s, h, k);
+  }
+
+  /** Add `s`, known to be absent (`find` said so): its slot is the first empty one. */
+  add(s: string): number {
+    const h = hashText(s);
+    const mask = this.slots.length - 1;
+    let k = h & mask;
+    while (this.slots[k] !== EMPTY) k = (k + 1) & mask;
+    return this.insert(s, h, k);
+  }
+
+  private insert(s: string, h: number, slot: number): number {
     const id = this.count;
     this.append(s, h);
     if ((id + 1) * 4 > this.slots.length * 3) this.rehash();
-    else this.slots[k] = id + 1;
+    else this.slots[slot] = id + 1;
     return id;
   }
 
