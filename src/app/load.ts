@@ -27,6 +27,7 @@ import { caseVariants, crossFileDuplicates } from './cross-checks.js';
 import type { Progress } from './progress.js';
 import { estimateRows } from './estimate.js';
 import { readRows } from './read-rows.js';
+import { PipedRows } from '../ingest/csv/piped-rows.js';
 import { planCut, startPart, type ParallelRun } from './parallel/start.js';
 import type { PipeOptions } from '../ingest/csv/piped-rows.js';
 import type { IdColumn } from '../records/table/base.js';
@@ -160,6 +161,9 @@ export async function loadInputs(specs: readonly InputSpec[], s: NormalizeSettin
     const kind = setup.kind;
     res.has[kind] = true;
     const norm: AnyNormalizer = makeNormalizer(kind, setup, s, spec.source, ref, stores);
+    // a reading worker numbers the company names, so this thread finds their codes by index
+    const numbered = norm.numberedColumns();
+    if (it instanceof PipedRows && numbered.some((c) => c >= 0)) it.numberColumns(numbered);
     const f = setup.mapping.fields as Record<string, number | undefined>;
     if (kind === 'leads' && (f.status !== undefined || f.won_at !== undefined)) res.wonSource = true;
     if (kind === 'invoices' && 'costKnown' in norm && norm.costKnown) res.costKnown = true;

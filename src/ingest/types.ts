@@ -28,6 +28,13 @@ export interface RawRow {
   /** The duplicate-check hash of `raw` (src/app/row-hash.ts), when a reading worker made it. */
   h1?: number;
   h2?: number;
+  /**
+   * Ids a reading worker gave the cells of the columns it was asked to number (see
+   * `PositionTokenizer.numberColumns`): `ids[idAt + j]` for the j-th such column, -1 for none.
+   * Null or absent when the row's cells were not numbered.
+   */
+  ids?: Int32Array | null;
+  idAt?: number;
 }
 
 /**

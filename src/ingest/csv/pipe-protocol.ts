@@ -55,3 +55,14 @@ export interface PipeMore {
   type: 'more';
   spare: ArrayBuffer[];
 }
+
+/**
+ * Main → worker: number the cells of these columns from the next piece on (see
+ * `PositionTokenizer.numberColumns`); sent once the main thread has mapped the header.
+ */
+export interface PipeNumber {
+  type: 'number';
+  columns: number[];
+}
+
+export type PipeToWorker = PipeMore | PipeNumber;

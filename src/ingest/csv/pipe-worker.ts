@@ -7,7 +7,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { Issue } from '../../errors/issue.js';
 import { KpiError } from '../../errors/kpi-error.js';
 import { readCsvPieces } from './read-csv.js';
-import type { PipeFailed, PipeMore, PipeJob, PipeMessage, Segment } from './pipe-protocol.js';
+import type { PipeFailed, PipeJob, PipeMessage, PipeToWorker, Segment } from './pipe-protocol.js';
+import type { PositionTokenizer } from './positions.js';
 
 /** Messages posted and not yet taken by the main thread, at most. */
 const IN_FLIGHT = 2;
@@ -18,7 +19,15 @@ async function pipe(job: PipeJob, port: NonNullable<typeof parentPort>): Promise
   let inFlight = 0;
   let wake: (() => void) | null = null;
   const spare: Int32Array[] = [];
-  port.on('message', (m: PipeMore) => {
+  let tokenizer: PositionTokenizer | null = null;
+  let numbered: number[] | null = null;
+  port.on('message', (m: PipeToWorker) => {
+    if (m.type === 'number') {
+      // before the reader is open, kept for when it is
+      if (tokenizer !== null) tokenizer.numberColumns(m.columns);
+      else numbered = m.columns;
+      return;
+    }
     inFlight--;
     for (const b of m.spare) spare.push(new Int32Array(b));
     const w = wake;
@@ -33,7 +42,11 @@ async function pipe(job: PipeJob, port: NonNullable<typeof parentPort>): Promise
   };
 
   const issues: Issue[] = [];
-  const { info, sepLine, pieces, spare: arrays } = await readCsvPieces({ path: job.path }, job, issues);
+  const opened = await readCsvPieces({ path: job.path }, job, issues);
+  const { info, sepLine, pieces } = opened;
+  tokenizer = opened.tokenizer;
+  if (numbered !== null) tokenizer.numberColumns(numbered);
+  const arrays = tokenizer.spare;
   // what the open found (an encoding guess) the main thread found too, detecting on the same bytes
   let reported = issues.length;
   let skip = sepLine ? 1 : 0;

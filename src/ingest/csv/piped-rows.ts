@@ -13,7 +13,7 @@ import type { Issue } from '../../errors/issue.js';
 import { KpiError, type ExitCode } from '../../errors/kpi-error.js';
 import type { RawRow, ReaderInfo, RowBatches } from '../types.js';
 import { unpackPiece } from './positions.js';
-import type { PipeData, PipeJob, PipeMessage, PipeMore, Segment } from './pipe-protocol.js';
+import type { PipeData, PipeJob, PipeMessage, PipeMore, PipeNumber, Segment } from './pipe-protocol.js';
 
 /** When a file is read on a second thread (`openTable`). */
 export interface PipeOptions {
@@ -86,6 +86,16 @@ export class PipedRows implements AsyncIterable<RawRow>, AsyncIterator<RawRow>, 
     // kept alive only while this thread waits for it (see `receive`): an abandoned read must not
     // hold the process open. After the listeners: adding a 'message' listener refs the port.
     this.worker.unref();
+  }
+
+  /**
+   * Have the worker number the cells of these columns (company names) from its next piece on:
+   * rows then carry the ids (`RawRow.ids`), by which the normalizer finds the codes.
+   */
+  numberColumns(columns: number[]): void {
+    if (this.closed || this.broken !== null) return;
+    const m: PipeNumber = { type: 'number', columns };
+    this.worker.postMessage(m);
   }
 
   [Symbol.asyncIterator](): AsyncIterator<RawRow> {

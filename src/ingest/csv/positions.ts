@@ -8,6 +8,7 @@
 import type { RawRow } from '../types.js';
 import { TokenizerCore } from './tokenizer.js';
 import { hashRange, lastHash } from '../../app/row-hash.js';
+import { flatten } from '../../values/flat.js';
 
 /** Numbers before a record's cells in `Piece.ints`. */
 const HEAD = 6;
@@ -16,11 +17,50 @@ const HEAD = 6;
  * Records found in `text`. `ints` holds, per record: its physical line, the start and end of its
  * raw text in `text`, the two halves of the raw text's duplicate-check hash (`hashRange`), its
  * number of cells, then each cell's start and end. A cell whose `""` must become `"` has its
- * start stored as `~start` (negative).
+ * start stored as `~start` (negative). Then `keys` numbers: the ids of the record's cells in the
+ * numbered columns (see `PositionTokenizer.numberColumns`), -1 where a cell has none.
  */
 export interface Piece {
   text: string;
   ints: Int32Array;
+  keys: number;
+}
+
+/** Distinct texts past which numbering that mostly misses gives up (as the memos do). */
+const IDS_GIVE_UP = 200_000;
+/** Distinct texts numbered at most. */
+const IDS_LIMIT = 2_000_000;
+
+/**
+ * Dense ids 0, 1, 2, … for the distinct texts of one column, in first-seen order. A column of
+ * mostly distinct texts gives up (every later cell gets -1) rather than hold them all.
+ */
+class TextIds {
+  private map = new Map<string, number>();
+  private asked = 0;
+  private found = 0;
+  private off = false;
+
+  /** The id of `text[start, end)`; -1 for an empty cell, or once numbering gave up. */
+  id(text: string, start: number, end: number): number {
+    if (this.off || end === start) return -1;
+    const t = text.slice(start, end);
+    this.asked++;
+    const got = this.map.get(t);
+    if (got !== undefined) {
+      this.found++;
+      return got;
+    }
+    const id = this.map.size;
+    if (id >= IDS_LIMIT) return -1;
+    // a copy: a slice would keep the worker's whole chunk alive
+    this.map.set(flatten(t), id);
+    if (id + 1 >= IDS_GIVE_UP && this.found * 2 < this.asked) {
+      this.off = true;
+      this.map = new Map();
+    }
+    return id;
+  }
 }
 
 /** Cells of the record in progress: start/end pairs, grown as needed. */
@@ -43,6 +83,50 @@ export class PositionTokenizer extends TokenizerCore<Piece> {
   private cur = new PairList();
   private recs: Int32Array = new Int32Array(16_384);
   private n = 0;
+  /** The numbered columns (see `numberColumns`) and their ids, for the piece being written. */
+  private numbered: Int32Array = new Int32Array(0);
+  private ids: TextIds[] = [];
+  /** Columns to number from the next piece on (undefined: no change). */
+  private nextNumbered: Int32Array | undefined;
+
+  /**
+   * Number the cells of these columns (company names), each column's distinct texts 0, 1, 2, …
+   * in first-seen order, and write the ids after each record's cells: the main thread then finds
+   * a cell's code by index (`IdCodes` in src/records/normalize/memo.ts) instead of looking its
+   * text up in a Map far larger than the cache. Takes effect with the next piece; a column index
+   * of -1 gets -1 ids.
+   */
+  numberColumns(columns: readonly number[]): void {
+    this.nextNumbered = Int32Array.from(columns);
+    if (this.n === 0) this.applyNumbered();
+  }
+
+  private applyNumbered(): void {
+    const next = this.nextNumbered;
+    if (next === undefined) return;
+    this.nextNumbered = undefined;
+    this.numbered = next;
+    this.ids = Array.from(next, () => new TextIds());
+  }
+
+  /** The ids of the record's numbered cells, whose start/end pairs are `recs[from, from + 2·cells)`. */
+  private writeIds(from: number, cells: number): void {
+    const cols = this.numbered;
+    const k = cols.length;
+    if (k === 0) return;
+    this.room(k);
+    const r = this.recs;
+    for (let j = 0; j < k; j++) {
+      const c = cols[j] as number;
+      let id = -1;
+      if (c >= 0 && c < cells) {
+        const s = r[from + 2 * c] as number;
+        // a cell with `""` (its start stored negative) is left to the main thread
+        if (s >= 0) id = (this.ids[j] as TextIds).id(this.buf, s, r[from + 2 * c + 1] as number);
+      }
+      r[this.n++] = id;
+    }
+  }
 
   private room(k: number): void {
     if (this.n + k <= this.recs.length) return;
@@ -73,6 +157,7 @@ export class PositionTokenizer extends TokenizerCore<Piece> {
       from = at + 1;
     }
     this.recs[head + HEAD - 1] = cells;
+    this.writeIds(head + HEAD, cells);
   }
 
   /** A record's head but its cell count: line, raw start and end, hash of the raw text. */
@@ -101,6 +186,7 @@ export class PositionTokenizer extends TokenizerCore<Piece> {
     r[k - 1] = c.n >> 1;
     r.set(c.a.subarray(0, c.n), k);
     this.n = k + c.n;
+    this.writeIds(k, c.n >> 1);
     c.n = 0;
   }
 
@@ -112,10 +198,11 @@ export class PositionTokenizer extends TokenizerCore<Piece> {
   readonly spare: Int32Array[] = [];
 
   protected flush(out: (p: Piece) => void): void {
-    if (this.n === 0) return;
-    out({ text: this.buf, ints: this.recs.subarray(0, this.n) });
+    if (this.n === 0) return this.applyNumbered();
+    out({ text: this.buf, ints: this.recs.subarray(0, this.n), keys: this.numbered.length });
     this.recs = this.spare.pop() ?? new Int32Array(this.recs.length);
     this.n = 0;
+    this.applyNumbered();
   }
 
   /** The record in progress keeps its cells across the drop of consumed text: shift them. */
@@ -134,12 +221,14 @@ export class PositionTokenizer extends TokenizerCore<Piece> {
 
 /**
  * The rows of a piece, as the string tokenizer makes them (same cells, raw text and lines, and
- * the raw text's hash besides), appended to `out`; the first `skip` records are dropped (an
- * Excel `sep=` line), and so are records starting on `afterLine` or before. Returns how many of
- * the `skip` are still to drop.
+ * the raw text's hash and the numbered cells' ids besides), appended to `out`; the first `skip`
+ * records are dropped (an Excel `sep=` line), and so are records starting on `afterLine` or
+ * before. Returns how many of the `skip` are still to drop.
  */
 export function unpackPiece(p: Piece, out: RawRow[], skip: number, afterLine = 0): number {
-  const { text, ints } = p;
+  const { text, ints, keys } = p;
+  // the ids stay readable after `ints` goes back to the worker (rows may wait, undecided)
+  const ids = keys > 0 ? ints.slice() : null;
   const n = ints.length;
   let k = 0;
   while (k < n) {
@@ -152,7 +241,7 @@ export function unpackPiece(p: Piece, out: RawRow[], skip: number, afterLine = 0
     k += HEAD;
     if (skip > 0 || line <= afterLine) {
       if (skip > 0) skip--;
-      k += 2 * count;
+      k += 2 * count + keys;
       continue;
     }
     const cells: string[] = [];
@@ -160,7 +249,8 @@ export function unpackPiece(p: Piece, out: RawRow[], skip: number, afterLine = 0
       const a = ints[k]!;
       cells.push(a >= 0 ? text.slice(a, ints[k + 1]!) : text.slice(~a, ints[k + 1]!).replaceAll('""', '"'));
     }
-    out.push({ line, cells, raw: text.slice(start, end), h1, h2 });
+    out.push({ line, cells, raw: text.slice(start, end), h1, h2, ids, idAt: k });
+    k += keys;
   }
   return skip;
 }

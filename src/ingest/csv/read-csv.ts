@@ -65,11 +65,11 @@ export async function readCsvPieces(
   input: { path: string },
   opts: CsvOptions,
   issues: Issue[],
-): Promise<{ info: ReaderInfo; sepLine: boolean; pieces: CsvRows<Piece>; spare: Int32Array[] }> {
+): Promise<{ info: ReaderInfo; sepLine: boolean; pieces: CsvRows<Piece>; tokenizer: PositionTokenizer }> {
   const o = await openCsv(input, opts, issues);
   const tokenizer = new PositionTokenizer({ delimiter: o.delimiter, maxRecordChars: opts.maxRecordChars, maxLineChars: opts.maxLineChars });
   const pieces = new CsvRows(o.src, o.bomLength, o.encoding, tokenizer, false, opts.file, issues, o.info.asciiSoFar ? o.info : null);
-  return { info: o.info, sepLine: o.sepLine, pieces, spare: tokenizer.spare };
+  return { info: o.info, sepLine: o.sepLine, pieces, tokenizer };
 }
 
 /** Open the input and detect its encoding and delimiter (see {@link readCsv}). */

@@ -89,6 +89,14 @@ export class CallNormalizer {
     });
   }
 
+  /**
+   * The columns whose cells a reading worker numbers (`RawRow.ids`): none. A call log's numbers
+   * were tried (0.14 s fewer lookups here, 0.45 s more work there: 3 % slower).
+   */
+  numberedColumns(): number[] {
+    return [];
+  }
+
   observe(row: RawRow): void {
     if (this.cols.started_at !== undefined) this.started.observe(row.cells[this.cols.started_at] ?? null, this.s.isNull);
   }

@@ -96,6 +96,15 @@ export class InvoiceNormalizer {
     });
   }
 
+  /**
+   * The columns whose cells a reading worker numbers (`RawRow.ids`): none. Numbering the client
+   * names, as for leads, made 1M 1C lines 3 % faster for 10 MB more at the peak: their ИНН already
+   * predicts the name.
+   */
+  numberedColumns(): number[] {
+    return [];
+  }
+
   observe(row: RawRow): void {
     const c = this.cols;
     if (c.date !== undefined) this.date.observe(this.dateCell(row), this.s.isNull);

@@ -12,7 +12,7 @@ import { normalizePhone } from '../../values/phone.js';
 import { tryCents } from '../../values/numbers.js';
 import { colRef, EXPONENT_FLAG, isExponentForm, RowIssues, warnExponent, type ColumnRef, type FileRef } from './context.js';
 import type { NormalizeSettings } from './settings.js';
-import { DictMemo, PackedMemo, Predictor, TextMemo, type Memo } from './memo.js';
+import { DictMemo, IdCodes, PackedMemo, Predictor, TextMemo, type Memo } from './memo.js';
 import type { LeadRow, LeadTable } from '../table/lead-table.js';
 
 export type LeadColumns = Partial<Record<'id' | 'created_at' | 'channel' | 'direction' | 'client' | 'client_id' | 'phone' | 'email' | 'manager' | 'segment' | 'status' | 'won_at' | 'amount', number>>;
@@ -39,6 +39,8 @@ export class LeadNormalizer {
   private readonly channelRule = new Map<number, { channel: number; direction: 'inbound' | 'outbound' | null }>();
   private readonly directionMemo: Memo;
   private readonly clientMemo: Memo;
+  /** Its codes by the ids a reading worker gave the cells (see `numberedColumns`). */
+  private readonly clientCodes: IdCodes;
   /** Client name guessed from the client id (they repeat together). */
   private readonly clientGuess: Predictor;
   private readonly clientIdMemo: Memo;
@@ -77,6 +79,7 @@ export class LeadNormalizer {
       return d === 'inbound' ? D_IN : d === 'outbound' ? D_OUT : D_UNKNOWN;
     });
     this.clientMemo = new DictMemo(t.clients, (raw) => !s.isNull(raw));
+    this.clientCodes = new IdCodes(this.clientMemo);
     this.clientGuess = new Predictor(t.clients);
     // the ИНН (and a lead's phone below) goes into a dictionary, which copies it
     this.clientIdMemo = new PackedMemo((raw) => (s.isNull(raw) ? -1 : t.clientIds.id(normalizeClientId(raw)) + (isExponentForm(raw) ? EXPONENT_FLAG : 0)), true);
@@ -92,6 +95,11 @@ export class LeadNormalizer {
     this.statusMemo = new DictMemo(t.statuses, () => true, (id, raw) => {
       this.statusFlags[id] = (s.isWon(raw) ? 1 : 0) | (s.isExcluded(raw) ? 2 : 0);
     });
+  }
+
+  /** The columns whose cells a reading worker numbers (`RawRow.ids`): the company name. */
+  numberedColumns(): number[] {
+    return [this.cols.client ?? -1];
   }
 
   /** Feed detection (all rows, in order, before parse of undecided columns). */
@@ -220,7 +228,10 @@ export class LeadNormalizer {
     r.id = id === '' || s.isNull(id) ? null : id;
     if (r.id !== null && isExponentForm(id)) warnExponent(out, this.refs.id!, id, 'id');
     const cl = this.raw(row, c.client);
+    // numbered by a reading worker: the code by index, no guess or lookup
+    const nid = row.ids ? (row.ids[row.idAt!] as number) : -1;
     if (cl === '') r.client = -1;
+    else if (nid >= 0) r.client = this.clientCodes.of(cl, nid);
     else {
       const guess = this.clientGuess.guess(r.clientId, cl);
       if (guess >= 0) r.client = guess;

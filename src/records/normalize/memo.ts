@@ -338,6 +338,40 @@ export class PackedMemo implements Memo {
   }
 }
 
+/** Not yet known, in {@link IdCodes} (codes are ≥ -1). */
+const UNSET = -2;
+
+/**
+ * The codes of one column's cells by the ids a reading worker gave them (`TextIds` in
+ * src/ingest/csv/positions.ts: the same id for the same cell text, in first-seen order). The
+ * first cell with an id asks the memo; every later one reads an array — the text was looked up
+ * on the worker's thread. A cell without an id (-1: an empty or `""` cell, or the worker gave up
+ * on the column) asks the memo.
+ */
+export class IdCodes {
+  private codes = new Int32Array(0);
+
+  constructor(private readonly memo: Memo) {}
+
+  of(text: string, id: number): number {
+    if (id < 0) return this.memo.of(text);
+    const codes = this.codes;
+    if (id < codes.length) {
+      const v = codes[id] as number;
+      if (v !== UNSET) return v;
+    } else this.grow(id);
+    const v = this.memo.of(text);
+    this.codes[id] = v;
+    return v;
+  }
+
+  private grow(id: number): void {
+    const grown = new Int32Array(Math.max(1024, id + 1, this.codes.length * 2)).fill(UNSET);
+    grown.set(this.codes);
+    this.codes = grown;
+  }
+}
+
 /**
  * Guesses one column's dictionary id from another's: a client's name from its ИНН, which in real
  * exports go together. A guess is verified with `===` against the text (no hashing), so a wrong

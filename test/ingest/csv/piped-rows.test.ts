@@ -59,7 +59,7 @@ async function both(name: string, data: string | Buffer, opts: Partial<CsvOption
     const b = await drain(piped, twoIssues);
     // the worker's rows carry their duplicate-check hash besides
     if (own === 'none') expect(b.rows.every((r) => r.h2 !== undefined)).toBe(true);
-    expect(b.rows.map(({ h1: _a, h2: _b, ...r }) => r)).toEqual(a.rows);
+    expect(b.rows.map(({ h1: _a, h2: _b, ids: _c, idAt: _d, ...r }) => r)).toEqual(a.rows);
     expect(b.issues).toEqual(a.issues);
     expect(b.seen).toEqual(a.seen);
     expect(opened.info).toEqual(one.info);
@@ -196,6 +196,25 @@ async function load(name: string, text: string, kind: 'leads' | 'calls' | 'invoi
 }
 
 describe.skipIf(!built)('loading a file read on a worker thread', () => {
+  it('gives the leads of one thread, company names numbered by the worker', async () => {
+    const out = ['ID;Дата создания;Источник;Название компании;ИНН;Рабочий телефон'];
+    // big enough that the worker's rows, not only this thread's first ones, are loaded
+    for (let i = 0; i < 150_000; i++) {
+      // names repeat, some with `""`, some empty, some only spaces; half the rows have an ИНН
+      const quoted = `"ООО ""Кавычки ${i % 7}"""`;
+      const name = i % 11 === 0 ? '' : i % 13 === 0 ? quoted : i % 17 === 0 ? '   ' : `ООО «Клиент ${i % 301}»`;
+      out.push(`${100_000 + i};0${1 + (i % 9)}.03.2025 10:00;Сайт;${name};${i % 2 === 0 ? `77${String(i % 151).padStart(8, '0')}` : ''};+7 916 ${String(i % 4000).padStart(7, '0')}`);
+    }
+    const text = out.join('\r\n') + '\r\n';
+    const one = await load('leads.csv', text, 'leads', false);
+    const two = await load('leads.csv', text, 'leads', true);
+    expect(two.leads).toEqual(one.leads);
+    expect(two.issues.map(plainIssue)).toEqual(one.issues.map(plainIssue));
+    expect(two.files.map((f) => f.stats)).toEqual(one.files.map((f) => f.stats));
+    expect(new Set(one.leads.map((l) => l.client)).size).toBeGreaterThan(300);
+    expect(Buffer.byteLength(text)).toBeGreaterThan(8e6);
+  }, 30_000);
+
   it('gives the records, issues, rejects and counts of one thread', async () => {
     const out = ['Дата;Номер;Контрагент;ИНН;Менеджер;Сумма'];
     for (let i = 0; i < 12_000; i++) {

@@ -24,8 +24,9 @@ function byStrings(parts: string[], delimiter: string, maxRecordChars?: number) 
   return { rows, issues: t.issues };
 }
 
-function byPositions(parts: string[], delimiter: string, maxRecordChars?: number, skip = 0) {
+function byPositions(parts: string[], delimiter: string, maxRecordChars?: number, skip = 0, numbered: number[] | null = null) {
   const t = new PositionTokenizer({ delimiter, maxRecordChars });
+  if (numbered !== null) t.numberColumns(numbered);
   const pieces: Piece[] = [];
   for (const p of parts) t.push(p, (x) => pieces.push(x));
   t.end((x) => pieces.push(x));
@@ -47,11 +48,45 @@ describe('PositionTokenizer', () => {
           expect([r.h1, r.h2]).toEqual([lastHash().h1, lastHash().h2]);
           delete r.h1;
           delete r.h2;
+          // no column numbered: no ids
+          expect(r.ids).toBeNull();
+          delete r.ids;
+          delete r.idAt;
         }
         expect(got.rows).toEqual(want.rows);
         expect(got.issues).toEqual(want.issues);
       }),
       { numRuns: 3000 },
+    );
+  });
+
+  it('numbers the cells of the asked columns: one id per distinct text, in first-seen order', () => {
+    const cells = fc.array(fc.constantFrom('', 'a', 'Я', 'a b', '"q"', 'x""y', 'long name of a company', 'long name of a company 2'), { minLength: 1, maxLength: 4 });
+    fc.assert(
+      fc.property(fc.array(cells, { maxLength: 30 }), fc.array(fc.nat(), { maxLength: 6 }), (rows, cuts) => {
+        const text = rows.map((r) => r.map((c) => (c.includes('"') ? `"${c.replaceAll('"', '""')}"` : c)).join(',')).join('\n') + '\n';
+        const parts = chunks(text, cuts);
+        const got = byPositions(parts, ',', undefined, 0, [1, -1, 0]).rows;
+        expect(got.map(({ h1: _a, h2: _b, ids: _c, idAt: _d, ...r }) => r)).toEqual(byStrings(parts, ',').rows);
+        const seen = [new Map<string, number>(), new Map<string, number>()];
+        for (const r of got) {
+          const idOf = (j: number) => r.ids![r.idAt! + j]!;
+          expect(idOf(1)).toBe(-1); // column -1: never numbered
+          for (const [j, col] of [[0, 1], [2, 0]] as const) {
+            const cell = r.cells[col];
+            const id = idOf(j);
+            // empty, missing and `""` cells are left to the main thread
+            if (cell === undefined || cell === '' || (cell as string).includes('"')) {
+              expect(id).toBe(-1);
+              continue;
+            }
+            const m = seen[j === 0 ? 0 : 1]!;
+            if (!m.has(cell as string)) m.set(cell as string, m.size);
+            expect(id).toBe(m.get(cell as string));
+          }
+        }
+      }),
+      { numRuns: 1500 },
     );
   });
 
@@ -71,7 +106,7 @@ describe('PositionTokenizer', () => {
   it('keeps the cells of a record in progress right when consumed text is dropped', () => {
     // the quoted cell with `""` starts in one push and its record ends two pushes later
     const parts = ['x,y\n1,"a""', 'b",', '"c""d"', ',e\n2,f'];
-    expect(byPositions(parts, ',').rows.map(({ h1: _a, h2: _b, ...r }) => r)).toEqual(byStrings(parts, ',').rows);
+    expect(byPositions(parts, ',').rows.map(({ h1: _a, h2: _b, ids: _c, idAt: _d, ...r }) => r)).toEqual(byStrings(parts, ',').rows);
     expect(byPositions(parts, ',').rows[1]!.cells).toEqual(['1', 'a"b', 'c"d', 'e']);
   });
 
