@@ -41,10 +41,14 @@ class TextIds {
   private found = 0;
   private off = false;
 
-  /** The id of `text[start, end)`; -1 for an empty cell, or once numbering gave up. */
-  id(text: string, start: number, end: number): number {
+  /**
+   * The id of the cell `text[start, end)`; -1 for an empty cell, or once numbering gave up. An
+   * `escaped` cell (its `""` to become `"`) is keyed apart, marked, so that it never shares an id
+   * with an unquoted cell written the same way, which keeps its `""`.
+   */
+  id(text: string, start: number, end: number, escaped: boolean): number {
     if (this.off || end === start) return -1;
-    const t = text.slice(start, end);
+    const t = escaped ? '\u0001' + text.slice(start, end) : text.slice(start, end);
     this.asked++;
     const got = this.map.get(t);
     if (got !== undefined) {
@@ -121,8 +125,8 @@ export class PositionTokenizer extends TokenizerCore<Piece> {
       let id = -1;
       if (c >= 0 && c < cells) {
         const s = r[from + 2 * c] as number;
-        // a cell with `""` (its start stored negative) is left to the main thread
-        if (s >= 0) id = (this.ids[j] as TextIds).id(this.buf, s, r[from + 2 * c + 1] as number);
+        // a cell with `""` has its start stored negative
+        id = (this.ids[j] as TextIds).id(this.buf, s < 0 ? ~s : s, r[from + 2 * c + 1] as number, s < 0);
       }
       r[this.n++] = id;
     }
