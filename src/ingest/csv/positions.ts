@@ -28,8 +28,12 @@ export interface Piece {
 
 /** Distinct texts past which numbering that mostly misses gives up (as the memos do). */
 const IDS_GIVE_UP = 200_000;
-/** Distinct texts numbered at most. */
-const IDS_LIMIT = 2_000_000;
+/**
+ * Distinct texts numbered at most (later new texts get -1, known ones keep their ids): the worker
+ * keeps a copy of each while it reads, beside the main thread's dictionary — half a million
+ * company names cost it ~50 MB.
+ */
+const IDS_LIMIT = 500_000;
 
 /**
  * Dense ids 0, 1, 2, … for the distinct texts of one column, in first-seen order. A column of
