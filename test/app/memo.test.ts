@@ -4,7 +4,8 @@
  */
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { DictMemo, Front, PackedMemo, Predictor, TextMemo } from '../../src/records/normalize/memo.js';
+import { DictMemo, Front, Predictor, TextMemo } from '../../src/records/normalize/memo.js';
+import { PackedMemo } from '../../src/records/normalize/packed-memo.js';
 import { StringDict } from '../../src/records/table/dict.js';
 
 /** A compute function that counts its calls and gives each distinct text its own code. */

@@ -11,7 +11,8 @@ import { wallToInstant } from '../../values/timezone.js';
 import { colRef, isExponentForm, RowIssues, warnExponent, type ColumnRef, type FileRef } from './context.js';
 import type { NormalizeSettings } from './settings.js';
 import type { DateFormats } from './lead.js';
-import { PackedMemo, TextMemo, type Memo } from './memo.js';
+import { TextMemo, type Memo } from './memo.js';
+import { PackedMemo } from './packed-memo.js';
 import { ANSWERED_NO, ANSWERED_UNKNOWN, ANSWERED_YES, DIR_INBOUND, DIR_INTERNAL, DIR_OUTBOUND, type CallRow, type CallTable } from '../table/call-table.js';
 
 export type CallColumns = Partial<Record<'id' | 'started_at' | 'direction' | 'from' | 'to' | 'duration_s' | 'answered' | 'status' | 'manager' | 'tracking_number', number>>;

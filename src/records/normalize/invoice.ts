@@ -11,7 +11,8 @@ import { tryCents } from '../../values/numbers.js';
 import { colRef, EXPONENT_FLAG, isExponentForm, RowIssues, warnExponent, type ColumnRef, type FileRef } from './context.js';
 import type { NormalizeSettings } from './settings.js';
 import type { DateFormats } from './lead.js';
-import { DictMemo, PackedMemo, Predictor, TextMemo, type Memo } from './memo.js';
+import { DictMemo, Predictor, TextMemo, type Memo } from './memo.js';
+import { PackedMemo } from './packed-memo.js';
 import type { InvoiceRow, InvoiceTable } from '../table/invoice-table.js';
 
 export type InvoiceColumns = Partial<Record<'number' | 'date' | 'client' | 'client_id' | 'amount' | 'quantity' | 'unit_price' | 'cost' | 'unit_cost' | 'profit' | 'manager' | 'segment' | 'status' | 'paid_at', number>>;

@@ -12,7 +12,8 @@ import { normalizePhone } from '../../values/phone.js';
 import { tryCents } from '../../values/numbers.js';
 import { colRef, EXPONENT_FLAG, isExponentForm, RowIssues, warnExponent, type ColumnRef, type FileRef } from './context.js';
 import type { NormalizeSettings } from './settings.js';
-import { DictMemo, IdCodes, PackedMemo, Predictor, TextMemo, type Memo } from './memo.js';
+import { DictMemo, IdCodes, Predictor, TextMemo, type Memo } from './memo.js';
+import { PackedMemo } from './packed-memo.js';
 import type { LeadRow, LeadTable } from '../table/lead-table.js';
 
 export type LeadColumns = Partial<Record<'id' | 'created_at' | 'channel' | 'direction' | 'client' | 'client_id' | 'phone' | 'email' | 'manager' | 'segment' | 'status' | 'won_at' | 'amount', number>>;
