@@ -46,7 +46,11 @@ export const ALIAS_DATA: { readonly [K in Kind]: KindAliases<Field> } = {
 function compileField(field: Field, entries: readonly AliasEntry[], never: readonly string[] | undefined): CompiledField {
   const exact = new Map<string, CompiledAlias>();
   const contains: { fragment: string; alias: CompiledAlias }[] = [];
-  entries.forEach((e, rank) => {
+  // A column headed with the field's own name (SPEC §2: `created_at`, `duration_s`, `number`) is
+  // that field, whatever system wrote it — after every alias of the list, and weak: a file
+  // written by hand or by a script is no evidence of a kind.
+  const list: readonly AliasEntry[] = [...entries, { header: field, weak: true }];
+  list.forEach((e, rank) => {
     const spec = typeof e === 'string' ? { header: e } : e;
     const alias: CompiledAlias = {
       rank,
@@ -60,7 +64,7 @@ function compileField(field: Field, entries: readonly AliasEntry[], never: reado
       if (!exact.has(key)) exact.set(key, alias); // a repeated spelling keeps its first rank
     } else if (spec.contains !== undefined) {
       // Substring aliases rank after every exact one, whatever their place in the list.
-      contains.push({ fragment: normalizeHeader(spec.contains), alias: { ...alias, rank: entries.length + rank } });
+      contains.push({ fragment: normalizeHeader(spec.contains), alias: { ...alias, rank: list.length + rank } });
     }
   });
   return { field, exact, contains, never: new Set((never ?? []).map(normalizeHeader)) };
@@ -96,20 +100,20 @@ export function aliasFor(cf: CompiledField, norm: string): CompiledAlias | null 
   return null;
 }
 
-let globalIndex: Map<string, { kind: Kind; field: Field }[]> | null = null;
+let globalIndex: Map<string, { kind: Kind; field: Field; weak: boolean }[]> | null = null;
 
 /**
- * Normalized header → every (kind, field) whose exact aliases contain it. Used to score rows as
- * header candidates without building a full mapping per row.
+ * Normalized header → every (kind, field) whose exact aliases contain it, and whether that alias
+ * is weak. Used to score rows as header candidates without building a full mapping per row.
  */
-export function headerAliasIndex(): ReadonlyMap<string, readonly { kind: Kind; field: Field }[]> {
+export function headerAliasIndex(): ReadonlyMap<string, readonly { kind: Kind; field: Field; weak: boolean }[]> {
   if (globalIndex) return globalIndex;
-  const idx = new Map<string, { kind: Kind; field: Field }[]>();
+  const idx = new Map<string, { kind: Kind; field: Field; weak: boolean }[]>();
   for (const kind of KINDS) {
     for (const cf of compiledAliases(kind).fields) {
-      for (const key of cf.exact.keys()) {
+      for (const [key, alias] of cf.exact) {
         const list = idx.get(key) ?? [];
-        list.push({ kind, field: cf.field });
+        list.push({ kind, field: cf.field, weak: alias.weak });
         idx.set(key, list);
       }
     }

@@ -14,7 +14,7 @@
  */
 import type { Kind } from '../records/types.js';
 import { KINDS } from '../records/types.js';
-import { missingRequired } from './fields.js';
+import { missingRequired, type Field } from './fields.js';
 import { compiledAliases } from './alias-table.js';
 import { matchAliases } from './map-columns.js';
 
@@ -25,7 +25,9 @@ const NO_CTX = { file: '', sheet: null, headerLine: null };
 /** Score one kind against the headers. */
 export function scoreKind(headers: readonly string[], kind: Kind): KindScore {
   const { mapping, weakFields, hintColumns } = matchAliases(headers, kind, NO_CTX);
-  const mapped = new Set<string>(Object.keys(mapping.fields));
+  // a required field found only under a generic header (a lead list's bare `Date`) is read once
+  // the kind is known, but does not make the kind a candidate: `Date, Client, Amount` stays invoices
+  const mapped = new Set<string>(Object.keys(mapping.fields).filter((f) => !weakFields.has(f as Field)));
   let score = hintColumns > 0 ? 1 : 0;
   for (const group of compiledAliases(kind).signals) {
     if (group.some((f) => mapping.fields[f] !== undefined && !weakFields.has(f))) score++;

@@ -8,7 +8,7 @@ export type LeadField =
   | 'id' | 'created_at' | 'channel' | 'direction' | 'client' | 'client_id' | 'phone' | 'email'
   | 'manager' | 'segment' | 'status' | 'won_at' | 'amount';
 export type CallField =
-  | 'id' | 'started_at' | 'direction' | 'from' | 'to' | 'duration_s' | 'answered' | 'status'
+  | 'id' | 'started_at' | 'direction' | 'from' | 'to' | 'phone' | 'duration_s' | 'answered' | 'status'
   | 'manager' | 'tracking_number';
 export type InvoiceField =
   | 'number' | 'date' | 'client' | 'client_id' | 'amount' | 'quantity' | 'unit_price' | 'cost'
@@ -24,7 +24,7 @@ export type InfoField = 'context';
 /** Every field of each kind, in the order `inspect` and `init` list them. */
 export const FIELDS: { leads: readonly LeadField[]; calls: readonly CallField[]; invoices: readonly InvoiceField[] } = {
   leads: ['id', 'created_at', 'channel', 'direction', 'client', 'client_id', 'phone', 'email', 'manager', 'segment', 'status', 'won_at', 'amount'],
-  calls: ['id', 'started_at', 'direction', 'from', 'to', 'duration_s', 'answered', 'status', 'manager', 'tracking_number'],
+  calls: ['id', 'started_at', 'direction', 'from', 'to', 'phone', 'duration_s', 'answered', 'status', 'manager', 'tracking_number'],
   invoices: ['number', 'date', 'client', 'client_id', 'amount', 'quantity', 'unit_price', 'cost', 'unit_cost', 'profit', 'manager', 'segment', 'status', 'paid_at'],
 };
 

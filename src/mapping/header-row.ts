@@ -63,6 +63,7 @@ export function scoreHeaderRows(rows: readonly (readonly string[])[]): HeaderRow
     let filled = 0;
     let valueLike = false;
     const perKind = new Map<Kind, Set<string>>();
+    const strongPerKind = new Map<Kind, Set<string>>();
     for (const raw of row) {
       const cell = raw.trim();
       if (cell === '') continue;
@@ -72,15 +73,22 @@ export function scoreHeaderRows(rows: readonly (readonly string[])[]): HeaderRow
         let set = perKind.get(hit.kind);
         if (!set) perKind.set(hit.kind, (set = new Set()));
         set.add(hit.field);
+        if (hit.weak) continue;
+        let strong = strongPerKind.get(hit.kind);
+        if (!strong) strongPerKind.set(hit.kind, (strong = new Set()));
+        strong.add(hit.field);
       }
     }
     const candidate = filled >= 2 && !valueLike;
     let aliasMatches = 0;
+    let strongMatches = 0;
     let kind: Kind | null = null;
     if (candidate) {
+      // most fields named; of as many, most named by a kind's own (not generic) headers
       for (const k of KINDS) {
         const m = perKind.get(k)?.size ?? 0;
-        if (m > aliasMatches) { aliasMatches = m; kind = k; }
+        const st = strongPerKind.get(k)?.size ?? 0;
+        if (m > aliasMatches || (m > 0 && m === aliasMatches && st > strongMatches)) { aliasMatches = m; strongMatches = st; kind = k; }
       }
     }
     out.push({ index: r, filled, candidate, aliasMatches, kind });

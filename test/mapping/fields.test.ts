@@ -17,8 +17,8 @@ describe('missingRequired', () => {
 });
 
 describe('FIELDS', () => {
-  it('names every field of the brief, in order', () => {
-    expect(FIELDS.calls).toEqual(['id', 'started_at', 'direction', 'from', 'to', 'duration_s', 'answered', 'status', 'manager', 'tracking_number']);
+  it('names every field of the brief, in order (and `phone`, the other party of a call: docs/decisions.md)', () => {
+    expect(FIELDS.calls).toEqual(['id', 'started_at', 'direction', 'from', 'to', 'phone', 'duration_s', 'answered', 'status', 'manager', 'tracking_number']);
     expect(isFieldOf('invoices', 'unit_cost')).toBe(true);
     expect(isFieldOf('leads', 'number')).toBe(false);
   });

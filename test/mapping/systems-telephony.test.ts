@@ -73,7 +73,7 @@ const CASES: SystemCase[] = [
       'cpn_region_name', 'first_answered_employee_full_name', 'last_answered_employee_full_name', 'employees', 'call_records'],
     kind: 'calls',
     expect: { id: 'communication_id', started_at: 'start_time', answered: 'is_lost', duration_s: 'talk_duration',
-      from: 'contact_phone_number', tracking_number: 'virtual_phone_number', manager: 'last_answered_employee_full_name' },
+      phone: 'contact_phone_number', from: null, tracking_number: 'virtual_phone_number', manager: 'last_answered_employee_full_name' },
   },
   {
     system: 'Sipuni cabinet CSV',
@@ -94,7 +94,7 @@ const CASES: SystemCase[] = [
     system: 'Megafon / Beeline ВАТС history',
     headers: ['uid', 'type', 'status', 'client', 'diversion', 'user', 'group_name', 'start', 'wait', 'duration', 'record', 'missedStatus'],
     kind: 'calls',
-    expect: { id: 'uid', direction: 'type', status: 'status', from: 'client', tracking_number: 'diversion', manager: 'user',
+    expect: { id: 'uid', direction: 'type', status: 'status', phone: 'client', from: null, tracking_number: 'diversion', manager: 'user',
       started_at: 'start', duration_s: 'duration' },
   },
   {

@@ -26,11 +26,20 @@ export const CALL_ALIASES: KindAliases<CallField> = {
       'Направление звонка', 'Тип звонка', 'Тип вызова', { header: 'Тип', weak: true },
       { header: 'type', weak: true }],
     from: ['src', 'from', 'Откуда', 'Кто звонил', 'Номер звонящего', 'from_number', 'from-no',
-      'caller', 'callerNumber', 'callfrom', 'Caller ID', 'contact_phone_number', 'clid',
-      { header: 'client', weak: true }],
+      'caller', 'callerNumber', 'callfrom', 'Caller ID', 'clid'],
     // Roistat's `callee` is the tracking number (see tracking_number), not `to`.
     to: ['dst', 'to', 'Куда', 'С кем говорил', 'Номер назначения', 'to_number', 'to-no', 'dial-no',
       'callto', 'destination'],
+    // One column for the other party's number, whichever way the call went: the caller of an
+    // inbound call, the number dialled by an outbound one (UIS `contact_phone_number`, ВАТС
+    // `client`: "from/to by direction", EXPORT-FORMATS §2). A bare `Phone` is too generic to
+    // tell a call log apart: weak.
+    phone: ['contact_phone_number', 'Телефон клиента', 'Номер клиента', 'Номер абонента',
+      'client_phone', 'customer_phone', 'contact_phone', 'Client Phone', 'Customer Phone',
+      'Contact Phone', 'Client Number', 'Customer Number', 'External Number',
+      { header: 'client', weak: true }, { header: 'Phone', weak: true },
+      { header: 'Phone Number', weak: true }, { header: 'Телефон', weak: true },
+      { header: 'Номер телефона', weak: true }, { header: 'Абонент', weak: true }],
     duration_s: ['billsec', 'Длительность разговора', 'Длительность разговора, сек',
       'Время разговора', 'Talking', 'talk_duration', 'talkduraction', 'talkduration',
       'duration (in call)', 'Call Duration (in seconds)', 'Call Duration', 'Talk Time',
@@ -44,7 +53,8 @@ export const CALL_ALIASES: KindAliases<CallField> = {
       { header: 'result', weak: true }],
     manager: ['Кто ответил', 'Кто разговаривал', 'Call Owner', 'Менеджер', 'Сотрудник', 'Оператор',
       'last_answered_employee_full_name', 'first_answered_employee_full_name', 'user', 'Agent',
-      'cnum', 'extension', 'Ответственный', 'Ответственный из CRM'],
+      'cnum', 'extension', 'Ответственный', 'Ответственный из CRM', 'Manager', 'Employee', 'Operator',
+      'Sales Manager', 'Account Manager', 'Assigned To'],
     tracking_number: ['did', 'didnumber', 'diversion', 'virtual_phone_number', 'phoneNumber',
       'Номер линии АТС', 'Виртуальный номер', 'Tracking number', 'line_number', 'callee', 'line'],
   },
@@ -57,5 +67,5 @@ export const CALL_ALIASES: KindAliases<CallField> = {
     direction: ['Call Purpose'],
   },
   hints: [],
-  signals: [['duration_s'], ['direction'], ['status', 'answered'], ['from', 'to']],
+  signals: [['duration_s'], ['direction'], ['status', 'answered'], ['from', 'to', 'phone']],
 };

@@ -10,7 +10,10 @@ export const INVOICE_ALIASES: KindAliases<InvoiceField> = {
   fields: {
     number: ['Номер', 'Номер документа', 'Номер счета', 'Номер реализации', 'Invoice Number',
       'InvoiceNumber', 'Invoice #', 'Invoice No', 'InvoiceNo', 'INVOICE', 'Num', 'No.',
-      'Документ', 'INVOICEID', 'Sales Order Number', 'SALESORDERID', 'Order Number', 'Номер заказа'],
+      'Документ', 'INVOICEID', 'Invoice ID', 'Document Number', 'Sales Order Number',
+      'SALESORDERID', 'Order Number', 'Номер заказа',
+      // SPEC §2 names the field `id`/`number`; a bare `id` may be a line's own id: weak
+      { header: 'id', weak: true }],
     date: ['Дата', 'Дата документа', 'Дата счета', 'Дата реализации', 'Дата продажи', 'InvoiceDate',
       'Invoice Date', 'Date', 'Transaction Date', 'Date Issued', 'Order Date', 'Created Time'],
     client: ['Контрагент', 'Клиент', 'Покупатель', 'ContactName', 'Customer', 'Customer full name',
@@ -21,7 +24,7 @@ export const INVOICE_ALIASES: KindAliases<InvoiceField> = {
     // A line amount outranks a document total: Xero repeats `Total` on every line.
     amount: ['Сумма', 'Сумма документа', 'Сумма продажи', 'Выручка', 'Выручка с НДС', 'Сумма с НДС',
       'LineAmount', 'Line Amount', 'Amount', 'sellSum', 'Net Total', 'Grand Total', 'Total',
-      'Всего'],
+      'Всего', 'Revenue'],
     quantity: ['Количество', 'Кол-во', 'Quantity', 'Qty', 'sellQuantity'],
     unit_price: ['Цена', 'Цена за единицу', 'UnitAmount', 'Unit Price', 'UnitPrice', 'Price',
       'Sales Price', 'List Price', 'sellPrice'],
@@ -30,7 +33,7 @@ export const INVOICE_ALIASES: KindAliases<InvoiceField> = {
       'Purchase Price', 'Unit Cost'],
     profit: ['Валовая прибыль', 'Прибыль', 'Profit', 'Gross Profit'],
     manager: ['Менеджер', 'Ответственный', 'Invoice Owner', 'Sales Order Owner', 'Sales Rep',
-      'Salesperson'],
+      'Salesperson', 'Manager', 'Sales Manager', 'Account Manager', 'Owner', 'Assigned To'],
     segment: ['Сегмент', 'Номенклатурная группа', 'Вид номенклатуры', 'Класс товара',
       'TrackingOption1', 'Industry', 'Segment'],
     status: ['Статус', 'Статус счета', 'Статус оплаты', 'Оплата', 'Состояние', 'Invoice Status',

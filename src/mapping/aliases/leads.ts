@@ -14,7 +14,9 @@ export const LEAD_ALIASES: KindAliases<LeadField> = {
     created_at: ['Дата создания', 'Дата создания сделки', 'Дата создания лида', 'Создана', 'Создан',
       'Created Time', 'Create Date', 'Created Date', 'CreatedDate', 'Date Created', 'Created',
       'created_at', 'Deal - Deal created', 'Deal - Add time', 'Lead - Created', 'Дата оформления',
-      'Дата заявки', 'Дата обращения'],
+      'Дата заявки', 'Дата обращения', 'Дата лида', 'Lead Date', 'Request Date',
+      // a bare date is a lead's date only in a file known to be leads (`--leads`, `kind:`)
+      { header: 'Date', weak: true }, { header: 'Дата', weak: true }],
     channel: ['Источник', 'Источник лида', 'Источник сделки', 'Lead Source', 'LeadSource',
       'Lead - Source', 'Deal - Source', 'Original Source', 'Source', 'Канал', 'Channel',
       'utm_source', 'UTM Source', 'Original Source Drill-Down 1', 'Original Source Drill-Down 2',
@@ -35,7 +37,8 @@ export const LEAD_ALIASES: KindAliases<LeadField> = {
       'Электронная почта', { contains: 'mail' }, { contains: 'почта' }],
     manager: ['Ответственный', 'Ответственный пользователь', 'Ответственный за сделку', 'Менеджер',
       'Lead Owner', 'Potential Owner', 'Deal owner', 'Deal - Owner', 'Lead - Owner',
-      'Contact Owner', 'Opportunity Owner', 'Owner', 'OwnerId'],
+      'Contact Owner', 'Opportunity Owner', 'Owner', 'OwnerId', 'Manager', 'Sales Manager',
+      'Account Manager', 'Assigned To', 'Responsible'],
     segment: ['Сегмент', 'Отрасль', 'Сфера деятельности', 'Industry', 'Segment', 'Тип компании'],
     // Pipedrive `Deal - Status` (open/won/lost) says won more reliably than its stage; it must
     // come before `Deal Stage`, which `Deal - Stage` also normalizes to.

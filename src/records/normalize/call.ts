@@ -15,7 +15,7 @@ import { TextMemo, type Memo } from './memo.js';
 import { PackedMemo } from './packed-memo.js';
 import { ANSWERED_NO, ANSWERED_UNKNOWN, ANSWERED_YES, DIR_INBOUND, DIR_INTERNAL, DIR_OUTBOUND, type CallRow, type CallTable } from '../table/call-table.js';
 
-export type CallColumns = Partial<Record<'id' | 'started_at' | 'direction' | 'from' | 'to' | 'duration_s' | 'answered' | 'status' | 'manager' | 'tracking_number', number>>;
+export type CallColumns = Partial<Record<'id' | 'started_at' | 'direction' | 'from' | 'to' | 'phone' | 'duration_s' | 'answered' | 'status' | 'manager' | 'tracking_number', number>>;
 
 /** Memo code of a null-like number cell (`NULL`, `-`): the same as an empty one. */
 const NULL_TEXT = -1;
@@ -170,14 +170,24 @@ export class CallNormalizer {
     }
     r.direction = direction;
 
-    if (fromCode === NULL_TEXT) {
+    // a `phone` column is the other party: the caller of an inbound call, the number an outbound
+    // one dialled — where the log has no `from`/`to` of its own for that side
+    let fromNumber = fromCode;
+    let toNumber = toCode;
+    if (c.phone !== undefined && (direction === DIR_INBOUND ? fromCode : direction === DIR_OUTBOUND ? toCode : 0) === NULL_TEXT) {
+      const raw = this.raw(row, c.phone);
+      const code = raw === '' ? NULL_TEXT : this.phoneMemo.of(raw);
+      if (direction === DIR_INBOUND) fromNumber = code;
+      else toNumber = code;
+    }
+    if (fromNumber === NULL_TEXT) {
       r.from = -1;
       r.fromAnonymous = true;
     } else {
-      r.from = (fromCode >> 2) - 1;
-      r.fromAnonymous = (fromCode & 1) === 1;
+      r.from = (fromNumber >> 2) - 1;
+      r.fromAnonymous = (fromNumber & 1) === 1;
     }
-    r.to = toCode === NULL_TEXT ? -1 : (toCode >> 2) - 1;
+    r.to = toNumber === NULL_TEXT ? -1 : (toNumber >> 2) - 1;
 
     r.durationS = NaN;
     if (c.duration_s !== undefined) {

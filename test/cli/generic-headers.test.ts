@@ -1,0 +1,102 @@
+/**
+ * A report over exports whose headers are plain words or kpi's own field names (a script's
+ * output, a hand-made sheet), and over call logs with one column for the other party's number
+ * (UIS `contact_phone_number`, ВАТС `client`): the numbers are those of the same data under a
+ * CRM's or a PBX's headers. Each case fails if the column is left unmapped or read as one side only.
+ */
+import { describe, it, expect } from 'vitest';
+import { kpi, tempDir } from '../helpers/cli.js';
+
+interface Row { metric: string; group: string | null; group_by: string | null; value: unknown }
+
+function report(file: string, text: string, kind: string, extra: string[] = []): Row[] {
+  const dir = tempDir({ [file]: text });
+  const r = kpi(['report', `--${kind}`, file, '-p', '2025-03', '--no-config', '--today', '2025-04-01', '-O', 'json', '-q', ...extra], { cwd: dir });
+  expect(r.stderr).toBe('');
+  expect(r.code).toBe(0);
+  return (JSON.parse(r.stdout) as { rows: Row[] }).rows;
+}
+
+const value = (rows: Row[], metric: string, group: string | null = null) =>
+  rows.find((r) => r.metric === metric && r.group === group)?.value;
+
+/** Two missed callers: +79990000001 is called back an hour later, +79990000002 never. */
+function callLog(header: string, row: (at: string, dir: string, mgr: string, phone: string, dur: number, status: string) => string): string {
+  return [
+    header,
+    row('2025-03-03 10:00:00', 'inbound', 'Anna', '+79990000001', 0, 'missed'),
+    row('2025-03-03 10:05:00', 'inbound', 'Anna', '8 (999) 000-00-02', 0, 'missed'),
+    row('2025-03-03 11:00:00', 'outbound', 'Boris', '8 999 000 00 01', 30, 'answered'),
+    row('2025-03-04 12:00:00', 'outbound', 'Boris', '+79990000003', 0, 'missed'),
+    row('2025-03-04 12:10:00', 'outbound', 'Anna', '+79990000004', 45, 'answered'),
+  ].join('\n') + '\n';
+}
+
+describe('generic and own-name headers', () => {
+  it('a call log with one phone column: callbacks are found, calls are per manager', () => {
+    const text = callLog('id,started_at,direction,manager,phone,duration,status',
+      (at, d, m, p, dur, st) => `${at.replace(/\D/g, '')},${at},${d},${m},${p},${dur},${st}`);
+    const rows = report('calls.csv', text, 'calls', ['-g', 'manager']);
+    expect(value(rows, 'calls_inbound_missed')).toBe(2);
+    expect(value(rows, 'missed_unreturned')).toBe(1);
+    expect(value(rows, 'calls_outbound', 'Boris')).toBe(2);
+    expect(value(rows, 'calls_outbound', 'Anna')).toBe(1);
+    expect(value(rows, 'calls_outbound', '(none)')).toBeUndefined();
+  });
+
+  it('a UIS report: contact_phone_number is the caller inbound and the number dialled outbound', () => {
+    const text = callLog('communication_id,start_time,direction,is_lost,talk_duration,contact_phone_number,last_answered_employee_full_name',
+      (at, d, m, p, dur, st) => `${at.replace(/\D/g, '')},${at},${d === 'inbound' ? 'in' : 'out'},${st === 'missed'},${dur},${p},${m}`);
+    const rows = report('uis.csv', text, 'calls');
+    expect(value(rows, 'calls_inbound_missed')).toBe(2);
+    expect(value(rows, 'missed_unreturned')).toBe(1);
+  });
+
+  it('a From column wins over the phone column where it is filled', () => {
+    const text = [
+      'Date,Direction,From,To,Client Phone,Talk Time',
+      '2025-03-03 10:00:00,Inbound,+79990000001,101,+79990000009,0',
+      '2025-03-03 10:30:00,Inbound,,101,+79990000002,0',
+      '2025-03-03 11:00:00,Outbound,101,,+79990000001,20',
+      '2025-03-03 11:30:00,Outbound,101,+79990000002,+79990000009,20',
+    ].join('\n') + '\n';
+    const rows = report('calls.csv', text, 'calls');
+    expect(value(rows, 'calls_inbound_missed')).toBe(2);
+    // the first caller (From) and the second (its phone, From empty) were both called back
+    expect(value(rows, 'missed_unreturned')).toBe(0);
+  });
+
+  it('an invoice register with a number column counts invoices, not lines; manager groups', () => {
+    const text = [
+      'number,date,client,amount,manager',
+      'INV-1,2025-03-03,Acme,100.00,Anna',
+      'INV-1,2025-03-03,Acme,50.00,Anna',
+      'INV-2,2025-03-05,Beta,70.00,Boris',
+    ].join('\n') + '\n';
+    const rows = report('invoices.csv', text, 'invoices', ['-g', 'manager']);
+    expect(value(rows, 'invoices')).toBe(2);
+    expect(value(rows, 'revenue')).toBe(220);
+    expect(value(rows, 'revenue', 'Anna')).toBe(150);
+    expect(value(rows, 'revenue', 'Boris')).toBe(70);
+  });
+
+  it('a lead list given with --leads may call its created date just Date', () => {
+    const text = ['Date,Source,Company', '03.03.2025,google,Acme', '04.03.2025,seo,Beta', '05.03.2025,seo,Gamma'].join('\n') + '\n';
+    const rows = report('leads.csv', text, 'leads', ['-g', 'channel']);
+    expect(value(rows, 'leads_total')).toBe(3);
+    expect(value(rows, 'leads_total', 'seo')).toBe(2);
+  });
+
+  it('a lead list with a manager column groups by it', () => {
+    const text = [
+      'id,created_at,channel,manager,company,phone,amount',
+      '1,2025-03-03 10:00:00,google,Anna,Acme,+79990000001,100',
+      '2,2025-03-04 10:00:00,google,Boris,Beta,+79990000002,200',
+      '3,2025-03-05 10:00:00,seo,Anna,Gamma,+79990000003,300',
+    ].join('\n') + '\n';
+    const rows = report('leads.csv', text, 'leads', ['-g', 'manager']);
+    expect(value(rows, 'leads_total')).toBe(3);
+    expect(value(rows, 'leads_total', 'Anna')).toBe(2);
+    expect(value(rows, 'leads_total', 'Boris')).toBe(1);
+  });
+});

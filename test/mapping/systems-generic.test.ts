@@ -1,0 +1,83 @@
+/**
+ * Exports written by a script or by hand, headed with plain English words or with kpi's own field
+ * names (SPEC §2): every column a user would expect to be read is read. A `manager` column left
+ * unmapped files every call under `(none)`; an invoice `number` left unmapped counts every line
+ * as an invoice; a call log's one `phone` column left unmapped makes every missed call anonymous.
+ */
+import { describe, expect, it } from 'vitest';
+import { runSystemCases, type SystemCase } from './system-cases.js';
+import { FIELDS } from '../../src/mapping/fields.js';
+import { mapByAliases } from '../../src/mapping/map-columns.js';
+import { detectKind } from '../../src/mapping/detect-kind.js';
+import { KINDS } from '../../src/records/types.js';
+
+const CASES: SystemCase[] = [
+  {
+    system: 'a script-written lead list',
+    headers: ['id', 'created_at', 'channel', 'manager', 'company', 'phone', 'amount'],
+    kind: 'leads',
+    expect: { id: 'id', created_at: 'created_at', channel: 'channel', manager: 'manager', client: 'company', phone: 'phone', amount: 'amount' },
+  },
+  {
+    system: 'a script-written call log with one phone column',
+    headers: ['id', 'started_at', 'direction', 'manager', 'phone', 'duration', 'status'],
+    kind: 'calls',
+    expect: { id: 'id', started_at: 'started_at', direction: 'direction', manager: 'manager', phone: 'phone', from: null, to: null,
+      duration_s: 'duration', status: 'status' },
+  },
+  {
+    system: 'a call log with from, to and the client phone',
+    headers: ['Date', 'Direction', 'From', 'To', 'Client Phone', 'Manager', 'Talk Time'],
+    kind: 'calls',
+    expect: { started_at: 'Date', from: 'From', to: 'To', phone: 'Client Phone', manager: 'Manager', duration_s: 'Talk Time' },
+  },
+  {
+    system: 'a script-written invoice register',
+    headers: ['number', 'date', 'client', 'amount', 'manager', 'status'],
+    kind: 'invoices',
+    expect: { number: 'number', date: 'date', client: 'client', amount: 'amount', manager: 'manager', status: 'status' },
+  },
+  {
+    system: 'invoice lines with an id and a customer',
+    headers: ['id', 'date', 'customer', 'qty', 'price', 'Sales Manager'],
+    kind: 'invoices',
+    expect: { number: 'id', client: 'customer', quantity: 'qty', unit_price: 'price', manager: 'Sales Manager' },
+  },
+  {
+    // detection picks leads by its source column; the bare Date is read once the kind is known
+    system: 'a lead list with a bare Date',
+    headers: ['Date', 'Source', 'Manager', 'Company', 'Phone'],
+    kind: 'leads',
+    missing: ['created_at'],
+    expect: { created_at: 'Date', channel: 'Source', manager: 'Manager', client: 'Company', phone: 'Phone' },
+  },
+  {
+    system: 'Russian invoice register with a plain manager column',
+    headers: ['Номер', 'Дата', 'Контрагент', 'Сумма', 'Manager'],
+    kind: 'invoices',
+    expect: { number: 'Номер', manager: 'Manager' },
+  },
+];
+
+runSystemCases(CASES);
+
+describe('a column headed with its field name', () => {
+  it.each(KINDS.map((k) => [k] as const))('maps to that field in %s, every field', (kind) => {
+    const headers = [...FIELDS[kind]];
+    const m = mapByAliases(headers, kind, { file: 'x.csv', sheet: null, headerLine: 1 });
+    for (const f of FIELDS[kind]) expect({ f, header: headers[m.fields[f]!] }).toEqual({ f, header: f });
+  });
+
+  it('is the last resort: a system alias of the same field wins over it', () => {
+    const m = mapByAliases(['created_at', 'Дата создания', 'channel'], 'leads', { file: 'x.csv', sheet: null, headerLine: 1 });
+    expect(m.fields.created_at).toBe(1);
+  });
+
+  it('does not count toward kind detection: date, client, amount and a status stay invoices', () => {
+    // `status` is a lead field too; a weak own-name alias must not make this a leads/invoices tie
+    expect(detectKind(['date', 'client', 'amount', 'status']).kind).toBe('invoices');
+    expect(detectKind(['Дата', 'Контрагент', 'Сумма', 'Статус']).kind).toBe('invoices');
+    // nor does a lead list's bare Date
+    expect(detectKind(['Date', 'Channel', 'Client', 'Amount']).kind).toBe('invoices');
+  });
+});
