@@ -44,6 +44,26 @@ const CASES: SystemCase[] = [
     expect: { number: 'id', client: 'customer', quantity: 'qty', unit_price: 'price', manager: 'Sales Manager' },
   },
   {
+    system: 'a generator-style call log in snake_case',
+    headers: ['call_id', 'call_date', 'call_direction', 'agent_name', 'caller_number', 'called_number', 'duration_sec', 'outcome', 'is_missed'],
+    kind: 'calls',
+    expect: { id: 'call_id', started_at: 'call_date', direction: 'call_direction', manager: 'agent_name', from: 'caller_number',
+      to: 'called_number', duration_s: 'duration_sec', status: 'outcome', answered: 'is_missed' },
+  },
+  {
+    system: 'a generator-style lead list in snake_case',
+    headers: ['lead_id', 'creation_date', 'utm_source', 'client_name', 'budget', 'manager_name', 'won_date'],
+    kind: 'leads',
+    expect: { id: 'lead_id', created_at: 'creation_date', channel: 'utm_source', client: 'client_name', amount: 'budget',
+      manager: 'manager_name', won_at: 'won_date' },
+  },
+  {
+    system: 'a generator-style invoice list in snake_case',
+    headers: ['invoice_id', 'issue_date', 'client_name', 'revenue', 'manager_name', 'paid_at'],
+    kind: 'invoices',
+    expect: { number: 'invoice_id', date: 'issue_date', client: 'client_name', amount: 'revenue', manager: 'manager_name', paid_at: 'paid_at' },
+  },
+  {
     // detection picks leads by its source column; the bare Date is read once the kind is known
     system: 'a lead list with a bare Date',
     headers: ['Date', 'Source', 'Manager', 'Company', 'Phone'],

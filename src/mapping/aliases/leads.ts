@@ -14,7 +14,7 @@ export const LEAD_ALIASES: KindAliases<LeadField> = {
     created_at: ['Дата создания', 'Дата создания сделки', 'Дата создания лида', 'Создана', 'Создан',
       'Created Time', 'Create Date', 'Created Date', 'CreatedDate', 'Date Created', 'Created',
       'created_at', 'Deal - Deal created', 'Deal - Add time', 'Lead - Created', 'Дата оформления',
-      'Дата заявки', 'Дата обращения', 'Дата лида', 'Lead Date', 'Request Date',
+      'Дата заявки', 'Дата обращения', 'Дата лида', 'Lead Date', 'Request Date', 'Creation Date',
       // a bare date is a lead's date only in a file known to be leads (`--leads`, `kind:`)
       { header: 'Date', weak: true }, { header: 'Дата', weak: true }],
     channel: ['Источник', 'Источник лида', 'Источник сделки', 'Lead Source', 'LeadSource',
@@ -24,7 +24,8 @@ export const LEAD_ALIASES: KindAliases<LeadField> = {
     direction: ['Направление взаимодействия', 'Тип обращения', 'Direction', 'Lead Direction'],
     client: ['Название компании', 'Компания', 'Компания контакта', 'Клиент', 'Контрагент',
       'Company', 'Company Name', 'Account Name', 'Deal - Organization', 'Lead - Organization',
-      'Organization', 'Associated Company', 'Client', 'Customer', 'Контакт',
+      'Organization', 'Associated Company', 'Client', 'Client Name', 'Customer', 'Customer Name',
+      'Контакт',
       'Полное имя контакта', 'Deal - Contact person', 'Lead - Contact person', 'Account Id',
       'AccountId'],
     client_id: ['ИНН', 'ИНН компании', 'ИНН контрагента', 'ИНН клиента', 'INN', 'VAT number', 'VAT',
@@ -38,7 +39,7 @@ export const LEAD_ALIASES: KindAliases<LeadField> = {
     manager: ['Ответственный', 'Ответственный пользователь', 'Ответственный за сделку', 'Менеджер',
       'Lead Owner', 'Potential Owner', 'Deal owner', 'Deal - Owner', 'Lead - Owner',
       'Contact Owner', 'Opportunity Owner', 'Owner', 'OwnerId', 'Manager', 'Sales Manager',
-      'Account Manager', 'Assigned To', 'Responsible'],
+      'Account Manager', 'Assigned To', 'Responsible', 'Manager Name'],
     segment: ['Сегмент', 'Отрасль', 'Сфера деятельности', 'Industry', 'Segment', 'Тип компании'],
     // Pipedrive `Deal - Status` (open/won/lost) says won more reliably than its stage; it must
     // come before `Deal Stage`, which `Deal - Stage` also normalizes to.
@@ -46,9 +47,9 @@ export const LEAD_ALIASES: KindAliases<LeadField> = {
       'Deal - Status', 'Deal Stage', 'Stage', 'StageName', 'Lead Status', 'Lifecycle Stage'],
     // Only dates set when a deal actually closed. Planned close dates are never `won_at`
     // (Decision #29): see `never`.
-    won_at: ['Дата закрытия', 'Deal - Won time', 'Won Time', 'Deal - Closed on', 'Deal - Close time'],
+    won_at: ['Дата закрытия', 'Deal - Won time', 'Won Time', 'Won Date', 'Deal - Closed on', 'Deal - Close time'],
     amount: ['Сумма', 'Возможная сумма', 'Бюджет', 'Сумма сделки', 'Amount', 'Deal Amount',
-      'Deal - Value', 'Value'],
+      'Deal - Value', 'Value', 'Budget'],
   },
   never: {
     // Bitrix `Направление` is the pipeline; `Тип`/`Type` is the deal type (Zoho: New Business).
