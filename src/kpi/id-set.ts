@@ -1,22 +1,38 @@
 /**
  * A set of dense integer ids (clients, invoices, phone numbers — dictionary ids, not strings)
  * for the tallies. A million-line year puts hundreds of thousands of ids into the sets of the
- * report's spans; as JS Sets that is ~30 bytes an id. Past `BITS_FROM` ids a set becomes a
- * bitset — one bit per possible id — so a span's invoices cost ~50 KB instead of megabytes.
+ * report's spans; as JS Sets that is ~30 bytes an id. A set of many ids becomes a bitset over
+ * the range of words its ids span — one bit per possible id from the lowest to the highest — so
+ * a month's invoices (ids are numbered in file order: a month of a dated export is a run of them)
+ * cost a few KB instead of megabytes.
  *
- * The representation depends only on the contents (size, largest id), never on the order of
- * adding, so two sets with the same ids are structurally equal (tests compare merged tallies).
+ * A set whose ids are few for their range stays a Set: a month × manager cell of an export in
+ * random date order holds ~2,000 of a million invoice ids, and a bitset from the lowest to the
+ * highest would cost 125 KB where the Set costs ~60 KB. (Before, every set of 1,024 ids or more
+ * became a bitset from id 0: grouped by manager, 480 such cells cost 60 MB.)
+ *
+ * Equal sets may be laid out differently (the choice is made as ids arrive): compare them by
+ * content (`equals`, or `forEach`), never by structure.
  */
 
-/** Size from which non-negative ids live in a bitset. */
+/** Size from which a set considers turning into a bitset. */
 const BITS_FROM = 1024;
+/**
+ * A bitset is chosen when its words cost at most this many bytes per id held (a Set costs ~30;
+ * this leaves a margin, so a set of ids spread thin stays a Set).
+ */
+const BYTES_PER_ID = 16;
 
 export class IdSet {
-  /** Ids while the set is small, and negative ids always (number-less invoice lines). */
+  /** Ids while the set is small or sparse, and negative ids always (number-less invoice lines). */
   private small = new Set<number>();
-  /** Bit k set ⇔ id k is in the set (power-of-two length, from the largest id). */
+  /** Bit k of word w set ⇔ id (base + w) × 32 + k is in the set. */
   private bits: Uint32Array | null = null;
+  /** The word index of `bits[0]`. */
+  private base = 0;
   private inBits = 0;
+  /** The size of `small` at which it is next weighed for a bitset. */
+  private nextCheck = BITS_FROM;
 
   get size(): number {
     return this.small.size + this.inBits;
@@ -28,13 +44,13 @@ export class IdSet {
       return;
     }
     this.small.add(id);
-    if (this.small.size >= BITS_FROM && this.bits === null) this.toBits();
+    if (this.small.size >= this.nextCheck) this.weigh();
   }
 
   has(id: number): boolean {
     if (id >= 0 && this.bits !== null) {
-      const w = id >>> 5;
-      return w < this.bits.length && ((this.bits[w] as number) & (1 << (id & 31))) !== 0;
+      const w = (id >>> 5) - this.base;
+      return w >= 0 && w < this.bits.length && ((this.bits[w] as number) & (1 << (id & 31))) !== 0;
     }
     return this.small.has(id);
   }
@@ -46,12 +62,35 @@ export class IdSet {
     if (b === null) return;
     for (let w = 0; w < b.length; w++) {
       let word = b[w] as number;
+      const at = (this.base + w) * 32;
       while (word !== 0) {
         const low = word & -word;
-        fn(w * 32 + (31 - Math.clz32(low)));
+        fn(at + (31 - Math.clz32(low)));
         word ^= low;
       }
     }
+  }
+
+  /** The ids in ascending order (tests, messages). */
+  sorted(): number[] {
+    const out: number[] = [];
+    this.forEach((x) => out.push(x));
+    return out.sort((a, b) => a - b);
+  }
+
+  /** How the ids are held: words of the bitset, ids in the Set (tests, memory checks). */
+  layout(): { words: number; inSet: number } {
+    return { words: this.bits?.length ?? 0, inSet: this.small.size };
+  }
+
+  /** Same ids, whatever the layout. */
+  equals(other: IdSet): boolean {
+    if (other.size !== this.size) return false;
+    let same = true;
+    this.forEach((x) => {
+      if (same && !other.has(x)) same = false;
+    });
+    return same;
   }
 
   /** The union of two sets (a new set). */
@@ -64,15 +103,9 @@ export class IdSet {
   }
 
   private setBit(id: number): void {
-    let b = this.bits!;
-    const w = id >>> 5;
-    if (w >= b.length) {
-      let len = b.length;
-      while (len <= w) len *= 2;
-      const grown = new Uint32Array(len);
-      grown.set(b);
-      this.bits = b = grown;
-    }
+    let w = (id >>> 5) - this.base;
+    if (w < 0 || w >= this.bits!.length) w = this.widen(id >>> 5);
+    const b = this.bits!;
     const m = 1 << (id & 31);
     if (((b[w] as number) & m) === 0) {
       b[w] = (b[w] as number) | m;
@@ -80,13 +113,42 @@ export class IdSet {
     }
   }
 
-  /** Move the non-negative ids into a bitset. */
-  private toBits(): void {
-    let max = 0;
-    for (const x of this.small) if (x > max) max = x;
+  /** Grow `bits` (doubling, to either side) until it covers `word`; its index there. */
+  private widen(word: number): number {
+    const old = this.bits!;
+    let lo = this.base;
+    let len = old.length;
+    while (word < lo) {
+      lo = Math.max(0, lo - len);
+      len *= 2;
+    }
+    while (word >= lo + len) len *= 2;
+    const grown = new Uint32Array(len);
+    grown.set(old, this.base - lo);
+    this.bits = grown;
+    this.base = lo;
+    return word - lo;
+  }
+
+  /** Move the non-negative ids into a bitset if it costs little enough per id, else wait. */
+  private weigh(): void {
+    this.nextCheck *= 2;
+    let min = Infinity;
+    let max = -1;
+    let n = 0;
+    for (const x of this.small) {
+      if (x < 0) continue;
+      n++;
+      if (x < min) min = x;
+      if (x > max) max = x;
+    }
+    if (n === 0) return;
+    const words = (max >>> 5) - (min >>> 5) + 1;
+    if (words * 4 > n * BYTES_PER_ID) return;
     let len = 1;
-    while (len * 32 <= max) len *= 2;
+    while (len < words) len *= 2;
     this.bits = new Uint32Array(len);
+    this.base = min >>> 5;
     for (const x of [...this.small]) {
       if (x < 0) continue;
       this.small.delete(x);
