@@ -98,8 +98,9 @@ export function normalizePhone(raw: string, defaultCountry: string): { kind: Pho
   let e164: string | null;
   if (plus) {
     // `+8 912 …` is a common Russian slip for `8 912 …`: +8 followed by 10 digits is no number.
+    // (a text that is `+` and the digits — the common case — is its own E.164 form: no copy)
     e164 = plan?.cc === '7' && digits.length === 11 && digits.charCodeAt(0) === 56 ? '+7' + digits.slice(1)
-      : intlOk(digits) ? '+' + digits : null;
+      : intlOk(digits) ? (digits.length === s.length - 1 ? s : '+' + digits) : null;
   } else if (plan !== null) {
     e164 = nationalToE164(plan, digits);
   } else {

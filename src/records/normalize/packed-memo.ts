@@ -136,6 +136,9 @@ export class PackedMemo implements Memo {
   }
 
   private lookup(text: string): number {
+    // a column of mostly distinct numbers (a big log's callers): the tables cost a miss and a
+    // slot per value for nothing, so they are dropped, as a TextMemo drops its Map
+    if (this.off) return this.compute(this.copies ? text : flatten(text));
     const n = text.length;
     if (n === 0 || n > 2 * PER_KEY) return this.fallback.of(text);
     let a = 0;
@@ -147,9 +150,6 @@ export class PackedMemo implements Memo {
       if (i < PER_KEY) a = a * 16 + v;
       else b = b * 16 + v;
     }
-    // a column of mostly distinct numbers (a big log's callers): the tables cost a miss and a
-    // slot per value for nothing, so they are dropped, as a TextMemo drops its Map
-    if (this.off) return this.compute(this.copies ? text : flatten(text));
     const table = b === 0 ? this.short : this.long;
     this.asked++;
     const hit = table.get(a, b);
