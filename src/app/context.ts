@@ -96,7 +96,7 @@ export function parallelRun(ctx: RunContext, env: NodeJS.ProcessEnv): ParallelRu
  * Whether big CSV inputs are read on a second thread while this one loads their rows (see
  * src/ingest/csv/piped-rows.ts): the default on a machine with a second core. `KPI_THREADS=1`
  * keeps everything on one thread; `KPI_THREADS=2` splits files instead (`parallelRun`);
- * `KPI_PIPE_MIN_MB` moves the size from which a file is worth the thread (default 64).
+ * `KPI_PIPE_MIN_MB` moves the size from which a file is worth the thread (default 48).
  */
 export function pipeRun(env: NodeJS.ProcessEnv): PipeOptions | null {
   const threads = env.KPI_THREADS?.trim();

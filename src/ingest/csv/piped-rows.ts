@@ -28,9 +28,10 @@ export interface PipeOptions {
  * start and send its first rows (this thread reads meanwhile), and costs CPU time of its own:
  * measured on 1M-row files (docs/performance.md), a Bitrix lead list (176 MB) 9–11 % faster, a
  * 1C register (125 MB) 13 %, a call log (88 MB) and an Asterisk CDR (242 MB) 8 %, a HubSpot
- * list (168 MB) 3–11 %; a 35 MB lead list and a 40 MB call log 0–5 % slower.
+ * list (168 MB) 3–11 %, a plain invoice register (59 MB) 6–12 %; 50 MB call and lead lists
+ * 3–5 %; 40 MB files −2 to +5 %, 20 MB ones ±2 %.
  */
-export const PIPE_MIN_BYTES = 64 * 1024 * 1024;
+export const PIPE_MIN_BYTES = 48 * 1024 * 1024;
 
 /** The compiled worker module, next to this one. */
 const WORKER = new URL('./pipe-worker.js', import.meta.url);
