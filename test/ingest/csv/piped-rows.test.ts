@@ -215,6 +215,24 @@ describe.skipIf(!built)('loading a file read on a worker thread', () => {
     expect(Buffer.byteLength(text)).toBeGreaterThan(8e6);
   }, 30_000);
 
+  it('gives the invoice lines of one thread, client names numbered by the worker when there is no ИНН', async () => {
+    const out = ['number,date,client,amount,manager'];
+    for (let i = 0; i < 150_000; i++) {
+      // names repeat, some with `""`, some empty or null-like (rejected: no client), some only spaces
+      const name = i % 11 === 0 ? '' : i % 13 === 0 ? `"Acme ""${i % 7}"" Ltd"` : i % 17 === 0 ? '   ' : i % 19 === 0 ? 'NULL' : `Client ${i % 401}`;
+      out.push(`INV-${i >> 1},2025-0${1 + (i % 9)}-1${i % 10},${name},${100 + (i % 37)}.50,Manager ${i % 6}`);
+    }
+    const text = out.join('\n') + '\n';
+    const one = await load('inv.csv', text, 'invoices', false);
+    const two = await load('inv.csv', text, 'invoices', true);
+    expect(two.invoices).toEqual(one.invoices);
+    expect(two.issues.map(plainIssue)).toEqual(one.issues.map(plainIssue));
+    expect(two.files.map((f) => f.stats)).toEqual(one.files.map((f) => f.stats));
+    expect(new Set(one.invoices.map((v) => v.client)).size).toBeGreaterThan(400);
+    expect(one.issues.some((i) => i.code === 'no_client')).toBe(true);
+    expect(Buffer.byteLength(text)).toBeGreaterThan(5e6);
+  }, 30_000);
+
   it('gives the records, issues, rejects and counts of one thread', async () => {
     const out = ['Дата;Номер;Контрагент;ИНН;Менеджер;Сумма'];
     for (let i = 0; i < 12_000; i++) {
