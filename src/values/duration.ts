@@ -1,6 +1,6 @@
 /**
  * Call durations (SPEC §2): seconds, or clock forms as telephony exports write them (3CX Talking
- * `00:01:15`, Sipuni `1:15`).
+ * `00:01:15`, Sipuni `1:15`), or in words as CRM call lists write them (`1 мин 30 сек`).
  */
 
 function isWs(c: number): boolean {
@@ -8,12 +8,43 @@ function isWs(c: number): boolean {
 }
 
 /**
+ * A duration in words, as CRM call lists and people write it: `90s`, `90 sec`, `2 min`,
+ * `1m 30s`, `1h 2m 3s`, `1 мин 30 сек`, `1 ч. 5 мин.`, `45 секунд`. Hours, minutes, seconds, each
+ * at most once and in that order; a fraction only makes sense as written (`1.5 min` = 90 s).
+ */
+const UNITS = new RegExp(
+  '^(?:(\\d{1,6}(?:[.,]\\d{1,3})?) ?(?:h|hrs?|hours?|ч|час|часа|часов)\\.?,? ?)?'
+  + '(?:(\\d{1,6}(?:[.,]\\d{1,3})?) ?(?:m|mins?|minutes?|м|мин|минута|минуты|минут)\\.?,? ?)?'
+  + '(?:(\\d{1,9}(?:[.,]\\d{1,3})?) ?(?:s|secs?|seconds?|с|сек|секунда|секунды|секунд)\\.?)?$',
+);
+
+function parseUnits(text: string): number | null {
+  const m = UNITS.exec(text.toLowerCase().replace(/\s+/g, ' ').trim());
+  if (m === null || (m[1] === undefined && m[2] === undefined && m[3] === undefined)) return null;
+  const part = (t: string | undefined) => (t === undefined ? 0 : Number(t.replace(',', '.')));
+  return Math.round((part(m[1]) * 3600 + part(m[2]) * 60 + part(m[3])) * 1000) / 1000;
+}
+
+/**
  * `75`, `75.0`, `75,5` → seconds; `1:15` (m:ss) and `00:01:15`, `1:02:03` (h:mm:ss), optionally
  * with a fraction on the seconds. Minutes and seconds after a colon must be two digits below 60;
- * the leading part is unbounded (`75:30` is 75 min 30 s). Anything else — signs, units, empty
- * text — is null, never 0.
+ * the leading part is unbounded (`75:30` is 75 min 30 s). Or in words (`1 мин 30 сек`, `1m 30s`:
+ * see `UNITS`). Anything else — signs, unknown units, empty text — is null, never 0.
  */
 export function parseDuration(text: string): number | null {
+  const v = parseClock(text);
+  return v !== null || !hasLetter(text) ? v : parseUnits(text);
+}
+
+function hasLetter(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i) | 32;
+    if ((c >= 97 && c <= 122) || (c >= 0x430 && c <= 0x44f)) return true;
+  }
+  return false;
+}
+
+function parseClock(text: string): number | null {
   let i = 0;
   let end = text.length;
   while (i < end && isWs(text.charCodeAt(i))) i++;

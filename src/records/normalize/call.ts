@@ -193,7 +193,7 @@ export class CallNormalizer {
     if (c.duration_s !== undefined) {
       const v = readDuration(this.cell(row, c.duration_s), s.isNull);
       if (v === v && v !== EMPTY) r.durationS = v;
-      else if (v !== EMPTY) out.badOptional(this.refs.duration_s!, this.cell(row, c.duration_s), 'seconds or HH:MM:SS');
+      else if (v !== EMPTY) out.badOptional(this.refs.duration_s!, this.cell(row, c.duration_s), 'seconds, HH:MM:SS or 1m 30s');
     }
 
     let answered = ANSWERED_UNKNOWN;
