@@ -12,6 +12,8 @@ import type { AnsweredRead } from './aliases/types.js';
 export const DEFAULT_WON_STATUSES: readonly string[] = [
   'won', 'closed won', 'closed - won', 'closedwon', 'Сделка успешна', 'Успешно реализовано',
   'Сделка заключена', 'C*:WON',
+  // the plain words a script or a person writes
+  'closed-won', 'success', 'successful', 'Успешно', 'Успех', 'Выиграна', 'Выиграно',
 ];
 
 /** Void invoice lines: SPEC §2's list, plus Xero `DELETED` and `DRAFT` (never issued). */

@@ -8,7 +8,8 @@ describe('status sets', () => {
   const won = makeStatusSet(DEFAULT_WON_STATUSES);
   it.each([
     ['Сделка успешна', true], ['  успешно реализовано ', true], ['Closed Won', true], ['closedwon', true], ['WON', true],
-    ['Closed - won', true], ['C3:WON', true], ['Сделка заключена', true],
+    ['Closed - won', true], ['C3:WON', true], ['Сделка заключена', true], ['success', true], ['Успешно', true], ['выиграна', true],
+    ['closed-won', true], ['unsuccessful', false], ['Неуспешно', false],
     ['Closed Lost', false], ['Качественный лид', false], ['Closed - Converted', false], ["won't", false], ['', false],
   ])('won %j → %s', (s, v) => {
     expect(won(s)).toBe(v);
