@@ -67,17 +67,16 @@ function mapDict(from: TextDict, into: TextDict, fn: (text: string) => string | 
   return out;
 }
 
-/** The map of a record dict that is its own normalized dict: entry k is k. */
-function same(size: number): Int32Array {
-  const out = new Int32Array(size);
-  for (let k = 0; k < size; k++) out[k] = k;
-  return out;
-}
+/**
+ * The map of a record dict that is its own normalized dict (entry k is k), without an array:
+ * a million distinct phones would cost 4 MB for it.
+ */
+const SAME = new Int32Array(0);
 
 const at = (map: Int32Array | null, col: Int32Array | null, i: number): number => {
   if (map === null || col === null) return -1;
   const id = col[i] as number;
-  return id < 0 ? -1 : (map[id] as number);
+  return id < 0 ? -1 : map === SAME ? id : (map[id] as number);
 };
 
 const ATTR_NAMES = ['name', 'phone', 'email'] as const;
@@ -112,16 +111,19 @@ class Ident {
 
 /** attribute value → the client_ids seen with it, in first-seen order. */
 class Links {
-  /** First id per attribute value (-1: none). */
-  readonly first: Int32Array;
+  /** First id per attribute value (-1: none); made on the first link (records without a client id make none). */
+  private firsts: Int32Array | null = null;
   /** All ids, for values seen with more than one. */
   readonly many = new Map<number, number[]>();
-  constructor(size: number) {
-    this.first = new Int32Array(size).fill(-1);
+  constructor(private readonly size: number) {}
+  /** The first client id linked to `value`, or -1. */
+  first(value: number): number {
+    return this.firsts === null ? -1 : (this.firsts[value] as number);
   }
   add(value: number, id: number): void {
-    const f = this.first[value] as number;
-    if (f === -1) this.first[value] = id;
+    const firsts = (this.firsts ??= new Int32Array(this.size).fill(-1));
+    const f = firsts[value] as number;
+    if (f === -1) firsts[value] = id;
     else if (f !== id) {
       const list = this.many.get(value);
       if (list === undefined) this.many.set(value, [f, id]);
@@ -148,8 +150,8 @@ export function resolveClientKeys(leads: LeadTable, invoices: InvoiceTable): Cli
       n: leads.length,
       id: [leads.clientId, mapDict(leads.clientIds, dict.id, normalizeClientId)],
       name: [leads.client, leadNames],
-      phone: [leads.phone, same(leads.phones.size)],
-      email: [leads.email, emails ? same(leads.emails.size) : mapDict(leads.emails, dict.email, normalizeEmail)],
+      phone: [leads.phone, SAME],
+      email: [leads.email, emails ? SAME : mapDict(leads.emails, dict.email, normalizeEmail)],
       raw: rawKeys(leads.clients.values, leadNames, dict.raw),
       origin: (i) => leads.originOf(i),
     },
@@ -180,13 +182,14 @@ export function resolveClientKeys(leads: LeadTable, invoices: InvoiceTable): Cli
 
   // pass 2: dense key ids, one per (prefix, normalized value); the text is built only on demand
   const valueDicts = [dict.id, dict.name, dict.phone, dict.email, dict.raw];
-  const cache = valueDicts.map((d) => new Int32Array(d.size).fill(-1));
+  // made on the first key of each kind: a list whose every lead names its company never keys by phone
+  const cache: (Int32Array | null)[] = valueDicts.map(() => null);
   const keyKind: number[] = [];
   const keyValue: number[] = [];
   const lineKeys = new Map<number, string>();
   const lineKeyIds = new Map<string, number>();
   const keyOf = (kind: number, v: number): number => {
-    const c = cache[kind]!;
+    const c = (cache[kind] ??= new Int32Array(valueDicts[kind]!.size).fill(-1));
     let k = c[v] as number;
     if (k < 0) {
       c[v] = k = keyKind.length;
@@ -203,7 +206,7 @@ export function resolveClientKeys(leads: LeadTable, invoices: InvoiceTable): Cli
     for (let a = 0; a < 3; a++) {
       const v = r.attr[a] as number;
       if (v < 0) continue;
-      const first = links[a]!.first[v] as number;
+      const first = links[a]!.first(v);
       if (first < 0) continue;
       const many = links[a]!.many.get(v);
       if (many === undefined) return keyOf(K_ID, first);
