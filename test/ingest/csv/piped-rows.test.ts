@@ -195,6 +195,13 @@ async function load(name: string, text: string, kind: 'leads' | 'calls' | 'invoi
   return loadInputs([{ path: path.join(dir, name), display: name, kind, source: null }], settings, { keepRaw: true, lenient: false, pipe: pipe ? { worker: WORKER, minBytes: 0 } : null });
 }
 
+/** The worker's load is one thread's: records of `kind`, issues (with their messages), counts. */
+function expectSameLoad(one: LoadResult, two: LoadResult, kind: 'leads' | 'invoices'): void {
+  expect(two[kind]).toEqual(one[kind]);
+  expect(two.issues.map(plainIssue)).toEqual(one.issues.map(plainIssue));
+  expect(two.files.map((f) => f.stats)).toEqual(one.files.map((f) => f.stats));
+}
+
 describe.skipIf(!built)('loading a file read on a worker thread', () => {
   it('gives the leads of one thread, company names numbered by the worker', async () => {
     const out = ['ID;Дата создания;Источник;Название компании;ИНН;Рабочий телефон'];
@@ -208,9 +215,7 @@ describe.skipIf(!built)('loading a file read on a worker thread', () => {
     const text = out.join('\r\n') + '\r\n';
     const one = await load('leads.csv', text, 'leads', false);
     const two = await load('leads.csv', text, 'leads', true);
-    expect(two.leads).toEqual(one.leads);
-    expect(two.issues.map(plainIssue)).toEqual(one.issues.map(plainIssue));
-    expect(two.files.map((f) => f.stats)).toEqual(one.files.map((f) => f.stats));
+    expectSameLoad(one, two, 'leads');
     expect(new Set(one.leads.map((l) => l.client)).size).toBeGreaterThan(300);
     expect(Buffer.byteLength(text)).toBeGreaterThan(8e6);
   }, 30_000);
@@ -225,9 +230,7 @@ describe.skipIf(!built)('loading a file read on a worker thread', () => {
     const text = out.join('\n') + '\n';
     const one = await load('inv.csv', text, 'invoices', false);
     const two = await load('inv.csv', text, 'invoices', true);
-    expect(two.invoices).toEqual(one.invoices);
-    expect(two.issues.map(plainIssue)).toEqual(one.issues.map(plainIssue));
-    expect(two.files.map((f) => f.stats)).toEqual(one.files.map((f) => f.stats));
+    expectSameLoad(one, two, 'invoices');
     expect(new Set(one.invoices.map((v) => v.client)).size).toBeGreaterThan(400);
     expect(one.issues.some((i) => i.code === 'no_client')).toBe(true);
     expect(Buffer.byteLength(text)).toBeGreaterThan(5e6);
@@ -244,10 +247,8 @@ describe.skipIf(!built)('loading a file read on a worker thread', () => {
     const text = out.join('\r\n') + '\r\n';
     const one = await load('inv.csv', text, 'invoices', false);
     const two = await load('inv.csv', text, 'invoices', true);
-    expect(two.invoices).toEqual(one.invoices);
-    expect(two.issues.map(plainIssue)).toEqual(one.issues.map(plainIssue));
+    expectSameLoad(one, two, 'invoices');
     expect(two.rejects).toEqual(one.rejects);
-    expect(two.files.map((f) => f.stats)).toEqual(one.files.map((f) => f.stats));
     expect(one.issues.map((i) => i.code)).toEqual(expect.arrayContaining(['bad_date', 'duplicate_row', 'unclosed_quote']));
   });
 });
