@@ -7,6 +7,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { Issue } from '../../errors/issue.js';
 import { KpiError } from '../../errors/kpi-error.js';
 import { readCsvPieces } from './read-csv.js';
+import { collectGarbage } from '../../app/collect-garbage.js';
 import type { PipeFailed, PipeJob, PipeMessage, PipeToWorker, Segment } from './pipe-protocol.js';
 import type { PositionTokenizer } from './positions.js';
 
@@ -14,6 +15,15 @@ import type { PositionTokenizer } from './positions.js';
 const IN_FLIGHT = 2;
 /** Characters of text gathered before a message is posted. */
 const MESSAGE_CHARS = 128 * 1024;
+/**
+ * Characters posted between two full collections of this thread's heap. Each message's text and
+ * the strings it was decoded through are garbage once posted, and big strings live in V8's
+ * large-object space, which only a full collection frees: left to V8, this heap saw-toothed up
+ * to ~37 MB on a windows-1251 lead list (its decoder makes more of them). Collected every 8M
+ * characters it stays at 10–16 MB, for a few ms each time on a thread that waits anyway: the
+ * 1M-row windows-1251 leads' peak 258–260 → 242–246 MB.
+ */
+const COLLECT_CHARS = 8 * 1024 * 1024;
 
 async function pipe(job: PipeJob, port: NonNullable<typeof parentPort>): Promise<void> {
   let inFlight = 0;
@@ -52,6 +62,8 @@ async function pipe(job: PipeJob, port: NonNullable<typeof parentPort>): Promise
   let skip = sepLine ? 1 : 0;
   let segments: Segment[] = [];
   let chars = 0;
+  /** Characters posted since the last full collection. */
+  let posted = 0;
   for (;;) {
     // the arrays the main thread sent back are the tokenizer's again
     while (spare.length > 0) arrays.push(spare.pop()!);
@@ -81,7 +93,12 @@ async function pipe(job: PipeJob, port: NonNullable<typeof parentPort>): Promise
     if (batch === null || chars >= MESSAGE_CHARS) {
       await post({ type: 'data', segments, done: batch === null });
       segments = [];
+      posted += chars;
       chars = 0;
+      if (posted >= COLLECT_CHARS) {
+        posted = 0;
+        collectGarbage();
+      }
     }
     if (batch === null) return;
   }
