@@ -23,7 +23,8 @@ export const RUN_USAGE = `usage: npm run bench -- [--quick] [--scale] [--only le
   --scale   add 5M rows (time and memory at 100k, 1M, 5M)
   --others  also time Miller, sqlite3 and csvkit where installed (1 run each, ≤ 1M rows)
   --shapes  also time kpi on other export shapes: an Asterisk CDR, a HubSpot lead list, an issue
-            on every row (1 run each, at the largest size, ≤ 1M rows)`;
+            on every row, the issue's own plain-header files (1 run each, at the largest size,
+            ≤ 1M rows)`;
 
 function positiveInt(flag: string, v: string): number {
   const n = Number(v.replace(/_/g, ''));

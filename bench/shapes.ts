@@ -18,6 +18,9 @@
  *   issues (was 3.0 s / 267-307 MB at 1M rows before the fifth session);
  * - `leads-1251`: the standard lead list in windows-1251, as old boxed Bitrix24 installs export it
  *   (decoded by iconv-lite alone before the fifth session: ~10 % slower than the same list in UTF-8);
+ * - `plain-leads`, `plain-calls`, `plain-invoices`: the issue's own shapes — plain ASCII, a header
+ *   of plain words (`manager`, `phone`, `number`: left unread before the ninth session), a phone
+ *   nearly every lead's own; calls and invoices reported `-g manager`;
  * - `utm-channels-table`, `utm-channels-xlsx`: the HubSpot list whose source is a landing URL with
  *   one of 3,000 campaign ids, reported `-g channel` as the terminal table and as XLSX — a report of
  *   3,000 groups (the table took O(groups²) with cli-table3 — 101 s for 1,000 groups — and the
@@ -173,6 +176,64 @@ function leads1251(_rng: Rng, rows: number): CsvTable {
   return { ...leadsTable(1, rows, makeClientPool(1, clientCount(rows))), bom: false, encoding: 'windows-1251' };
 }
 
+const CHANNELS = ['google', 'yandex', 'website', 'email', 'referral', 'expo', 'direct', 'phone'];
+const manager = (rng: Rng): string => `Manager ${rng.int(1, 20)}`;
+
+/**
+ * The issue's own lead list (79 MB at 1M rows): plain ASCII, a header of plain words, a lead a
+ * minute over two years, 100,000 companies, a phone nearly every lead's own.
+ */
+function plainLeads(rng: Rng, rows: number): CsvTable {
+  let i = 0;
+  return {
+    bom: false, eol: '\n', rows, header: 'id,created_at,channel,manager,company,phone,amount',
+    next() {
+      const line = `${100_000 + i},${stamp(T0 + i * 60 + rng.int(0, 59)).slice(0, 16)},${rng.pick(CHANNELS)},${manager(rng)},Company ${rng.int(1, 100_000)},+7916${pad(rng.int(0, 9_999_999), 7)},${rng.int(1000, 99_999)}.${pad(rng.int(0, 99))}`;
+      i++;
+      return line;
+    },
+  };
+}
+
+/** The issue's own call log: one column for the other party's number, direction and status words. */
+function plainCalls(rng: Rng, rows: number): CsvTable {
+  let i = 0;
+  return {
+    bom: false, eol: '\n', rows, header: 'id,started_at,direction,manager,phone,duration,status',
+    next() {
+      const answered = rng.chance(0.8);
+      // callers repeat: a missed caller is often called back
+      const line = `${500_000 + i},${stamp(T0 + i * 60 + rng.int(0, 59))},${rng.chance(0.5) ? 'inbound' : 'outbound'},${manager(rng)},+7916${pad(rng.int(0, 299_999), 7)},${answered ? rng.int(5, 900) : 0},${answered ? 'answered' : 'missed'}`;
+      i++;
+      return line;
+    },
+  };
+}
+
+/** The issue's own invoice register: a number per invoice of 1–3 lines, 50,000 clients, 5 % void. */
+function plainInvoices(rng: Rng, rows: number): CsvTable {
+  let i = 0;
+  let invoice = 0;
+  let left = 0;
+  let client = '';
+  let mgr = '';
+  return {
+    bom: false, eol: '\n', rows, header: 'number,date,client,amount,manager,status',
+    next() {
+      if (left === 0) {
+        invoice++;
+        left = rng.int(1, 3);
+        client = `Client ${rng.int(1, 50_000)}`;
+        mgr = manager(rng);
+      }
+      left--;
+      const line = `INV-${100_000 + invoice},${stamp(T0 + i * 60).slice(0, 10)},${client},${rng.int(100, 99_999)}.${pad(rng.int(0, 99))},${mgr},${rng.chance(0.05) ? 'void' : 'paid'}`;
+      i++;
+      return line;
+    },
+  };
+}
+
 const cdrConfig = (internal: string) => (file: string): string =>
   `sources:\n  - kind: calls\n    files: ${JSON.stringify(file)}\n    profile: asterisk-cdr\n    header_row: none\ninternal_numbers: [${JSON.stringify(internal)}]\n`;
 
@@ -184,6 +245,9 @@ const SHAPES: readonly Shape[] = [
   { name: 'leads-all-distinct', kind: 'leads', file: 'leads-distinct.csv', table: hubspotLeads(false, true), config: null },
   { name: 'uci-invoices', kind: 'invoices', file: 'online-retail.csv', table: uciInvoices, config: null },
   { name: 'leads-1251', kind: 'leads', file: 'leads-1251.csv', table: leads1251, config: null },
+  { name: 'plain-leads', kind: 'leads', file: 'leads.csv', table: plainLeads, config: null },
+  { name: 'plain-calls', kind: 'calls', file: 'calls.csv', table: plainCalls, config: null, args: ['-g', 'manager'] },
+  { name: 'plain-invoices', kind: 'invoices', file: 'invoices.csv', table: plainInvoices, config: null, args: ['-g', 'manager'] },
   { name: 'utm-channels-table', kind: 'leads', file: 'leads-utm.csv', table: hubspotLeads(false, false, 3000), config: null, output: 'table', args: ['-g', 'channel'] },
   { name: 'utm-channels-xlsx', kind: 'leads', file: 'leads-utm.csv', table: hubspotLeads(false, false, 3000), config: null, output: 'xlsx', args: ['-g', 'channel'] },
 ];

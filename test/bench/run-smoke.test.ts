@@ -12,6 +12,7 @@ import { parseRunArgs } from '../../bench/run-args.js';
 import type { BenchResults } from '../../bench/results.js';
 import { timeShapes } from '../../bench/shapes.js';
 import { kpiBin } from '../../bench/paths.js';
+import { kpi } from '../helpers/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'kpi-bench-smoke-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -58,5 +59,14 @@ describe('bench runner, quick and tiny', () => {
     expect(by['leads-all-warn']).toMatchObject({ rows_used: 1500, warnings: 1500 });
     expect(by['leads-all-warn']!.issues).toBeGreaterThanOrEqual(1500);
     expect(by['leads-all-distinct']).toMatchObject({ rows_used: 1500, warnings: 0 });
+    // the issue's own shapes: plain headers read, nothing rejected or warned about
+    for (const name of ['plain-leads', 'plain-calls', 'plain-invoices']) expect(by[name], name).toMatchObject({ rows_used: 1500, rows_rejected: 0, warnings: 0 });
+    const r = kpi(['report', '--calls', join(dir, 'shapes', 'plain-calls', 'calls.csv'), '-p', '2024-01..2025-12', '-g', 'manager', '-O', 'json', '--no-config', '--today', '2026-01-15', '-q']);
+    expect(r.code).toBe(0);
+    const grouped = JSON.parse(r.stdout) as { rows: { metric: string; group: string | null }[] };
+    // `manager` is read: the calls are split by it, none under (none)
+    const managers = new Set(grouped.rows.filter((r) => r.metric === 'calls_outbound' && r.group !== null).map((r) => r.group));
+    expect(managers.size).toBe(20);
+    expect(managers.has('(none)')).toBe(false);
   }, 120_000);
 });
