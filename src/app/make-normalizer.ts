@@ -30,6 +30,27 @@ function dateFormats(src: SourceConfig | null): (field: string) => readonly stri
   };
 }
 
+/** What Asterisk calls the columns a CDR profile maps (`cdr_csv`'s own names). */
+const ASTERISK_NAMES: Record<string, string> = {
+  from: 'src', to: 'dst', context: 'dcontext', started_at: 'start', duration_s: 'billsec', status: 'disposition',
+};
+
+/**
+ * The column names messages use. A headerless file has none, so a message said `column "#2" (2)`;
+ * it now names the column as the profile knows it (`src`, `disposition`, `uniqueid`) or as the
+ * field a `columns:` map gave it (`started_at`).
+ */
+function columnNames(setup: TableSetup): readonly string[] | null {
+  if (setup.headers !== null || setup.mapping === null) return setup.headers;
+  const names: string[] = [];
+  for (const [field, i] of Object.entries(setup.mapping.fields as Record<string, number>)) {
+    if (setup.profile === null) names[i] = field;
+    else if (field === 'id') names[i] = i === 16 ? 'uniqueid' : i === 19 ? 'linkedid' : 'id';
+    else names[i] = ASTERISK_NAMES[field] ?? field;
+  }
+  return Array.from(names, (n) => n ?? '');
+}
+
 /** Compile the normalizer of an input whose layout `setup` has worked out. */
 export function makeNormalizer(kind: Kind, setup: TableSetup, base: NormalizeSettings, src: SourceConfig | null, ref: FileRef, stores: Stores): AnyNormalizer {
   // per-source vocabulary and null sentinels (config `direction_values`, `null_values`)
@@ -41,11 +62,12 @@ export function makeNormalizer(kind: Kind, setup: TableSetup, base: NormalizeSet
   const cols = setup.mapping!.fields as Record<string, number>;
   const formats = dateFormats(src);
   const dec = src?.decimal_mark ?? null;
-  if (kind === 'leads') return new LeadNormalizer(cols as LeadColumns, setup.headers, s, formats, dec, ref, stores.leads.table);
+  const headers = columnNames(setup);
+  if (kind === 'leads') return new LeadNormalizer(cols as LeadColumns, headers, s, formats, dec, ref, stores.leads.table);
   if (kind === 'calls') {
     const read = setup.mapping!.answeredRead;
-    return new CallNormalizer(cols as CallColumns, setup.headers, s, formats, ref, read ? makeAnsweredReader(read) : parseBool, stores.calls.table);
+    return new CallNormalizer(cols as CallColumns, headers, s, formats, ref, read ? makeAnsweredReader(read) : parseBool, stores.calls.table);
   }
-  return new InvoiceNormalizer(cols as InvoiceColumns, setup.headers, s, formats, dec, ref, stores.invoices.table);
+  return new InvoiceNormalizer(cols as InvoiceColumns, headers, s, formats, dec, ref, stores.invoices.table);
 }
 

@@ -149,3 +149,28 @@ describe('--lang ru: messages in Russian, codes and positions unchanged', () => 
     expect(f.stderr).toMatch(/ошибка\[date_ambiguous\].*подсказка: укажите формат/);
   });
 });
+
+describe('a headerless file: messages name the column as its layout knows it', () => {
+  const cdr = [
+    '"","79257582523","110","from-trunk","79257582523","PJSIP/a-1","PJSIP/b-2","Dial","PJSIP/110,30","2025-03-03 10:00:00","2025-03-03 10:00:05","2025-03-03 10:01:00",60,55,"ANSWERED","DOCUMENTATION","1741000000.1",""',
+    '"","101","+79250933203","from-internal","101","PJSIP/c-3","PJSIP/d-4","Dial","PJSIP/x,30","2025-03-03 11:00:00","","2025-03-03 11:00:30",30,0,"NO ANSWER","DOCUMENTATION","1741000000.2",""',
+  ].join('\n') + '\n';
+
+  it('an Asterisk CDR by its profile: src, not #2', () => {
+    const dir = tempDir({ 'Master.csv': cdr, 'kpi.config.yaml': 'sources:\n  - kind: calls\n    files: Master.csv\n    profile: asterisk-cdr\n    header_row: none\ninternal_numbers: ["^9\\\\d\\\\d$"]\n' });
+    const r = kpi(['report', '-p', '2025-03', '--today', '2025-04-01', '-O', 'json'], { cwd: dir });
+    expect(r.code).toBe(0);
+    const issues = JSON.parse(r.stdout).issues as { code: string; column: string; message: string }[];
+    expect(issues.map((i) => i.code)).toEqual(['call_direction_unknown', 'call_direction_unknown']);
+    expect(issues[0]!.column).toBe('src');
+    expect(r.stderr).toContain('Master.csv:1: error[call_direction_unknown] column "src" (2): found "79257582523 → 110"');
+  });
+
+  it('a columns: map by index: the field it names', () => {
+    const text = 'x;05.03.2025;oops\ny;06.03.2025;12\n';
+    const dir = tempDir({ 'inv.csv': text, 'kpi.config.yaml': 'sources:\n  - kind: invoices\n    files: inv.csv\n    header_row: none\n    columns: { client: 1, date: 2, amount: 3 }\n' });
+    const r = kpi(['report', '-p', '2025-03', '--today', '2025-04-01', '-O', 'json'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('inv.csv:1: error[bad_amount] column "amount" (3): found "oops"');
+  });
+});
