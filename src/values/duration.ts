@@ -2,6 +2,7 @@
  * Call durations (SPEC §2): seconds, or clock forms as telephony exports write them (3CX Talking
  * `00:01:15`, Sipuni `1:15`), or in words as CRM call lists write them (`1 мин 30 сек`).
  */
+import { hasLetter } from './letters.js';
 
 function isWs(c: number): boolean {
   return c === 32 || c === 9 || c === 0xa0 || c === 0x2009 || c === 0x202f;
@@ -34,14 +35,6 @@ function parseUnits(text: string): number | null {
 export function parseDuration(text: string): number | null {
   const v = parseClock(text);
   return v !== null || !hasLetter(text) ? v : parseUnits(text);
-}
-
-function hasLetter(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i) | 32;
-    if ((c >= 97 && c <= 122) || (c >= 0x430 && c <= 0x44f)) return true;
-  }
-  return false;
 }
 
 function parseClock(text: string): number | null {

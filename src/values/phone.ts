@@ -14,6 +14,7 @@
  * (`+7 912 345-67-89 доб. 12`, `ext. 12`, `x12`) is dropped — the line is what calls are matched on.
  */
 import { intlOk, nationalToE164, PHONE_PLANS, type PhonePlan } from './phone-plans.js';
+import { hasLetter } from './letters.js';
 
 export { SUPPORTED_COUNTRIES } from './phone-plans.js';
 
@@ -21,14 +22,6 @@ export type PhoneKind = 'e164' | 'ext' | 'sip' | 'invalid' | 'anonymous';
 
 const ANONYMOUS = ['anonymous', 'anonym', 'unknown', 'private', 'restricted', 'withheld', 'unavailable', 'скрыт', 'неизвест', 'аноним'];
 const EXT_SUFFIX = /^(.*\d)[\s,;]*(?:ext|доб|вн|x|#)\.?\s*\d{1,6}$/i;
-
-function hasLetter(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i) | 32;
-    if ((c >= 97 && c <= 122) || (c >= 0x430 && c <= 0x45f)) return true;
-  }
-  return false;
-}
 
 function anonymous(): { kind: PhoneKind; value: string | null } {
   return { kind: 'anonymous', value: null };
