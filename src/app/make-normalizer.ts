@@ -10,6 +10,7 @@ import { CallNormalizer, type CallColumns } from '../records/normalize/call.js';
 import { InvoiceNormalizer, type InvoiceColumns } from '../records/normalize/invoice.js';
 import type { NormalizeSettings } from '../records/normalize/settings.js';
 import { makeAnsweredReader, makeDirectionParser } from '../mapping/vocab.js';
+import { cdrColumnName } from '../mapping/profiles.js';
 import { makeNullTest } from '../values/nulls.js';
 import { parseBool } from '../values/bool.js';
 import type { SourceConfig } from './config-types.js';
@@ -30,11 +31,6 @@ function dateFormats(src: SourceConfig | null): (field: string) => readonly stri
   };
 }
 
-/** What Asterisk calls the columns a CDR profile maps (`cdr_csv`'s own names). */
-const ASTERISK_NAMES: Record<string, string> = {
-  from: 'src', to: 'dst', context: 'dcontext', started_at: 'start', duration_s: 'billsec', status: 'disposition',
-};
-
 /**
  * The column names messages use. A headerless file has none, so a message said `column "#2" (2)`;
  * it now names the column as the profile knows it (`src`, `disposition`, `uniqueid`) or as the
@@ -44,9 +40,7 @@ function columnNames(setup: TableSetup): readonly string[] | null {
   if (setup.headers !== null || setup.mapping === null) return setup.headers;
   const names: string[] = [];
   for (const [field, i] of Object.entries(setup.mapping.fields as Record<string, number>)) {
-    if (setup.profile === null) names[i] = field;
-    else if (field === 'id') names[i] = i === 16 ? 'uniqueid' : i === 19 ? 'linkedid' : 'id';
-    else names[i] = ASTERISK_NAMES[field] ?? field;
+    names[i] = setup.profile === null ? field : cdrColumnName(field, i);
   }
   return Array.from(names, (n) => n ?? '');
 }

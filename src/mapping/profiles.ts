@@ -19,6 +19,25 @@ const STOCK_18: ProfileFields = { from: 1, to: 2, context: 3, started_at: 9, dur
  *  (Decision #6e) because every leg of a call shares it. `duration` (ring + talk) is never mapped. */
 const STOCK_21: ProfileFields = { ...STOCK_18, id: 19 };
 
+/** cdr_csv's names for its columns, stock order (the 21-field variant's last three included). */
+const STOCK_NAMES = ['accountcode', 'src', 'dst', 'dcontext', 'clid', 'channel', 'dstchannel', 'lastapp', 'lastdata',
+  'start', 'answer', 'end', 'duration', 'billsec', 'disposition', 'amaflags', 'uniqueid', 'userfield', 'peeraccount',
+  'linkedid', 'sequence'];
+/** The same names by field, for a cdr_custom layout in another order. */
+const NAME_OF: Partial<Record<CallField | InfoField, string>> = {
+  from: 'src', to: 'dst', context: 'dcontext', started_at: 'start', duration_s: 'billsec', status: 'disposition', id: 'uniqueid',
+};
+
+/**
+ * What Asterisk calls the column at `index` that a CDR profile maps to `field` (messages name a
+ * headerless file's columns by it: `column "src" (2)`, not `column "#2" (2)`).
+ */
+export function cdrColumnName(field: string, index: number): string {
+  const f = field as CallField | InfoField;
+  if (STOCK_18[f] === index || STOCK_21[f] === index) return STOCK_NAMES[index]!;
+  return NAME_OF[f] ?? field;
+}
+
 /** The stock column layout of a profile for rows of `fieldCount` fields, or null if it does not fit. */
 export function profileColumns(profile: string, fieldCount: number): ProfileFields | null {
   if (profile !== 'asterisk-cdr') return null;
