@@ -30,9 +30,9 @@ const keyOf: Record<Kind, (t: TableBase) => { width: number; fill: KeyFn }> = {
         k[0] = t.number[i] as number;
         k[1] = t.date[i] as number;
         k[2] = t.client[i] as number;
-        k[3] = t.clientId[i] as number;
+        k[3] = t.clientId === null ? -1 : (t.clientId[i] as number);
         k[4] = t.amount[i] as number;
-        k[5] = t.cost[i] as number;
+        k[5] = t.cost === null ? NaN : (t.cost[i] as number);
         k[6] = t.manager[i] as number;
         k[7] = t.status[i] as number;
       },
@@ -47,9 +47,9 @@ const keyOf: Record<Kind, (t: TableBase) => { width: number; fill: KeyFn }> = {
         k[2] = t.createdAt[i] as number;
         k[3] = t.channelRaw[i] as number;
         k[4] = t.client[i] as number;
-        k[5] = t.clientId[i] as number;
+        k[5] = t.clientId === null ? -1 : (t.clientId[i] as number);
         k[6] = t.phone[i] as number;
-        k[7] = t.email[i] as number;
+        k[7] = t.email === null ? -1 : (t.email[i] as number);
         k[8] = t.manager[i] as number;
         k[9] = t.status[i] as number;
       },

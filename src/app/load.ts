@@ -279,11 +279,12 @@ function settleKind(store: RecordStore<RecordTables['leads'] | RecordTables['cal
 function costMissing(t: InvoiceTable): Issue[] {
   const missing = new Int32Array(t.sources.length);
   const lines = new Int32Array(t.sources.length);
+  const cost = t.cost;
   for (let i = 0; i < t.length; i++) {
     if (t.isVoid[i] === 1) continue;
     const s = t.source[i] as number;
     lines[s]!++;
-    if (t.cost[i] !== t.cost[i]) missing[s]!++;
+    if (cost === null || cost[i] !== cost[i]) missing[s]!++;
   }
   const out: Issue[] = [];
   t.sources.forEach((src, s) => {

@@ -85,7 +85,7 @@ type AttrKind = (typeof ATTR_NAMES)[number];
 /** How to read one table's identity attributes: record column → normalized-value id. */
 interface Source {
   n: number;
-  id: [Int32Array, Int32Array];
+  id: [Int32Array | null, Int32Array];
   name: [Int32Array, Int32Array];
   phone: [Int32Array | null, Int32Array | null];
   email: [Int32Array | null, Int32Array | null];

@@ -152,6 +152,7 @@ export function passInvoices(grid: TallyGrid, linked: Linked, spans: readonly Sp
   }
   // One facts object reused for every line: no per-line allocation.
   const facts: LineFacts = { client: 0, invoice: 0, first: false, acquisition: null, newInSpan: false };
+  const costs = t.cost;
   for (let i = 0; i < t.length; i++) {
     const ci = linked.invoiceClient[i] as number;
     const day = dayOfWall(t.date[i] as number);
@@ -166,7 +167,7 @@ export function passInvoices(grid: TallyGrid, linked: Linked, spans: readonly Sp
     facts.invoice = invIds[i] as number;
     facts.first = firstLine[ci] === i;
     facts.acquisition = acquisitionDirection(linked, ci);
-    const cost = t.cost[i] as number;
+    const cost = costs === null ? NaN : (costs[i] as number);
     const mine = g === 0 ? null : row(grid.invoice, g, n, invoiceTally.init);
     for (let k = f, e = idx.to(day); k < e; k++) {
       const s = idx.at(k);

@@ -126,6 +126,53 @@ describe('export and append (a worker hands its part over)', () => {
   });
 });
 
+describe('lazy columns (null until a record has a value)', () => {
+  const strip = <T extends { origin: unknown }>(rows: T[]) => rows.map(({ origin: _o, ...r }) => r);
+
+  it('stay null while no record has a won date, ИНН, e-mail, cost, paid date or tracking number', () => {
+    const leads = LeadTable.from([lead('2026-10-01', { client: 'A' }), lead('2026-10-02', { client: 'B', phone: '+79120000001' })]);
+    expect([leads.wonAt, leads.clientId, leads.email]).toEqual([null, null, null]);
+    const invoices = InvoiceTable.from([inv('2026-10-01', 'A', 100), inv('2026-10-02', 'B', 200)]);
+    expect([invoices.cost, invoices.paidAt, invoices.clientId]).toEqual([null, null, null]);
+    expect(CallTable.from([call('2026-10-01 09:00')]).tracking).toBeNull();
+    // what is not there reads as "none", never as 0
+    expect(leads.get(1)).toMatchObject({ wonAt: null, clientId: null, email: null });
+    expect(invoices.get(0)).toMatchObject({ cost: null, paidAt: null, clientId: null });
+  });
+
+  it('are made with the first value, every earlier record reading as none, across growth', () => {
+    const rows = Array.from({ length: 3000 }, (_, k) =>
+      k < 2500 ? lead('2026-10-01', { client: `C${k}` }) : lead('2026-10-02', { client: `C${k}`, clientId: `77${k}`, email: `u${k}@x.ru`, won: true, wonAt: 1_000 + k }),
+    );
+    const t = LeadTable.from(rows);
+    expect(t.wonAt).toBeInstanceOf(Float64Array);
+    expect(t.toArray()).toEqual(rows);
+    const invs = Array.from({ length: 3000 }, (_, k) => inv('2026-10-01', `C${k}`, 100 + k, k === 2999 ? { cost: 50, paidAt: 7, clientId: '7701' } : {}));
+    expect(InvoiceTable.from(invs).toArray()).toEqual(invs);
+  });
+
+  it('hand over between tables whichever side made them', () => {
+    const bare = [lead('2026-10-01', { id: '1', client: 'A' }), lead('2026-10-02', { id: '2', client: 'B' })];
+    const full = [lead('2026-10-03', { id: '3', clientId: '7701', email: 'a@b.ru', won: true, wonAt: 9_000 }), lead('2026-10-04', { id: '4' })];
+    // a part with the columns appended to a table without them, then one without to one with
+    const a = LeadTable.from(bare);
+    a.appendState(LeadTable.from(full).exportState(), [a.addSource('b.csv', null)]);
+    a.appendState(LeadTable.from(bare).exportState(), [a.addSource('c.csv', null)]);
+    expect(strip(a.toArray())).toEqual(strip([...bare, ...full, ...bare]));
+    const b = LeadTable.from(full);
+    b.appendState(LeadTable.from(bare).exportState(), [b.addSource('a.csv', null)]);
+    expect(strip(b.toArray())).toEqual(strip([...full, ...bare]));
+    expect(LeadTable.from(bare).exportState().columns).not.toHaveProperty('wonAt');
+    // reordered with a column made and one not
+    b.select(Int32Array.from([3, 0]));
+    expect(strip(b.toArray())).toEqual(strip([bare[1]!, full[0]!]));
+    const calls = [call('2026-10-01 09:00'), call('2026-10-01 10:00', { trackingNumber: '+74950000000', channel: 'Ads' })];
+    const c = CallTable.from(calls.slice(0, 1));
+    c.appendState(CallTable.from(calls.slice(1)).exportState(), [c.addSource('b.csv', null)]);
+    expect(strip(c.toArray())).toEqual(strip(calls));
+  });
+});
+
 /** An index over an id column the test fills the way a table does: the record right after its claim. */
 function indexed(): { x: IdIndex; add: (id: string) => number; get: (id: string) => number } {
   const t = new LeadTable();

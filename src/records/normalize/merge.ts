@@ -46,16 +46,16 @@ export function mergeLead(t: LeadTable, i: number, next: LeadRow, at: RowPos): I
     else if (ca !== next.createdAt) add(conflict(t, i, 'createdAt', formatWall(ca, true), formatWall(next.createdAt, true), at));
   }
   const text = (f: Exclude<ConflictField, 'createdAt'>, col: IdColumn, dict: { value(id: number): string | null }, b: number) => {
-    if (b < 0) return;
     const a = col[i] as number;
     if (a < 0) col[i] = b;
     else if (a !== b) add(conflict(t, i, f, dict.value(a)!, dict.value(b)!, at));
   };
-  text('channelRaw', t.channelRaw, t.channels, next.channelRaw);
-  text('client', t.client, t.clients, next.client);
-  text('clientId', t.clientId, t.clientIds, next.clientId);
-  text('phone', t.phone, t.phones, next.phone);
-  text('email', t.email, t.emails, next.email);
+  // a row without a value changes nothing (and does not make a lazy column)
+  if (next.channelRaw >= 0) text('channelRaw', t.channelRaw, t.channels, next.channelRaw);
+  if (next.client >= 0) text('client', t.client, t.clients, next.client);
+  if (next.clientId >= 0) text('clientId', t.clientIdColumn(), t.clientIds, next.clientId);
+  if (next.phone >= 0) text('phone', t.phone, t.phones, next.phone);
+  if (next.email >= 0) text('email', t.emailColumn(), t.emails, next.email);
 
   let flags = t.flags[i] as number;
   const noChannel = t.channels.find(NONE);
@@ -70,7 +70,10 @@ export function mergeLead(t: LeadTable, i: number, next: LeadRow, at: RowPos): I
     t.status[i] = next.status;
     flags = next.excluded ? flags | LEAD_EXCLUDED : flags & ~LEAD_EXCLUDED;
   }
-  if (t.wonAt[i] !== t.wonAt[i]) t.wonAt[i] = next.wonAt;
+  if (next.wonAt === next.wonAt) {
+    const wonAt = t.wonAtColumn();
+    if (wonAt[i] !== wonAt[i]) wonAt[i] = next.wonAt;
+  }
   if (t.amount[i] !== t.amount[i]) t.amount[i] = next.amount;
   if (next.won) flags |= LEAD_WON; // Decision #6(b): a win in any row wins
   t.flags[i] = flags;
@@ -101,7 +104,7 @@ export function mergeCall(t: CallTable, i: number, next: CallRow, best: BestLeg)
     t.from[i] = next.from;
     t.fromAnonymous[i] = next.fromAnonymous ? 1 : 0;
     if (next.tracking >= 0) {
-      t.tracking[i] = next.tracking;
+      t.trackingColumn()[i] = next.tracking;
       t.channel[i] = next.channel;
     }
   } else if (t.direction[i] === DIR_UNKNOWN && next.direction >= 0) t.direction[i] = next.direction;

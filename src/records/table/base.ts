@@ -45,12 +45,20 @@ export interface Layout {
    * (a dozen values in real exports, never trusted to stay few).
    */
   narrow?: readonly string[];
+  /**
+   * Those of the `f64` and `i32` columns that stay null until a record has a value for them
+   * (NaN / -1 for every record before, written when the column is made): a lead's won date, ИНН
+   * and e-mail, an invoice line's cost and payment date, a call's tracking number — fields many
+   * exports lack, which cost 4–8 MB a million records filled with nothing. Readers check for null.
+   */
+  lazy?: readonly string[];
   u8: readonly string[];
 }
 
 /** A table's content as plain data: what a worker thread hands back (typed arrays transfer). */
 export interface TableState {
   length: number;
+  /** A lazy column that was never made is absent. */
   columns: Record<string, Column>;
   dicts: Record<string, readonly string[]>;
   line: Int32Array;
@@ -208,10 +216,30 @@ export abstract class TableBase {
     this.source = grow(this.source, cap);
     if (this.idKey !== null) this.idKey = grow(this.idKey, cap);
     const c = this.cols();
-    for (const k of this.layout.f64) c[k] = grow(c[k]!, cap);
-    for (const [k] of this.layout.i32) c[k] = grow(c[k]!, cap);
-    for (const k of this.layout.u8) c[k] = grow(c[k]!, cap);
+    for (const k of this.columnNames()) {
+      const a = c[k]!;
+      if (a !== null) c[k] = grow(a, cap);
+    }
     this.capacity = cap;
+  }
+
+  /** Every column of the layout by name: f64, i32, u8. */
+  private columnNames(): string[] {
+    return [...this.layout.f64, ...this.layout.i32.map(([col]) => col), ...this.layout.u8];
+  }
+
+  /**
+   * Lazy column `name` (see `Layout.lazy`), made now if it is still null: room for the table's
+   * capacity, NaN (Float64) or -1 (Int32) for the records so far.
+   */
+  protected made(name: string): Float64Array | Int32Array {
+    const c = this.cols();
+    const have = c[name];
+    if (have !== null && have !== undefined) return have as Float64Array | Int32Array;
+    if (!(this.layout.lazy ?? []).includes(name)) throw new Error(`${name} is not a lazy column`);
+    const a = this.layout.f64.includes(name) ? new Float64Array(this.capacity).fill(NaN, 0, this.length) : new Int32Array(this.capacity).fill(-1, 0, this.length);
+    c[name] = a;
+    return a;
   }
 
   private watching = false;
@@ -234,8 +262,8 @@ export abstract class TableBase {
   }
 
   /** The kind's columns by name (the layout's names are fields of the subclass). */
-  private cols(): Record<string, Column> {
-    return this as unknown as Record<string, Column>;
+  private cols(): Record<string, Column | null> {
+    return this as unknown as Record<string, Column | null>;
   }
 
   private dict(name: string): TextDict {
@@ -252,7 +280,10 @@ export abstract class TableBase {
     const c = this.cols();
     const cut = <T extends Column>(a: T): T => (views ? (a.subarray(0, n) as T) : (a.slice(0, n) as T));
     const columns: Record<string, Column> = {};
-    for (const k of [...this.layout.f64, ...this.layout.i32.map(([col]) => col), ...this.layout.u8]) columns[k] = cut(c[k]!);
+    for (const k of this.columnNames()) {
+      const a = c[k]!;
+      if (a !== null) columns[k] = cut(a);
+    }
     const dicts: Record<string, readonly string[]> = {};
     for (const [, d] of this.layout.i32) dicts[d] ??= this.dict(d).values;
     return {
@@ -283,10 +314,18 @@ export abstract class TableBase {
       const dict = this.dict(d);
       remaps.set(d, Int32Array.from(state.dicts[d] ?? [], (v) => dict.id(v)));
     }
-    for (const k of [...this.layout.f64, ...this.layout.u8]) c[k]!.set(state.columns[k]!, at);
+    // a lazy column the part never made holds the default for its records; one it made is made here
+    const target = (k: string, from: Column | undefined): Column | null => {
+      const to = c[k]!;
+      if (from !== undefined) return to ?? this.made(k);
+      if (to !== null) to.fill(this.layout.f64.includes(k) ? NaN : -1, at, at + n);
+      return null;
+    };
+    for (const k of [...this.layout.f64, ...this.layout.u8]) target(k, state.columns[k])?.set(state.columns[k]!, at);
     for (const [k, d] of this.layout.i32) {
-      const from = state.columns[k] as IdColumn;
-      const to = c[k] as IdColumn;
+      const from = state.columns[k] as IdColumn | undefined;
+      const to = target(k, from) as IdColumn | null;
+      if (from === undefined || to === null) continue;
       const map = remaps.get(d)!;
       for (let i = 0; i < n; i++) {
         const v = from[i] as number;
@@ -312,7 +351,10 @@ export abstract class TableBase {
     this.source = pick(this.source, order);
     if (this.idKey !== null) this.idKey = pick(this.idKey, order);
     const c = this.cols();
-    for (const k of [...this.layout.f64, ...this.layout.i32.map(([col]) => col), ...this.layout.u8]) c[k] = pick(c[k]!, order);
+    for (const k of this.columnNames()) {
+      const a = c[k]!;
+      if (a !== null) c[k] = pick(a, order);
+    }
     this.length = this.capacity = order.length;
   }
 

@@ -41,6 +41,7 @@ export class CallTable extends TableBase {
     f64: ['startedAt', 'startedAtUtc', 'durationS'],
     i32: [['from', 'phones'], ['to', 'phones'], ['manager', 'managers'], ['tracking', 'phones'], ['channel', 'channels']],
     narrow: ['manager', 'channel'],
+    lazy: ['tracking'],
     u8: ['direction', 'answered', 'fromAnonymous'],
   };
   startedAt = new Float64Array(0);
@@ -50,7 +51,8 @@ export class CallTable extends TableBase {
   from = new Int32Array(0);
   to = new Int32Array(0);
   manager: IdColumn = new Int16Array(0);
-  tracking = new Int32Array(0);
+  /** Null while no call has a tracking number (see `Layout.lazy`). */
+  tracking: Int32Array | null = null;
   channel: IdColumn = new Int16Array(0);
   /** DIR_* code; DIR_UNKNOWN only while a merged call still lacks its direction. */
   direction = new Uint8Array(0);
@@ -71,12 +73,18 @@ export class CallTable extends TableBase {
     this.from[i] = r.from;
     this.to[i] = r.to;
     this.manager[i] = r.manager;
-    this.tracking[i] = r.tracking;
+    if (this.tracking !== null) this.tracking[i] = r.tracking;
+    else if (r.tracking >= 0) this.trackingColumn()[i] = r.tracking;
     this.channel[i] = r.channel;
     this.direction[i] = r.direction < 0 ? DIR_UNKNOWN : r.direction;
     this.answered[i] = r.answered;
     this.fromAnonymous[i] = r.fromAnonymous ? 1 : 0;
     return i;
+  }
+
+  /** The tracking column, made when still null (for writing a value). */
+  trackingColumn(): Int32Array {
+    return (this.tracking ??= this.made('tracking') as Int32Array);
   }
 
   /** Fill `r` with record i. */
@@ -92,7 +100,7 @@ export class CallTable extends TableBase {
     r.answered = this.answered[i] as number;
     r.durationS = this.durationS[i] as number;
     r.manager = this.manager[i] as number;
-    r.tracking = this.tracking[i] as number;
+    r.tracking = this.tracking === null ? -1 : (this.tracking[i] as number);
     r.channel = this.channel[i] as number;
     return r;
   }

@@ -27,18 +27,19 @@ export class InvoiceTable extends TableBase {
     f64: ['date', 'amount', 'cost', 'paidAt'],
     i32: [['number', 'numbers'], ['client', 'clients'], ['clientId', 'clientIds'], ['manager', 'managers'], ['segment', 'segments'], ['status', 'statuses']],
     narrow: ['manager', 'segment', 'status'],
+    lazy: ['cost', 'paidAt', 'clientId'],
     u8: ['isVoid'],
   };
   date = new Float64Array(0);
   /** Integer cents; negative for credit notes. */
   amount = new Float64Array(0);
-  /** Cents; NaN when unknown. */
-  cost = new Float64Array(0);
-  paidAt = new Float64Array(0);
+  /** Cents; NaN when unknown. Null while no line has a cost (see `Layout.lazy`); so are `paidAt` and `clientId`. */
+  cost: Float64Array | null = null;
+  paidAt: Float64Array | null = null;
   /** Dict ids of `numbers`: equal ids are one invoice (Overrides #39). */
   number = new Int32Array(0);
   client = new Int32Array(0);
-  clientId = new Int32Array(0);
+  clientId: Int32Array | null = null;
   manager: IdColumn = new Int16Array(0);
   segment: IdColumn = new Int16Array(0);
   status: IdColumn = new Int16Array(0);
@@ -56,11 +57,14 @@ export class InvoiceTable extends TableBase {
     const i = this.pushBase(null, line, source);
     this.date[i] = r.date;
     this.amount[i] = r.amount;
-    this.cost[i] = r.cost;
-    this.paidAt[i] = r.paidAt;
+    if (this.cost !== null) this.cost[i] = r.cost;
+    else if (r.cost === r.cost) (this.cost = this.made('cost') as Float64Array)[i] = r.cost;
+    if (this.paidAt !== null) this.paidAt[i] = r.paidAt;
+    else if (r.paidAt === r.paidAt) (this.paidAt = this.made('paidAt') as Float64Array)[i] = r.paidAt;
     this.number[i] = r.number;
     this.client[i] = r.client;
-    this.clientId[i] = r.clientId;
+    if (this.clientId !== null) this.clientId[i] = r.clientId;
+    else if (r.clientId >= 0) (this.clientId = this.made('clientId') as Int32Array)[i] = r.clientId;
     this.manager[i] = r.manager;
     this.segment[i] = r.segment;
     this.status[i] = r.status;
@@ -70,13 +74,13 @@ export class InvoiceTable extends TableBase {
 
   /** Record i as an `InvoiceLine` object (allocates). */
   get(i: number): InvoiceLine {
-    const cost = this.cost[i] as number;
-    const paid = this.paidAt[i] as number;
+    const cost = this.cost === null ? NaN : (this.cost[i] as number);
+    const paid = this.paidAt === null ? NaN : (this.paidAt[i] as number);
     return {
       number: this.numbers.value(this.number[i] as number),
       date: this.date[i] as number,
       client: this.clients.value(this.client[i] as number),
-      clientId: this.clientIds.value(this.clientId[i] as number),
+      clientId: this.clientId === null ? null : this.clientIds.value(this.clientId[i] as number),
       amount: this.amount[i] as number,
       cost: cost === cost ? cost : null,
       manager: this.managers.value(this.manager[i] as number) ?? NONE,

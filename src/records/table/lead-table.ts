@@ -44,17 +44,19 @@ export class LeadTable extends TableBase {
     f64: ['createdAt', 'wonAt', 'amount'],
     i32: [['channelRaw', 'channels'], ['channel', 'channels'], ['client', 'clients'], ['clientId', 'clientIds'], ['phone', 'phones'], ['email', 'emails'], ['manager', 'managers'], ['segment', 'segments'], ['status', 'statuses']],
     narrow: ['channelRaw', 'channel', 'manager', 'segment', 'status'],
+    lazy: ['wonAt', 'clientId', 'email'],
     u8: ['flags'],
   };
   createdAt = new Float64Array(0);
-  wonAt = new Float64Array(0);
+  /** Null while no lead has a won date (see `Layout.lazy`); so are `clientId` and `email`. */
+  wonAt: Float64Array | null = null;
   amount = new Float64Array(0);
   channelRaw: IdColumn = new Int16Array(0);
   channel: IdColumn = new Int16Array(0);
   client = new Int32Array(0);
-  clientId = new Int32Array(0);
+  clientId: Int32Array | null = null;
   phone = new Int32Array(0);
-  email = new Int32Array(0);
+  email: Int32Array | null = null;
   manager: IdColumn = new Int16Array(0);
   segment: IdColumn = new Int16Array(0);
   status: IdColumn = new Int16Array(0);
@@ -84,19 +86,33 @@ export class LeadTable extends TableBase {
   push(r: LeadRow, line: number, source: number): number {
     const i = this.pushBase(r.id, line, source);
     this.createdAt[i] = r.createdAt;
-    this.wonAt[i] = r.wonAt;
+    if (this.wonAt !== null) this.wonAt[i] = r.wonAt;
+    else if (r.wonAt === r.wonAt) this.wonAtColumn()[i] = r.wonAt;
     this.amount[i] = r.amount;
     this.channelRaw[i] = r.channelRaw;
     this.channel[i] = r.channel;
     this.client[i] = r.client;
-    this.clientId[i] = r.clientId;
+    if (this.clientId !== null) this.clientId[i] = r.clientId;
+    else if (r.clientId >= 0) this.clientIdColumn()[i] = r.clientId;
     this.phone[i] = r.phone;
-    this.email[i] = r.email;
+    if (this.email !== null) this.email[i] = r.email;
+    else if (r.email >= 0) this.emailColumn()[i] = r.email;
     this.manager[i] = r.manager;
     this.segment[i] = r.segment;
     this.status[i] = r.status;
     this.flags[i] = (r.outbound ? LEAD_OUTBOUND : 0) | (r.won ? LEAD_WON : 0) | (r.excluded ? LEAD_EXCLUDED : 0);
     return i;
+  }
+
+  /** The lazy columns, made when still null (for writing a value). */
+  wonAtColumn(): Float64Array {
+    return (this.wonAt ??= this.made('wonAt') as Float64Array);
+  }
+  clientIdColumn(): Int32Array {
+    return (this.clientId ??= this.made('clientId') as Int32Array);
+  }
+  emailColumn(): Int32Array {
+    return (this.email ??= this.made('email') as Int32Array);
   }
 
   isOutbound(i: number): boolean {
@@ -113,14 +129,14 @@ export class LeadTable extends TableBase {
   read(i: number, r: LeadRow): LeadRow {
     r.id = this.idOf(i);
     r.createdAt = this.createdAt[i] as number;
-    r.wonAt = this.wonAt[i] as number;
+    r.wonAt = this.wonAt === null ? NaN : (this.wonAt[i] as number);
     r.amount = this.amount[i] as number;
     r.channelRaw = this.channelRaw[i] as number;
     r.channel = this.channel[i] as number;
     r.client = this.client[i] as number;
-    r.clientId = this.clientId[i] as number;
+    r.clientId = this.clientId === null ? -1 : (this.clientId[i] as number);
     r.phone = this.phone[i] as number;
-    r.email = this.email[i] as number;
+    r.email = this.email === null ? -1 : (this.email[i] as number);
     r.manager = this.manager[i] as number;
     r.segment = this.segment[i] as number;
     r.status = this.status[i] as number;
