@@ -48,4 +48,16 @@ describe('PackedDict', () => {
     expect(d.size).toBe(100_000);
     expect(d.value(99_999)).toBe('ТД-0099999');
   });
+
+  it('keeps every text found across a reserve in the middle of adding', () => {
+    const d = new PackedDict();
+    const key = (k: number): string => `+7916${String(k * 7919).padStart(7, '0')}`;
+    for (let k = 0; k < 3_000; k++) d.id(key(k));
+    d.reserve(50_000);
+    for (let k = 3_000; k < 40_000; k++) d.add(key(k));
+    let lost = 0;
+    for (let k = 0; k < 40_000; k++) if (d.find(key(k)) !== k || d.id(key(k)) !== k) lost++;
+    expect(lost).toBe(0);
+    expect([d.size, d.find('+79160000000 '), d.value(39_999)]).toEqual([40_000, -1, key(39_999)]);
+  });
 });
