@@ -9,7 +9,7 @@ import type { TableBase } from '../records/table/base.js';
 import type { LeadTable } from '../records/table/lead-table.js';
 import type { CallTable } from '../records/table/call-table.js';
 import type { InvoiceTable } from '../records/table/invoice-table.js';
-import { HashIndex, hashNumbers } from './row-hash.js';
+import { HashIndex, hashNumbers } from '../ingest/row-hash.js';
 
 /** The record fields compared, as numbers (dictionary ids for text: equal ids ⇔ equal text). */
 type KeyFn = (i: number, key: Float64Array) => void;

@@ -18,7 +18,7 @@ import { LeadRow } from '../records/table/lead-table.js';
 import { CallRow, DIR_UNKNOWN } from '../records/table/call-table.js';
 import { InvoiceRow } from '../records/table/invoice-table.js';
 import { normalizeHeader } from '../mapping/header.js';
-import { HashSet, hashText, hashTexts, lastHash, setLastHash } from './row-hash.js';
+import { HashSet, hashText, hashTexts, lastHash, setLastHash } from '../ingest/row-hash.js';
 import { rowText } from './row-text.js';
 import type { InputStats, RejectRow } from './stats.js';
 import type { TableSetup } from './table-setup.js';

@@ -25,7 +25,7 @@ export interface RawRow {
   cells: Cell[];
   /** The record's original text, decoded (CSV only; XLSX rows are re-serialized on demand). */
   raw?: string;
-  /** The duplicate-check hash of `raw` (src/app/row-hash.ts), when a reading worker made it. */
+  /** The duplicate-check hash of `raw` (src/ingest/row-hash.ts), when a reading worker made it. */
   h1?: number;
   h2?: number;
   /**

@@ -7,7 +7,7 @@
  */
 import type { RawRow } from '../types.js';
 import { TokenizerCore } from './tokenizer.js';
-import { hashRange, lastHash } from '../../app/row-hash.js';
+import { hashRange, lastHash } from '../row-hash.js';
 import { flatten } from '../../values/flat.js';
 
 /** Numbers before a record's cells in `Piece.ints`. */

@@ -9,7 +9,7 @@ import { CsvLineTooLong } from '../../../src/ingest/csv/tokenizer.js';
 import { CsvTokenizer } from '../../../src/ingest/csv/csv-tokenizer.js';
 import { PositionTokenizer, unpackPiece, type Piece } from '../../../src/ingest/csv/positions.js';
 import type { RawRow } from '../../../src/ingest/types.js';
-import { hashText, lastHash } from '../../../src/app/row-hash.js';
+import { hashText, lastHash } from '../../../src/ingest/row-hash.js';
 import { chunks } from '../../helpers/chunks.js';
 
 /** Characters that stress a CSV reader: quotes, delimiters, every line end, Cyrillic, astral. */

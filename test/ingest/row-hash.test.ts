@@ -1,7 +1,7 @@
-/** Duplicate detection by hashes in typed-array tables (src/app/row-hash.ts). */
+/** Duplicate detection by hashes in typed-array tables (src/ingest/row-hash.ts). */
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { HashIndex, HashSet, hashNumbers, hashText, hashTexts, lastHash } from '../../src/app/row-hash.js';
+import { HashIndex, HashSet, hashNumbers, hashText, hashTexts, lastHash } from '../../src/ingest/row-hash.js';
 
 describe('HashSet', () => {
   it('reports exactly the rows seen before, over growth', () => {
