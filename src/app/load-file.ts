@@ -41,6 +41,20 @@ export type SampleRef = { kind: Kind; index: number } | { snapshot: unknown };
 /** Rows whose duplicate hashes are probed together (see `FileLoader.endBatch`). */
 const BATCH = 2048;
 
+/** How a file's rows are read, for the duplicate check (see `FileLoader`). */
+export interface LoaderOptions {
+  /** Rows this file is expected to hold (0: unknown), to size tables once. */
+  expectedRows?: number;
+  /** Keep duplicate hashes for the main thread instead of checking them (see `deferred`). */
+  deferDuplicates?: boolean;
+  /**
+   * A reading worker marks the rows that repeat an earlier record (`RawRow.repeat`): this thread
+   * then keeps no hash of every row. `before` are the file's records above its first data row
+   * (the header and any title lines), which the worker's marks count too.
+   */
+  marked?: { before: readonly RawRow[] } | null;
+}
+
 /** The per-file streaming state machine. */
 export class FileLoader {
   private pending: RawRow[] = [];
@@ -63,6 +77,11 @@ export class FileLoader {
   private readonly batch = { h: new Uint32Array(2 * BATCH), line: new Int32Array(BATCH), at: new Int32Array(BATCH), dup: new Uint8Array(BATCH), n: 0 };
   /** The first three records produced (inspect shows them). */
   readonly samples: SampleRef[] = [];
+  /**
+   * Hash halves of the records above the first data row, when a worker marks repeats: a data row
+   * marked a repeat because it equals one of those is checked against this thread's own set.
+   */
+  private readonly before: Uint32Array | null = null;
 
   constructor(
     private readonly kind: Kind,
@@ -73,12 +92,17 @@ export class FileLoader {
     input: number,
     private readonly stores: Stores,
     private readonly sink: LoadSink,
-    /** Rows this file is expected to hold (0: unknown), to size tables once. */
-    expectedRows = 0,
-    /** Keep duplicate hashes for the main thread instead of checking them (see `deferred`). */
-    deferDuplicates = false,
+    { expectedRows = 0, deferDuplicates = false, marked = null }: LoaderOptions = {},
   ) {
     if (deferDuplicates) this.deferred = { h: new Uint32Array(2048), line: new Int32Array(1024), at: new Int32Array(1024), n: 0 };
+    if (marked !== null) {
+      this.before = new Uint32Array(2 * marked.before.length);
+      marked.before.forEach((r, k) => {
+        hashRow(r);
+        this.before![2 * k] = lastHash().h1;
+        this.before![2 * k + 1] = lastHash().h2;
+      });
+    }
     this.headerKey = setup.headers ? setup.headers.map(normalizeHeader).join('\u001f') : null;
     this.headerFirst = setup.headers ? (setup.headers[0] ?? '').trim() : null;
     this.hasRecordId = kind !== 'invoices' && setup.mapping!.fields['id' as never] !== undefined;
@@ -86,8 +110,14 @@ export class FileLoader {
     this.source = stores[kind].addSource(ref.file, ref.sheet, input);
     if (expectedRows > 0) {
       stores[kind].reserve(expectedRows, this.hasRecordId);
-      if (!this.hasRecordId) this.seen.reserve(expectedRows);
+      // with a worker's marks this thread's set holds only the rows it read itself
+      if (!this.hasRecordId && marked === null) this.seen.reserve(expectedRows);
     }
+  }
+
+  /** Whether this file's rows are checked for exact duplicates (not when its records have ids). */
+  get checksDuplicates(): boolean {
+    return !this.hasRecordId;
   }
 
   /** Feed one data row (rows after the header). */
@@ -254,10 +284,18 @@ export class FileLoader {
   }
 
   private checkDuplicate(row: RawRow): void {
-    if (row.h2 !== undefined) setLastHash(row.h1!, row.h2);
-    else if (row.raw !== undefined) hashText(row.raw);
-    else hashTexts(row.cells.map(cellText));
+    const mark = row.repeat;
+    // the reading worker compared the row with every earlier record of the file: a row it saw
+    // nowhere before is new, and one it saw before is a repeat — of an earlier data row, unless
+    // it equals a record above the header, which this thread's own set then decides
+    if (mark === 0 && this.deferred === null) return;
+    hashRow(row);
     if (this.deferred !== null) return this.defer(row.line);
+    if (mark === 1 && !this.isBefore(lastHash().h1, lastHash().h2)) {
+      this.stats.warnings++;
+      this.sink.issues.push(this.duplicateIssue(row.line));
+      return;
+    }
     // probed in a batch (see `batch`): the set is far larger than the cache, and probes made one
     // after another overlap their misses where probes between rows' other work cannot
     const b = this.batch;
@@ -267,6 +305,14 @@ export class FileLoader {
     b.line[b.n] = row.line;
     b.at[b.n] = this.sink.issues.length;
     if (++b.n === BATCH) this.endBatch();
+  }
+
+  /** Whether a record above the first data row has this hash. */
+  private isBefore(h1: number, h2: number): boolean {
+    const b = this.before;
+    if (b === null) return false;
+    for (let k = 0; k < b.length; k += 2) if (b[k] === h1 && b[k + 1] === h2) return true;
+    return false;
   }
 
   /**
@@ -348,6 +394,13 @@ export class FileLoader {
     }
     while (next < issues.length) out.push(issues[next++]!);
   }
+}
+
+/** Make the row's duplicate-check hash the last hash (`lastHash`). */
+function hashRow(row: RawRow): void {
+  if (row.h2 !== undefined) setLastHash(row.h1!, row.h2);
+  else if (row.raw !== undefined) hashText(row.raw);
+  else hashTexts(row.cells.map(cellText));
 }
 
 /** A rejection another row with the same id may cure (a missing or bad required field). */

@@ -25,7 +25,7 @@ import type { InputSpec } from './inputs.js';
 import { formatIssueLine } from '../errors/format.js';
 import { caseVariants, crossFileDuplicates } from './cross-checks.js';
 import type { Progress } from './progress.js';
-import { estimateRows } from './estimate.js';
+import { estimateRows } from '../ingest/estimate.js';
 import { readRows } from './read-rows.js';
 import { PipedRows } from '../ingest/csv/piped-rows.js';
 import { planCut, startPart, type ParallelRun } from './parallel/start.js';
@@ -173,7 +173,10 @@ export async function loadInputs(specs: readonly InputSpec[], s: NormalizeSettin
     const cut = opts.parallel ? planCut(spec, table.info, opts.parallel) : null;
     // with a cut, the table is still sized for the whole file: the worker's records are appended
     // into it, and regrowing then would hold two copies of the table at once
-    const loader = new FileLoader(kind, norm, setup, ref, stats, inputIndex, stores, sink, expected);
+    // a reading worker marks repeated rows: this thread then keeps no hash of every row
+    const marked = it instanceof PipedRows ? { before: head.slice(0, setup.headerIndex + 1) } : null;
+    const loader = new FileLoader(kind, norm, setup, ref, stats, inputIndex, stores, sink, { expectedRows: expected, marked });
+    if (it instanceof PipedRows && !loader.checksDuplicates) it.stopRepeats();
     const split = cut && opts.parallel ? startPart(spec, table.info, setup, inputIndex, Math.ceil(expected * (1 - cut.share)), cut.start, opts.parallel, stores, loader.source, norm) : null;
     const progress = opts.progress?.start(spec, table.info) ?? null;
     for (const r of head.slice(setup.headerIndex + 1)) loader.add(r);

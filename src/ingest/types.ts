@@ -29,6 +29,13 @@ export interface RawRow {
   h1?: number;
   h2?: number;
   /**
+   * A reading worker's duplicate mark: 1 when an earlier record of the file — any record, the
+   * lines before the header too — had the same hash, 0 when none had, -1 when it did not check
+   * (see `PositionTokenizer.stopRepeats`). The worker reads the whole file in order, so the main
+   * thread need not keep a hash of every row to find repeats (`FileLoader.checkDuplicate`).
+   */
+  repeat?: number;
+  /**
    * Ids a reading worker gave the cells of the columns it was asked to number (see
    * `PositionTokenizer.numberColumns`): `ids[idAt + j]` for the j-th such column, -1 for none.
    * Null or absent when the row's cells were not numbered.

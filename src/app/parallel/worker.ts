@@ -30,7 +30,7 @@ async function readPart(job: PartJob, post: (m: PartMessage, transfer?: ArrayBuf
   const sink: LoadSink = { issues: [], rejects: null };
   const ref = { file: job.display, sheet: null, letters: false };
   const norm = makeNormalizer(job.kind, job.setup, settings, job.source, ref, stores);
-  const loader = new FileLoader(job.kind, norm, job.setup, ref, stats, job.input, stores, sink, job.expectedRows, true);
+  const loader = new FileLoader(job.kind, norm, job.setup, ref, stats, job.input, stores, sink, { expectedRows: job.expectedRows, deferDuplicates: true });
   let reported = 0;
   const rows = table.rows[Symbol.asyncIterator]() as AsyncIterator<RawRow> & RowBatches;
   for (;;) {

@@ -65,4 +65,12 @@ export interface PipeNumber {
   columns: number[];
 }
 
-export type PipeToWorker = PipeMore | PipeNumber;
+/**
+ * Main → worker: stop marking repeated records (`RawRow.repeat`), sent once the main thread has
+ * mapped the header and knows it checks no duplicates in this file (its records have ids).
+ */
+export interface PipeNoRepeats {
+  type: 'no-repeats';
+}
+
+export type PipeToWorker = PipeMore | PipeNumber | PipeNoRepeats;

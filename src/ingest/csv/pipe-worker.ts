@@ -8,8 +8,10 @@ import type { Issue } from '../../errors/issue.js';
 import { KpiError } from '../../errors/kpi-error.js';
 import { readCsvPieces } from './read-csv.js';
 import { collectGarbage } from '../../app/collect-garbage.js';
+import { estimateRows } from '../estimate.js';
+import type { RawRow } from '../types.js';
 import type { PipeFailed, PipeJob, PipeMessage, PipeToWorker, Segment } from './pipe-protocol.js';
-import type { PositionTokenizer } from './positions.js';
+import { unpackPiece, type PositionTokenizer } from './positions.js';
 
 /** Messages posted and not yet taken by the main thread, at most. */
 const IN_FLIGHT = 2;
@@ -31,11 +33,17 @@ async function pipe(job: PipeJob, port: NonNullable<typeof parentPort>): Promise
   const spare: Int32Array[] = [];
   let tokenizer: PositionTokenizer | null = null;
   let numbered: number[] | null = null;
+  let repeats = true;
   port.on('message', (m: PipeToWorker) => {
     if (m.type === 'number') {
       // before the reader is open, kept for when it is
       if (tokenizer !== null) tokenizer.numberColumns(m.columns);
       else numbered = m.columns;
+      return;
+    }
+    if (m.type === 'no-repeats') {
+      repeats = false;
+      tokenizer?.stopRepeats();
       return;
     }
     inFlight--;
@@ -56,6 +64,8 @@ async function pipe(job: PipeJob, port: NonNullable<typeof parentPort>): Promise
   const { info, sepLine, pieces } = opened;
   tokenizer = opened.tokenizer;
   if (numbered !== null) tokenizer.numberColumns(numbered);
+  if (!repeats) tokenizer.stopRepeats();
+  let sized = false;
   const arrays = tokenizer.spare;
   // what the open found (an encoding guess) the main thread found too, detecting on the same bytes
   let reported = issues.length;
@@ -84,6 +94,13 @@ async function pipe(job: PipeJob, port: NonNullable<typeof parentPort>): Promise
       asciiSoFar: info.asciiSoFar === true,
     };
     reported = issues.length;
+    if (!sized && segment.pieces.length > 0) {
+      // the repeat marks' hash set sized once for the whole file, from its first records
+      sized = true;
+      const first: RawRow[] = [];
+      unpackPiece(segment.pieces[0]!, first, 0);
+      tokenizer.expectRecords(estimateRows(job.path, info, first.slice(0, 1000)));
+    }
     if (skip > 0 && segment.pieces.length > 0) {
       segment.skip = skip;
       skip = 0;

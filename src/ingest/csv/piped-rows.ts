@@ -13,7 +13,7 @@ import type { Issue } from '../../errors/issue.js';
 import { KpiError, type ExitCode } from '../../errors/kpi-error.js';
 import type { RawRow, ReaderInfo, RowBatches } from '../types.js';
 import { unpackPiece } from './positions.js';
-import type { PipeData, PipeJob, PipeMessage, PipeMore, PipeNumber, Segment } from './pipe-protocol.js';
+import type { PipeData, PipeJob, PipeMessage, PipeMore, PipeNoRepeats, PipeNumber, Segment } from './pipe-protocol.js';
 
 /** When a file is read on a second thread (`openTable`). */
 export interface PipeOptions {
@@ -96,6 +96,13 @@ export class PipedRows implements AsyncIterable<RawRow>, AsyncIterator<RawRow>, 
   numberColumns(columns: number[]): void {
     if (this.closed || this.broken !== null) return;
     const m: PipeNumber = { type: 'number', columns };
+    this.worker.postMessage(m);
+  }
+
+  /** Have the worker stop marking repeated records (see `PipeNoRepeats`). */
+  stopRepeats(): void {
+    if (this.closed || this.broken !== null) return;
+    const m: PipeNoRepeats = { type: 'no-repeats' };
     this.worker.postMessage(m);
   }
 

@@ -7,16 +7,17 @@
  */
 import type { RawRow } from '../types.js';
 import { TokenizerCore } from './tokenizer.js';
-import { hashRange, lastHash } from '../row-hash.js';
+import { HashSet, hashRange, lastHash } from '../row-hash.js';
 import { flatten } from '../../values/flat.js';
 
 /** Numbers before a record's cells in `Piece.ints`. */
-const HEAD = 6;
+const HEAD = 7;
 
 /**
  * Records found in `text`. `ints` holds, per record: its physical line, the start and end of its
- * raw text in `text`, the two halves of the raw text's duplicate-check hash (`hashRange`), its
- * number of cells, then each cell's start and end. A cell whose `""` must become `"` has its
+ * raw text in `text`, the two halves of the raw text's duplicate-check hash (`hashRange`), whether
+ * an earlier record of the file had the same hash (`RawRow.repeat`), its number of cells, then
+ * each cell's start and end. A cell whose `""` must become `"` has its
  * start stored as `~start` (negative). Then `keys` numbers: the ids of the record's cells in the
  * numbered columns (see `PositionTokenizer.numberColumns`), -1 where a cell has none.
  */
@@ -96,6 +97,24 @@ export class PositionTokenizer extends TokenizerCore<Piece> {
   private ids: TextIds[] = [];
   /** Columns to number from the next piece on (undefined: no change). */
   private nextNumbered: Int32Array | undefined;
+  /**
+   * The hashes of every record so far, to mark each record that repeats an earlier one
+   * (`RawRow.repeat`); null once the reader said the marks are not wanted (`stopRepeats`).
+   */
+  private repeats: HashSet | null = new HashSet();
+
+  /**
+   * Stop marking repeated records (their mark is then -1) and drop the hashes: the main thread
+   * checks no duplicates in this file (its records have ids, merged instead).
+   */
+  stopRepeats(): void {
+    this.repeats = null;
+  }
+
+  /** Room for the hashes of `n` records in all, so the set is not regrown (see `HashSet.reserve`). */
+  expectRecords(n: number): void {
+    this.repeats?.reserve(n);
+  }
 
   /**
    * Number the cells of these columns (company names), each column's distinct texts 0, 1, 2, …
@@ -168,7 +187,7 @@ export class PositionTokenizer extends TokenizerCore<Piece> {
     this.writeIds(head + HEAD, cells);
   }
 
-  /** A record's head but its cell count: line, raw start and end, hash of the raw text. */
+  /** A record's head but its cell count: line, raw start and end, hash of the raw text, repeat mark. */
   private head(start: number, end: number): void {
     const r = this.recs;
     const k = this.n;
@@ -179,6 +198,8 @@ export class PositionTokenizer extends TokenizerCore<Piece> {
     const h = lastHash();
     r[k + 3] = h.h1 | 0;
     r[k + 4] = h.h2 | 0;
+    const seen = this.repeats;
+    r[k + 5] = seen === null ? -1 : seen.add(h.h1, h.h2) ? 0 : 1;
   }
 
   protected addCell(start: number, end: number, escaped: boolean): void {
@@ -229,7 +250,7 @@ export class PositionTokenizer extends TokenizerCore<Piece> {
 
 /**
  * The rows of a piece, as the string tokenizer makes them (same cells, raw text and lines, and
- * the raw text's hash and the numbered cells' ids besides), appended to `out`; the first `skip`
+ * the raw text's hash, its repeat mark and the numbered cells' ids besides), appended to `out`; the first `skip`
  * records are dropped (an Excel `sep=` line), and so are records starting on `afterLine` or
  * before. Returns how many of the `skip` are still to drop.
  */
@@ -245,7 +266,8 @@ export function unpackPiece(p: Piece, out: RawRow[], skip: number, afterLine = 0
     const end = ints[k + 2]!;
     const h1 = ints[k + 3]! >>> 0;
     const h2 = ints[k + 4]! >>> 0;
-    const count = ints[k + 5]!;
+    const repeat = ints[k + 5]!;
+    const count = ints[k + 6]!;
     k += HEAD;
     if (skip > 0 || line <= afterLine) {
       if (skip > 0) skip--;
@@ -257,7 +279,7 @@ export function unpackPiece(p: Piece, out: RawRow[], skip: number, afterLine = 0
       const a = ints[k]!;
       cells.push(a >= 0 ? text.slice(a, ints[k + 1]!) : text.slice(~a, ints[k + 1]!).replaceAll('""', '"'));
     }
-    out.push({ line, cells, raw: text.slice(start, end), h1, h2, ids, idAt: k });
+    out.push({ line, cells, raw: text.slice(start, end), h1, h2, repeat, ids, idAt: k });
     k += keys;
   }
   return skip;

@@ -57,9 +57,20 @@ async function both(name: string, data: string | Buffer, opts: Partial<CsvOption
     const mine = own === 'none' ? null : own === 'own' ? opened.rows : slowly(opened.rows);
     const piped = new PipedRows({ path: file, ...o, encoding: o.encoding ?? null, delimiter: o.delimiter ?? null }, opened.info, twoIssues, mine, WORKER);
     const b = await drain(piped, twoIssues);
-    // the worker's rows carry their duplicate-check hash besides
+    // the worker's rows carry their duplicate-check hash besides, and a repeat mark: 1 exactly
+    // when an earlier record of the file has the same raw text
     if (own === 'none') expect(b.rows.every((r) => r.h2 !== undefined)).toBe(true);
-    expect(b.rows.map(({ h1: _a, h2: _b, ids: _c, idAt: _d, ...r }) => r)).toEqual(a.rows);
+    const raws = new Set<string>();
+    const marks = { want: [] as number[], got: [] as number[] };
+    for (const r of b.rows) {
+      if (r.repeat !== undefined) {
+        marks.want.push(raws.has(r.raw!) ? 1 : 0);
+        marks.got.push(r.repeat);
+      }
+      raws.add(r.raw!);
+    }
+    expect(marks.got).toEqual(marks.want);
+    expect(b.rows.map(({ h1: _a, h2: _b, repeat: _e, ids: _c, idAt: _d, ...r }) => r)).toEqual(a.rows);
     expect(b.issues).toEqual(a.issues);
     expect(b.seen).toEqual(a.seen);
     expect(opened.info).toEqual(one.info);
@@ -251,6 +262,49 @@ describe.skipIf(!built)('loading a file read on a worker thread', () => {
     expect(two.rejects).toEqual(one.rejects);
     expect(one.issues.map((i) => i.code)).toEqual(expect.arrayContaining(['bad_date', 'duplicate_row', 'unclosed_quote']));
   });
+});
+
+describe.skipIf(!built)('repeated rows marked by the reading worker', () => {
+  it('warn where one thread warns: repeats far apart, a row equal to a line above the header, rejected repeats', async () => {
+    const row = (i: number) => `${String(1 + (i % 28)).padStart(2, '0')}.${String(1 + (i % 12)).padStart(2, '0')}.2025;ТД-${i};ООО «Клиент ${i % 97}»;;Менеджер ${i % 5};${1000 + (i % 13)},50`;
+    const TITLE = row(1_000_000);
+    // a title line that is also a data row further down (twice: only the second is a repeat)
+    const out = [TITLE, 'Дата;Номер;Контрагент;ИНН;Менеджер;Сумма'];
+    for (let i = 0; i < 150_000; i++) {
+      if (i === 40_000 || i === 90_000) out.push(TITLE);
+      else if (i % 997 === 0 && i > 0) out.push(row(i - 500)); // repeats an earlier row
+      else if (i % 1999 === 0) out.push('31.02.2025;X-1;ООО «Ошибка»;;Менеджер 1;10,00'); // rejected, repeated
+      else out.push(row(i));
+    }
+    const text = out.join('\r\n') + '\r\n';
+    const one = await load('inv.csv', text, 'invoices', false);
+    const two = await load('inv.csv', text, 'invoices', true);
+    expectSameLoad(one, two, 'invoices');
+    // the lines of the data rows seen before among the data rows, the rejected one excepted
+    const want: number[] = [];
+    const seen = new Set<string>();
+    out.forEach((r, k) => {
+      if (k < 2 || r.startsWith('31.02')) return;
+      if (seen.has(r)) want.push(k + 1);
+      seen.add(r);
+    });
+    expect(want.length).toBeGreaterThan(140);
+    expect(want).toContain(90_003); // the title row's second copy, not its first
+    expect(want).not.toContain(40_003);
+    expect(one.issues.filter((i) => i.code === 'duplicate_row').map((i) => i.line)).toEqual(want);
+  }, 30_000);
+
+  it('are not asked for in a file whose rows have ids (merged instead): the same load', async () => {
+    const out = ['id,started_at,direction,manager,phone,duration,status'];
+    for (let i = 0; i < 150_000; i++) out.push(i % 500 === 499 ? out[i]! : `${500_000 + i},2025-03-0${1 + (i % 9)} 10:00:00,outbound,Manager ${i % 7},+7916${String(i).padStart(7, '0')},${i % 300},answered`);
+    const text = out.join('\n') + '\n';
+    const one = await load('calls.csv', text, 'calls', false);
+    const two = await load('calls.csv', text, 'calls', true);
+    expect(two.calls).toEqual(one.calls);
+    expect(two.issues.map(plainIssue)).toEqual(one.issues.map(plainIssue));
+    expect(one.issues.some((i) => i.code === 'duplicate_row')).toBe(false);
+    expect(one.files[0]!.stats.rows_merged).toBe(300);
+  }, 30_000);
 });
 
 describe.skipIf(!built)('kpi with a reading thread', () => {

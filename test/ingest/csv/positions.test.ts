@@ -42,12 +42,17 @@ describe('PositionTokenizer', () => {
         const parts = chunks(s, cuts);
         const want = byStrings(parts, d, max);
         const got = byPositions(parts, d, max);
-        // each row carries its raw text's duplicate-check hash, as the loader would compute it
+        // each row carries its raw text's duplicate-check hash, as the loader would compute it, and
+        // is marked a repeat exactly when an earlier record had the same raw text
+        const raws = new Set<string>();
         for (const r of got.rows) {
           hashText(r.raw!);
           expect([r.h1, r.h2]).toEqual([lastHash().h1, lastHash().h2]);
+          expect(r.repeat).toBe(raws.has(r.raw!) ? 1 : 0);
+          raws.add(r.raw!);
           delete r.h1;
           delete r.h2;
+          delete r.repeat;
           // no column numbered: no ids
           expect(r.ids).toBeNull();
           delete r.ids;
@@ -70,7 +75,7 @@ describe('PositionTokenizer', () => {
         const text = rows.map((r) => r.map(write).join(',')).join('\n') + '\n';
         const parts = chunks(text, cuts);
         const got = byPositions(parts, ',', undefined, 0, [1, -1, 0]).rows;
-        expect(got.map(({ h1: _a, h2: _b, ids: _c, idAt: _d, ...r }) => r)).toEqual(byStrings(parts, ',').rows);
+        expect(got.map(({ h1: _a, h2: _b, repeat: _e, ids: _c, idAt: _d, ...r }) => r)).toEqual(byStrings(parts, ',').rows);
         const seen = [new Map<string, number>(), new Map<string, number>()];
         for (const r of got) {
           const idOf = (j: number) => r.ids![r.idAt! + j]!;
@@ -101,15 +106,35 @@ describe('PositionTokenizer', () => {
       hashText(text);
       return [lastHash().h1 | 0, lastHash().h2 | 0];
     };
-    // line, raw start, raw end, hash, cells, then (start, end) per cell; an escaped cell's start is ~start
-    expect([...pieces[0]!.ints]).toEqual([1, 0, 3, ...h('a,b'), 2, 0, 1, 2, 3, 2, 4, 15, ...h(QUOTED), 2, ~5, 12, 14, 15]);
-    expect([...pieces[1]!.ints]).toEqual([3, 0, 3, ...h('e,f'), 2, 0, 1, 2, 3]);
+    // line, raw start, raw end, hash, repeat mark, cells, then (start, end) per cell; an escaped
+    // cell's start is ~start
+    expect([...pieces[0]!.ints]).toEqual([1, 0, 3, ...h('a,b'), 0, 2, 0, 1, 2, 3, 2, 4, 15, ...h(QUOTED), 0, 2, ~5, 12, 14, 15]);
+    expect([...pieces[1]!.ints]).toEqual([3, 0, 3, ...h('e,f'), 0, 2, 0, 1, 2, 3]);
+  });
+
+  it('marks a record that repeats any earlier one, until told to stop', () => {
+    const t = new PositionTokenizer({ delimiter: ',' });
+    const pieces: Piece[] = [];
+    t.push('h,x\na,1\nb,2\na,1\n', (p) => pieces.push(p));
+    t.stopRepeats();
+    t.push('a,1\nh,x\n', (p) => pieces.push(p));
+    t.end((p) => pieces.push(p));
+    const rows: RawRow[] = [];
+    for (const p of pieces) unpackPiece(p, rows, 0);
+    expect(rows.map((r) => [r.line, r.repeat])).toEqual([
+      [1, 0],
+      [2, 0],
+      [3, 0],
+      [4, 1],
+      [5, -1],
+      [6, -1],
+    ]);
   });
 
   it('keeps the cells of a record in progress right when consumed text is dropped', () => {
     // the quoted cell with `""` starts in one push and its record ends two pushes later
     const parts = ['x,y\n1,"a""', 'b",', '"c""d"', ',e\n2,f'];
-    expect(byPositions(parts, ',').rows.map(({ h1: _a, h2: _b, ids: _c, idAt: _d, ...r }) => r)).toEqual(byStrings(parts, ',').rows);
+    expect(byPositions(parts, ',').rows.map(({ h1: _a, h2: _b, repeat: _e, ids: _c, idAt: _d, ...r }) => r)).toEqual(byStrings(parts, ',').rows);
     expect(byPositions(parts, ',').rows[1]!.cells).toEqual(['1', 'a"b', 'c"d', 'e']);
   });
 

@@ -4,7 +4,7 @@
  * regrown (each regrowth briefly holds the old and the new copy).
  */
 import { statSync } from 'node:fs';
-import type { RawRow, ReaderInfo } from '../ingest/types.js';
+import type { RawRow, ReaderInfo } from './types.js';
 
 /** Estimated data rows of the input (0 when unknown: stdin, XLSX, no sample rows). */
 export function estimateRows(path: string, info: ReaderInfo, sample: readonly RawRow[]): number {
