@@ -18,6 +18,7 @@ import { LeadRow } from '../records/table/lead-table.js';
 import { CallRow, DIR_UNKNOWN } from '../records/table/call-table.js';
 import { InvoiceRow } from '../records/table/invoice-table.js';
 import { normalizeHeader } from '../mapping/header.js';
+import { joinMoment, type SplitMoment } from '../mapping/split-moment.js';
 import { HashSet, hashText, hashTexts, lastHash, setLastHash } from '../ingest/row-hash.js';
 import { rowText } from './row-text.js';
 import type { InputStats, RejectRow } from './stats.js';
@@ -62,6 +63,8 @@ export class FileLoader {
   private readonly headerKey: string | null;
   private readonly headerFirst: string | null;
   private readonly hasRecordId: boolean;
+  /** The date and time columns of a moment written in two (their cells are joined in the date's). */
+  private readonly split: SplitMoment | null;
   private readonly out: RowIssues;
   private readonly leadRow = new LeadRow();
   private readonly callRow = new CallRow();
@@ -106,6 +109,7 @@ export class FileLoader {
     this.headerKey = setup.headers ? setup.headers.map(normalizeHeader).join('\u001f') : null;
     this.headerFirst = setup.headers ? (setup.headers[0] ?? '').trim() : null;
     this.hasRecordId = kind !== 'invoices' && setup.mapping!.fields['id' as never] !== undefined;
+    this.split = setup.mapping!.split ?? null;
     this.out = new RowIssues(ref, { line: 0, cells: [] });
     this.source = stores[kind].addSource(ref.file, ref.sheet, input);
     if (expectedRows > 0) {
@@ -144,6 +148,8 @@ export class FileLoader {
       }
     }
     this.stats.rows_read++;
+    const split = this.split;
+    if (split !== null) cells[split.date] = joinMoment(cells[split.date] ?? null, cells[split.time] ?? null);
     this.norm.observe(row);
     if (this.pending.length > 0 || this.norm.isUndecided) {
       this.pending.push(row);

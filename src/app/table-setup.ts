@@ -15,6 +15,7 @@ import { detectHeaderlessProfile, profileColumns } from '../mapping/profiles.js'
 import { detectKind, type KindScore } from '../mapping/detect-kind.js';
 import { mapByAliases, mapExplicit, type ColumnMapping } from '../mapping/map-columns.js';
 import { missingRequired } from '../mapping/fields.js';
+import { findSplitMoment } from '../mapping/split-moment.js';
 import type { SourceConfig } from './config-types.js';
 import { documentParts } from '../records/normalize/invoice.js';
 
@@ -150,6 +151,14 @@ export function setupTable(
   if (kind === 'invoices' && mf.date === undefined && mf.number !== undefined && looksLikeDocuments(first, headerIndex, mf.number)) {
     mf.date = mf.number;
     mapping.byIndex[mf.number] = 'number' as never;
+  }
+  // a moment written as a date column and a time column is read from both
+  const split = headers ? findSplitMoment(kind, headers, mf, first.slice(headerIndex + 1)) : null;
+  if (split !== null) {
+    mf[split.field] = split.date;
+    mapping.byIndex[split.date] = split.field as never;
+    mapping.byIndex[split.time] = split.field as never;
+    mapping.split = split;
   }
   const missing = missingRequired(kind, new Set(Object.keys(mapping.fields)));
   if (missing.length) {

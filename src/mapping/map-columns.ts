@@ -10,6 +10,7 @@ import { FIELDS, isFieldOf, missingRequired, type Field } from './fields.js';
 import { normalizeHeader } from './header.js';
 import { aliasFor, compiledAliases } from './alias-table.js';
 import type { AnsweredRead } from './aliases/types.js';
+import type { SplitMoment } from './split-moment.js';
 
 export type { AnsweredRead } from './aliases/types.js';
 
@@ -25,6 +26,8 @@ export interface ColumnMapping {
   answeredRead?: AnsweredRead;
   /** field → the alias (or `columns:` value) that matched it, for `inspect`. */
   matched?: Partial<Record<Field, string>>;
+  /** A moment written as a date column and a time column (see split-moment.ts). */
+  split?: SplitMoment;
 }
 
 export interface MapContext { file: string; sheet: string | null; headerLine: number | null }

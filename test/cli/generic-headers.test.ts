@@ -99,4 +99,30 @@ describe('generic and own-name headers', () => {
     expect(value(rows, 'leads_total', 'Anna')).toBe(2);
     expect(value(rows, 'leads_total', 'Boris')).toBe(1);
   });
+
+  it('a call log with the date and the time in two columns: calls keep their time of day', () => {
+    // +79990000001 is called at 09:00 and misses a call at 18:00 (not returned); +79990000002 misses
+    // at 10:05 and is called back at 11:00. Read from one column, the order of the day is lost.
+    const text = [
+      'Дата;Время;Тип;Сотрудник;Номер клиента;Длительность;Статус',
+      '03.03.2025;09:00:00;Исходящий;Анна;+79990000001;40;Отвечен',
+      '03.03.2025;10:05:00;Входящий;Анна;+79990000002;0;Не отвечен',
+      '03.03.2025;11:00:00;Исходящий;Борис;+79990000002;25;Отвечен',
+      '03.03.2025;18:00:00;Входящий;Борис;+79990000001;0;Не отвечен',
+    ].join('\n') + '\n';
+    const rows = report('calls.csv', text, 'calls');
+    expect(value(rows, 'calls_inbound_missed')).toBe(2);
+    expect(value(rows, 'missed_unreturned')).toBe(1);
+    expect(value(rows, 'calls_outbound')).toBe(2);
+  });
+
+  it('a lead list with Date and Time columns: the created moment has both', () => {
+    const text = ['Date,Time,Source,Company', '3/13/2025,13:45,google,Acme', '3/14/2025,9:05 AM,seo,Beta'].join('\n') + '\n';
+    const dir = tempDir({ 'leads.csv': text });
+    const r = kpi(['inspect', 'leads.csv', '--no-config', '-O', 'json'], { cwd: dir });
+    expect(r.code).toBe(0);
+    const file = (JSON.parse(r.stdout) as { files: { columns: { header: string; field: string | null }[]; samples: { createdAt: string }[] }[] }).files[0]!;
+    expect(file.columns.map((c) => c.field)).toEqual(['created_at', 'created_at', 'channel', 'client']);
+    expect(file.samples.map((x) => x.createdAt)).toEqual(['2025-03-13 13:45:00', '2025-03-14 09:05:00']);
+  });
 });

@@ -66,7 +66,7 @@ describe('header rows mixed from every alias', () => {
           if (picked.missing.length > 0) expect(d.scores.every((s) => s.score === 0 || s.missing.length > 0)).toBe(true);
         }
         // own names are weak: appended where nothing else claims them, they move no score
-        expect(ONLY_OWN).toEqual(expect.arrayContaining(['client_id', 'won_at', 'duration_s', 'number', 'paid_at']));
+        expect(ONLY_OWN).toEqual(expect.arrayContaining(['client_id', 'won_at', 'duration_s', 'paid_at']));
         const taken = new Set(hs.map(normalizeHeader));
         const extra = own.filter((o) => !taken.has(normalizeHeader(o)));
         const d2 = detectKind([...hs, ...extra]);

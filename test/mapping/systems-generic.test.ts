@@ -101,3 +101,24 @@ describe('a column headed with its field name', () => {
     expect(detectKind(['Date', 'Channel', 'Client', 'Amount']).kind).toBe('invoices');
   });
 });
+
+/** Header rows of generated or hand-made files, mapped under the kind the user names (`--leads` …). */
+const NAMED: { kind: (typeof KINDS)[number]; headers: string[]; expect: Record<string, string> }[] = [
+  { kind: 'leads', headers: ['Lead ID', 'Created At', 'Channel', 'Sales Rep', 'Company Name', 'Phone', 'Value'], expect: { manager: 'Sales Rep', amount: 'Value' } },
+  { kind: 'leads', headers: ['id', 'created_at', 'lead_source', 'assigned_to', 'account', 'mobile', 'revenue'], expect: { client: 'account', amount: 'revenue' } },
+  { kind: 'leads', headers: ['id', 'timestamp', 'channel', 'manager', 'company', 'phone', 'amount'], expect: { created_at: 'timestamp' } },
+  { kind: 'calls', headers: ['Call ID', 'Date', 'Direction', 'User', 'Number', 'Duration', 'Status'], expect: { phone: 'Number', manager: 'User' } },
+  { kind: 'calls', headers: ['Дата', 'Тип', 'Сотрудник', 'Номер клиента', 'Длительность', 'Статус'], expect: { started_at: 'Дата', direction: 'Тип', phone: 'Номер клиента' } },
+  { kind: 'invoices', headers: ['number', 'created_at', 'company', 'sum', 'manager', 'paid'], expect: { number: 'number', date: 'created_at', client: 'company', amount: 'sum' } },
+  { kind: 'invoices', headers: ['order_id', 'order_date', 'customer_id', 'revenue', 'cost', 'manager'], expect: { number: 'order_id', date: 'order_date' } },
+  { kind: 'invoices', headers: ['doc_number', 'doc_date', 'counterparty', 'amount_total', 'responsible'], expect: { number: 'doc_number', date: 'doc_date', client: 'counterparty', amount: 'amount_total', manager: 'responsible' } },
+];
+
+describe('a file whose kind the user names', () => {
+  it.each(NAMED.map((c) => [c.headers.join(','), c] as const))('%s', (_name, c) => {
+    const m = mapByAliases(c.headers, c.kind, { file: 'f.csv', sheet: null, headerLine: 1 });
+    const got = Object.fromEntries(Object.keys(c.expect).map((f) => [f, c.headers[m.fields[f as never] ?? -1] ?? null]));
+    expect(got).toEqual(c.expect);
+  });
+});
+

@@ -20,7 +20,7 @@ export const CALL_ALIASES: KindAliases<CallField> = {
       'Дата звонка', 'Дата и время', 'Начало', 'Начало звонка', 'time-start', 'timestart',
       'start_time', 'startTime', 'started_at', 'call_start', 'datetime (tz offset incl.)',
       'datetime (utc)', 'datetime', 'Call Date', 'Call Datetime', 'Start Date', 'Timestamp',
-      'date'],
+      'date', { header: 'Дата', weak: true }],
     // Sipuni `Тип`, Megafon/Yeastar `type` are call direction; the words are too generic to
     // count toward kind detection (Zoho campaigns have a `Type` too).
     direction: ['Direction', 'Call Type', 'call direction - type', 'Call Direction', 'Направление',
@@ -40,7 +40,8 @@ export const CALL_ALIASES: KindAliases<CallField> = {
       'Contact Phone', 'Client Number', 'Customer Number', 'External Number',
       { header: 'client', weak: true }, { header: 'Phone', weak: true },
       { header: 'Phone Number', weak: true }, { header: 'Телефон', weak: true },
-      { header: 'Номер телефона', weak: true }, { header: 'Абонент', weak: true }],
+      { header: 'Номер телефона', weak: true }, { header: 'Абонент', weak: true },
+      { header: 'Number', weak: true }],
     duration_s: ['billsec', 'Длительность разговора', 'Длительность разговора, сек',
       'Время разговора', 'Talking', 'talk_duration', 'talkduraction', 'talkduration',
       'duration (in call)', 'Call Duration (in seconds)', 'Call Duration', 'Talk Time',

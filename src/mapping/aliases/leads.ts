@@ -16,7 +16,8 @@ export const LEAD_ALIASES: KindAliases<LeadField> = {
       'created_at', 'Deal - Deal created', 'Deal - Add time', 'Lead - Created', 'Дата оформления',
       'Дата заявки', 'Дата обращения', 'Дата лида', 'Lead Date', 'Request Date', 'Creation Date',
       // a bare date is a lead's date only in a file known to be leads (`--leads`, `kind:`)
-      { header: 'Date', weak: true }, { header: 'Дата', weak: true }],
+      { header: 'Date', weak: true }, { header: 'Дата', weak: true },
+      { header: 'Timestamp', weak: true }],
     channel: ['Источник', 'Источник лида', 'Источник сделки', 'Lead Source', 'LeadSource',
       'Lead - Source', 'Deal - Source', 'Original Source', 'Source', 'Канал', 'Channel',
       'utm_source', 'UTM Source', 'Original Source Drill-Down 1', 'Original Source Drill-Down 2',
@@ -27,7 +28,7 @@ export const LEAD_ALIASES: KindAliases<LeadField> = {
       'Organization', 'Associated Company', 'Client', 'Client Name', 'Customer', 'Customer Name',
       'Контакт',
       'Полное имя контакта', 'Deal - Contact person', 'Lead - Contact person', 'Account Id',
-      'AccountId'],
+      'AccountId', { header: 'Account', weak: true }],
     client_id: ['ИНН', 'ИНН компании', 'ИНН контрагента', 'ИНН клиента', 'INN', 'VAT number', 'VAT',
       'Tax ID', 'TaxID'],
     phone: ['Телефон', 'Рабочий телефон', 'Мобильный телефон', 'Рабочий прямой телефон',
@@ -39,7 +40,7 @@ export const LEAD_ALIASES: KindAliases<LeadField> = {
     manager: ['Ответственный', 'Ответственный пользователь', 'Ответственный за сделку', 'Менеджер',
       'Lead Owner', 'Potential Owner', 'Deal owner', 'Deal - Owner', 'Lead - Owner',
       'Contact Owner', 'Opportunity Owner', 'Owner', 'OwnerId', 'Manager', 'Sales Manager',
-      'Account Manager', 'Assigned To', 'Responsible', 'Manager Name'],
+      'Account Manager', 'Assigned To', 'Responsible', 'Manager Name', 'Sales Rep', 'Salesperson'],
     segment: ['Сегмент', 'Отрасль', 'Сфера деятельности', 'Industry', 'Segment', 'Тип компании'],
     // Pipedrive `Deal - Status` (open/won/lost) says won more reliably than its stage; it must
     // come before `Deal Stage`, which `Deal - Stage` also normalizes to.
@@ -49,7 +50,7 @@ export const LEAD_ALIASES: KindAliases<LeadField> = {
     // (Decision #29): see `never`.
     won_at: ['Дата закрытия', 'Deal - Won time', 'Won Time', 'Won Date', 'Deal - Closed on', 'Deal - Close time'],
     amount: ['Сумма', 'Возможная сумма', 'Бюджет', 'Сумма сделки', 'Amount', 'Deal Amount',
-      'Deal - Value', 'Value', 'Budget'],
+      'Deal - Value', 'Value', 'Budget', { header: 'Revenue', weak: true }],
   },
   never: {
     // Bitrix `Направление` is the pipeline; `Тип`/`Type` is the deal type (Zoho: New Business).
