@@ -5,6 +5,7 @@
  * CRM's or a PBX's headers. Each case fails if the column is left unmapped or read as one side only.
  */
 import { describe, it, expect } from 'vitest';
+import ExcelJS from 'exceljs';
 import { kpi, tempDir } from '../helpers/cli.js';
 
 interface Row { metric: string; group: string | null; group_by: string | null; value: unknown }
@@ -114,6 +115,24 @@ describe('generic and own-name headers', () => {
     expect(value(rows, 'calls_inbound_missed')).toBe(2);
     expect(value(rows, 'missed_unreturned')).toBe(1);
     expect(value(rows, 'calls_outbound')).toBe(2);
+  });
+
+  it('an XLSX call log with a date cell and a time cell: the same calls', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Calls');
+    ws.addRow(['Дата', 'Время', 'Тип', 'Номер клиента', 'Длительность']);
+    const day = new Date(Date.UTC(2025, 2, 3));
+    for (const [h, m, type, phone, dur] of [[9, 0, 'Исходящий', '+79990000001', 40], [10, 5, 'Входящий', '+79990000002', 0], [11, 0, 'Исходящий', '+79990000002', 25], [18, 0, 'Входящий', '+79990000001', 0]] as const) {
+      const r = ws.addRow([day, (h * 60 + m) / 1440, type, phone, dur]);
+      r.getCell(1).numFmt = 'dd.mm.yyyy';
+      r.getCell(2).numFmt = 'hh:mm:ss';
+    }
+    const dir = tempDir({ 'calls.xlsx': Buffer.from(await wb.xlsx.writeBuffer()) });
+    const r = kpi(['report', '--calls', 'calls.xlsx', '-p', '2025-03', '--no-config', '--today', '2025-04-01', '-O', 'json', '-q'], { cwd: dir });
+    expect(r.code).toBe(0);
+    const rows = (JSON.parse(r.stdout) as { rows: Row[] }).rows;
+    expect(value(rows, 'calls_inbound_missed')).toBe(2);
+    expect(value(rows, 'missed_unreturned')).toBe(1);
   });
 
   it('a lead list with Date and Time columns: the created moment has both', () => {
