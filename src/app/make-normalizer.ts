@@ -34,9 +34,17 @@ function dateFormats(src: SourceConfig | null): (field: string) => readonly stri
 /**
  * The column names messages use. A headerless file has none, so a message said `column "#2" (2)`;
  * it now names the column as the profile knows it (`src`, `disposition`, `uniqueid`) or as the
- * field a `columns:` map gave it (`started_at`).
+ * field a `columns:` map gave it (`started_at`). A moment read from a date and a time column is
+ * named by both (`Дата + Время`).
  */
 function columnNames(setup: TableSetup): readonly string[] | null {
+  const split = setup.mapping?.split;
+  if (setup.headers !== null && split !== undefined) {
+    // a moment read from a date column and a time column: messages name both
+    const names = setup.headers.slice();
+    names[split.date] = `${names[split.date]} + ${names[split.time]}`;
+    return names;
+  }
   if (setup.headers !== null || setup.mapping === null) return setup.headers;
   const names: string[] = [];
   for (const [field, i] of Object.entries(setup.mapping.fields as Record<string, number>)) {

@@ -36,16 +36,21 @@ function isTimeOnly(c: Cell): boolean {
   return TIME_ONLY.test((c ?? '').trim());
 }
 
-/** Every non-empty cell of column `col` in `rows` passes `test`, and there is one at least. */
+/**
+ * Nine in ten of the non-empty cells of column `col` in `rows` pass `test`, and one at least: a
+ * stray `утро` among the first rows' times must not send every row back to a bad date (joined,
+ * that row alone fails, its whole text in the message).
+ */
 function allAre(rows: readonly RawRow[], col: number, test: (c: Cell) => boolean): boolean {
   let seen = 0;
+  let pass = 0;
   for (const r of rows) {
     const c = r.cells[col] ?? null;
     if (cellText(c).trim() === '') continue;
-    if (!test(c)) return false;
     seen++;
+    if (test(c)) pass++;
   }
-  return seen > 0;
+  return seen > 0 && pass * 10 >= seen * 9;
 }
 
 /** The date and time columns of a split moment: `field` is read from `date` joined with `time`. */

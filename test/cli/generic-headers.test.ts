@@ -117,6 +117,18 @@ describe('generic and own-name headers', () => {
     expect(value(rows, 'calls_outbound')).toBe(2);
   });
 
+  it('a time that is not one fails its row alone, the message naming both columns', () => {
+    const lines = ['Дата;Время;Тип;Номер клиента'];
+    for (let k = 0; k < 9; k++) lines.push(`03.03.2025;1${k}:00:00;Входящий;+7999000000${k}`);
+    lines.push('03.03.2025;утро;Входящий;+79990000009');
+    const dir = tempDir({ 'calls.csv': lines.join('\n') + '\n' });
+    const r = kpi(['report', '--calls', 'calls.csv', '-p', '2025-03', '--no-config', '--today', '2025-04-01', '-O', 'json'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('calls.csv:11: error[bad_date] column "Дата + Время" (1): found "03.03.2025 утро"');
+    const input = (JSON.parse(r.stdout) as { meta: { inputs: { rows_used: number; rows_rejected: number }[] } }).meta.inputs[0]!;
+    expect([input.rows_used, input.rows_rejected]).toEqual([9, 1]);
+  });
+
   it('an XLSX call log with a date cell and a time cell: the same calls', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Calls');

@@ -24,6 +24,11 @@ describe('findSplitMoment', () => {
     expect(findSplitMoment('leads', ['Date', 'Time', 'Source'], { created_at: 0, channel: 2 }, rows(['1/5/2024', '13:45', 'web']))).toEqual({ field: 'created_at', date: 0, time: 1 });
   });
 
+  it('one stray value among ten does not undo it (that row alone fails its date)', () => {
+    const r = rows(...Array.from({ length: 9 }, (_, k): Cell[] => ['05.01.2024', `1${k}:00`]), ['05.01.2024', 'утро']);
+    expect(findSplitMoment('calls', ['Дата', 'Время'], { started_at: 1 }, r)).toEqual({ field: 'started_at', date: 0, time: 1 });
+  });
+
   it('XLSX date and time cells too', () => {
     expect(findSplitMoment('calls', ['Date', 'Time'], { started_at: 0 }, rows([day(2024, 1, 5), time(10, 30)]))).toEqual({ field: 'started_at', date: 0, time: 1 });
   });
@@ -35,7 +40,7 @@ describe('findSplitMoment', () => {
     expect(findSplitMoment('calls', ['Date', 'Time'], { started_at: 0, duration_s: 1 }, rows(['2024-01-05', '00:01:30']))).toBeNull();
     // Sipuni's `Время` is a whole date and time
     expect(findSplitMoment('calls', ['Дата', 'Время'], { started_at: 1 }, rows(['05.01.2024', '05.01.2024 10:00:00']))).toBeNull();
-    // a time column whose values are not all times
+    // a time column whose values are mostly not times
     expect(findSplitMoment('calls', ['Date', 'Time'], { started_at: 0 }, rows(['2024-01-05', '10:00'], ['2024-01-06', 'утро']))).toBeNull();
     // invoices keep their date as it is
     expect(findSplitMoment('invoices', ['Date', 'Time'], { date: 0 }, rows(['2024-01-05', '10:00']))).toBeNull();
