@@ -20,7 +20,8 @@ const MOMENT_FIELD: Partial<Record<Kind, string>> = { calls: 'started_at', leads
 const DATE_NAMES = new Set(['Дата', 'Date', 'Дата звонка', 'Call Date', 'Дата обращения', 'Дата заявки', 'Дата создания', 'Created Date', 'Day', 'День'].map(normalizeHeader));
 const TIME_NAMES = new Set(['Время', 'Time', 'Время звонка', 'Call Time', 'Время обращения', 'Время заявки', 'Время создания', 'Created Time', 'Время начала', 'Start Time', 'Час', 'Hour'].map(normalizeHeader));
 
-const DATE_ONLY = /^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$/;
+/** A date, or a date at midnight as 1C and Excel write a date-only value (`05.01.2024 0:00:00`). */
+const DATE_ONLY = /^(\d{1,4}[./-]\d{1,2}[./-]\d{1,4})(?:[ T]0?0:00(?::00)?)?$/;
 const TIME_ONLY = /^\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d{1,6})?)?(?:\s?[AaPp][Mm])?$/;
 const MS_DAY = 86_400_000;
 /** 1899-12-30 as wall ms: an XLSX time without a date is a fraction of a day past it. */
@@ -105,7 +106,7 @@ export function joinMoment(date: Cell, time: Cell): Cell {
     const v = date.v - (((date.v % MS_DAY) + MS_DAY) % MS_DAY) + (((time.v % MS_DAY) + MS_DAY) % MS_DAY);
     return { t: 'd', v, text: `${d} ${clock(time.v)}` };
   }
-  const dText = date !== null && typeof date === 'object' && date.t === 'd' ? new Date(date.v).toISOString().slice(0, 10) : d;
+  const dText = date !== null && typeof date === 'object' && date.t === 'd' ? new Date(date.v).toISOString().slice(0, 10) : (DATE_ONLY.exec(d)?.[1] ?? d);
   const tText = time !== null && typeof time === 'object' && time.t === 'd' ? clock(time.v) : t;
   return `${dText} ${tText}`;
 }

@@ -29,6 +29,13 @@ describe('findSplitMoment', () => {
     expect(findSplitMoment('calls', ['Дата', 'Время'], { started_at: 1 }, r)).toEqual({ field: 'started_at', date: 0, time: 1 });
   });
 
+  it('a date column written at midnight (`05.01.2024 0:00:00`, as 1C and Excel write dates)', () => {
+    expect(findSplitMoment('calls', ['Дата', 'Время'], { started_at: 0 }, rows(['05.01.2024 0:00:00', '10:15:00'], ['2024-01-06 00:00', '9:05']))).toEqual({ field: 'started_at', date: 0, time: 1 });
+    expect(joinMoment('05.01.2024 0:00:00', '10:15:00')).toBe('05.01.2024 10:15:00');
+    // a real time in the date column is no date-only column
+    expect(findSplitMoment('calls', ['Дата', 'Время'], { started_at: 0 }, rows(['05.01.2024 10:15:00', '10:15:00']))).toBeNull();
+  });
+
   it('XLSX date and time cells too', () => {
     expect(findSplitMoment('calls', ['Date', 'Time'], { started_at: 0 }, rows([day(2024, 1, 5), time(10, 30)]))).toEqual({ field: 'started_at', date: 0, time: 1 });
   });
