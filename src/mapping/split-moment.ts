@@ -4,9 +4,9 @@
  * split"). Read from one of them only, every call of a day started at midnight (callbacks and
  * hours were wrong) or, read from the time column, every row was refused as a bad date.
  *
- * `findSplitMoment` decides from the header and the first rows: the field's column holds only
- * dates and a column named like a time (`Время`, `Time`, …) holds only times of day — or the
- * field's column holds only times and a column named like a date holds only dates. Both names
+ * `findSplitMoment` decides from the header and the first rows: the field's column holds dates
+ * and a column named like a time (`Время`, `Time`, …) holds times of day — or the field's column
+ * holds times and a column named like a date holds dates (nine in ten of the values). Both names
  * are required besides the values, so that a duration written `00:01:30` or a second date column
  * is never taken for the time. `joinMoment` then gives the loader one cell for the moment.
  */
@@ -42,7 +42,7 @@ function isTimeOnly(c: Cell): boolean {
  * stray `утро` among the first rows' times must not send every row back to a bad date (joined,
  * that row alone fails, its whole text in the message).
  */
-function allAre(rows: readonly RawRow[], col: number, test: (c: Cell) => boolean): boolean {
+function mostlyAre(rows: readonly RawRow[], col: number, test: (c: Cell) => boolean): boolean {
   let seen = 0;
   let pass = 0;
   for (const r of rows) {
@@ -72,12 +72,12 @@ export function findSplitMoment(kind: Kind, headers: readonly string[], fields: 
   if (at === undefined) return null;
   const taken = new Set(Object.values(fields));
   const other = (names: Set<string>, test: (c: Cell) => boolean): number =>
-    headers.findIndex((h, i) => !taken.has(i) && names.has(normalizeHeader(h)) && allAre(rows, i, test));
-  if (allAre(rows, at, isDateOnly)) {
+    headers.findIndex((h, i) => !taken.has(i) && names.has(normalizeHeader(h)) && mostlyAre(rows, i, test));
+  if (mostlyAre(rows, at, isDateOnly)) {
     const time = other(TIME_NAMES, isTimeOnly);
     return time < 0 ? null : { field, date: at, time };
   }
-  if (allAre(rows, at, isTimeOnly)) {
+  if (mostlyAre(rows, at, isTimeOnly)) {
     const date = other(DATE_NAMES, isDateOnly);
     return date < 0 ? null : { field, date, time: at };
   }
