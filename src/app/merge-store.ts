@@ -13,7 +13,7 @@ import type { RawRow } from '../ingest/types.js';
 import { makeIssue, type Issue } from '../errors/issue.js';
 import { rowText } from './row-text.js';
 import { IdIndex } from '../records/table/id-index.js';
-import { TEXT_ID_BASE, type TableBase, type TableState } from '../records/table/base.js';
+import { isTextKey, TEXT_ID_BASE, type TableBase, type TableState } from '../records/table/base.js';
 import { LeadRow, LeadTable } from '../records/table/lead-table.js';
 import { CallRow, CallTable, DIR_UNKNOWN } from '../records/table/call-table.js';
 import { InvoiceRow, InvoiceTable } from '../records/table/invoice-table.js';
@@ -127,7 +127,7 @@ export class RecordStore<T extends TableBase, R> {
       for (let i = 0; i < n; i++) {
         const k = state.idKey[i] as number;
         if (k !== k) continue;
-        const here = k < TEXT_ID_BASE ? k : t.findIdKey(state.idTexts[k - TEXT_ID_BASE]!);
+        const here = isTextKey(k) ? t.findIdKey(state.idTexts[k - TEXT_ID_BASE]!) : k;
         if (here === here && this.ids.get(here) >= 0) return false;
       }
     }

@@ -10,7 +10,7 @@ import { LeadTable } from '../../src/records/table/lead-table.js';
 import { CallTable } from '../../src/records/table/call-table.js';
 import { InvoiceTable } from '../../src/records/table/invoice-table.js';
 import { IdIndex } from '../../src/records/table/id-index.js';
-import { numericId, TEXT_ID_BASE } from '../../src/records/table/base.js';
+import { dottedId, numericId, TEXT_ID_BASE } from '../../src/records/table/base.js';
 import { call, inv, lead } from '../kpi/factories.js';
 
 describe('StringDict', () => {
@@ -109,13 +109,26 @@ describe('export and append (a worker hands its part over)', () => {
   });
 
   it('maps text ids to the receiving table\'s id dictionary', () => {
-    const a = CallTable.from([call('2026-10-01T10:00', { id: '1709633702.9' }), call('2026-10-01T11:00', { id: '42' })]);
-    const b = CallTable.from([call('2026-10-02T10:00', { id: '1709633702.10' }), call('2026-10-02T11:00', { id: '1709633702.9' }), call('2026-10-02T12:00')]);
+    const a = CallTable.from([call('2026-10-01T10:00', { id: 'CA-9' }), call('2026-10-01T11:00', { id: '42' })]);
+    const b = CallTable.from([call('2026-10-02T10:00', { id: 'CA-10' }), call('2026-10-02T11:00', { id: 'CA-9' }), call('2026-10-02T12:00')]);
     a.appendState(b.exportState(), [a.addSource('Master.csv', null)]);
-    expect([0, 1, 2, 3, 4].map((i) => a.idOf(i))).toEqual(['1709633702.9', '42', '1709633702.10', '1709633702.9', null]);
+    expect([0, 1, 2, 3, 4].map((i) => a.idOf(i))).toEqual(['CA-9', '42', 'CA-10', 'CA-9', null]);
     expect(a.idKeyOf(3)).toBe(a.idKeyOf(0));
     expect(a.idTexts.size).toBe(2);
     expect([a.hasId(2), a.hasId(4)]).toEqual([true, false]);
+  });
+
+  it('keeps Asterisk\'s dotted ids as numbers, apart from numeric and text ids, across a hand-over', () => {
+    const ids = ['1709633702.9', '1709633702.10', '1709633702.090', '0.0', '4294967295.1048575', '4294967296.1', '1.1048576', '42', 'CA-9'];
+    const a = CallTable.from(ids.slice(0, 5).map((id) => call('2026-10-01T10:00', { id })));
+    a.appendState(CallTable.from(ids.slice(5).map((id) => call('2026-10-01T11:00', { id }))).exportState(), [a.addSource('b.csv', null)]);
+    expect(ids.map((_, i) => a.idOf(i))).toEqual(ids);
+    // every id its own key; the dotted ones kept no text (a leading zero, too many seconds or a
+    // sequence of 2^20 or more stay text)
+    expect(new Set(ids.map((_, i) => a.idKeyOf(i))).size).toBe(ids.length);
+    expect(a.idTexts.values).toEqual(['1709633702.090', '4294967296.1', '1.1048576', 'CA-9']);
+    expect(ids.map((id, i) => a.findIdKey(id) === a.idKeyOf(i))).toEqual(ids.map(() => true));
+    expect([dottedId('1709633702.26'), dottedId('1709633702'), dottedId('.5'), dottedId('5.'), dottedId('1.2.3'), dottedId('a.1')].map((k) => k === k)).toEqual([true, false, false, false, false, false]);
   });
 
   it('a table without ids allocates no id column, even after appending', () => {

@@ -101,6 +101,55 @@ export function numericId(id: string): number {
  */
 export const TEXT_ID_BASE = 2 ** 51;
 
+/**
+ * Where the keys of dotted ids start: Asterisk's `uniqueid`/`linkedid` (`1709633702.26`: seconds,
+ * a dot, a sequence number) as `DOTTED_BASE + seconds · 2^20 + sequence`, for seconds below 2^32
+ * and a sequence below 2^20 written without a leading zero — between 2^52 and 2^53, apart from the
+ * text ids' keys below 2^52 and still an exact integer. A CDR of a million calls kept them as text:
+ * ~30 MB of dictionary for ids the report never prints.
+ */
+const DOTTED_BASE = 2 ** 52;
+const SEQ = 2 ** 20;
+
+/** The value of the canonical decimal `id[from, to)` (no sign, no leading zero but `0`), or NaN. */
+function decimalAt(id: string, from: number, to: number): number {
+  if (to <= from || (id.charCodeAt(from) === 48 && to - from > 1)) return NaN;
+  let v = 0;
+  for (let i = from; i < to; i++) {
+    const c = id.charCodeAt(i);
+    if (c < 48 || c > 57) return NaN;
+    v = v * 10 + (c - 48);
+  }
+  return v;
+}
+
+/** The key of a dotted id (see {@link DOTTED_BASE}), or NaN (read in place: it runs per row). */
+export function dottedId(id: string): number {
+  const dot = id.indexOf('.');
+  if (dot < 1 || dot > 10 || id.length - dot - 1 > 7) return NaN;
+  const secs = decimalAt(id, 0, dot);
+  const seq = decimalAt(id, dot + 1, id.length);
+  return secs < 2 ** 32 && seq < SEQ ? DOTTED_BASE + secs * SEQ + seq : NaN;
+}
+
+/** An id kept as a number — canonical decimal or dotted — or NaN for a text id. */
+export function idNumber(id: string): number {
+  const n = numericId(id);
+  return n === n ? n : dottedId(id);
+}
+
+/** Whether an id key stands for a text id (an index into `idTexts`). */
+export function isTextKey(k: number): boolean {
+  return k >= TEXT_ID_BASE && k < DOTTED_BASE;
+}
+
+/** The id text of a key that is no text id's. */
+function keyText(k: number): string {
+  if (k < DOTTED_BASE) return String(k);
+  const secs = Math.floor((k - DOTTED_BASE) / SEQ);
+  return `${secs}.${k - DOTTED_BASE - secs * SEQ}`;
+}
+
 /** Columns every record table has: origin (source + line) and the optional record id. */
 export abstract class TableBase {
   length = 0;
@@ -111,11 +160,12 @@ export abstract class TableBase {
   line = new Int32Array(0);
   source = new Uint16Array(0);
   /**
-   * Each record's id as one number: a canonical numeric id (see {@link numericId}) as itself, any
-   * other id as `TEXT_ID_BASE` + its index in `idTexts`; NaN when the record has no id. Allocated
-   * with the first id: invoice lines and call logs without an id column never pay for it. Text
-   * ids (Asterisk's `1709633702.26`, Salesforce's `00Q5e00000AbCdE`, Zoho's `zcrm_…`) sit in a
-   * typed-array dictionary, not in Maps of strings: a million of them cost ~30 MB, not ~190.
+   * Each record's id as one number: a canonical numeric id (see {@link numericId}) as itself, a
+   * dotted one (Asterisk's `1709633702.26`, see {@link DOTTED_BASE}) packed above 2^52, any other
+   * id as `TEXT_ID_BASE` + its index in `idTexts`; NaN when the record has no id. Allocated with
+   * the first id: invoice lines and call logs without an id column never pay for it. Text ids
+   * (Salesforce's `00Q5e00000AbCdE`, Zoho's `zcrm_…`) sit in a typed-array dictionary, not in Maps
+   * of strings: a million of them cost ~30 MB, not ~190.
    */
   idKey: Float64Array | null = null;
   /** The texts of the ids that are not canonical numbers. */
@@ -139,7 +189,7 @@ export abstract class TableBase {
   /** The key of id text `id` (see `idKey`), registering a text id on first sight. */
   idKeyFor(id: string): number {
     if (id === this.lastIdText) return this.lastIdKey;
-    const n = numericId(id);
+    const n = idNumber(id);
     // a file's first text id: its other ids are likely text too (sized once, like the table)
     if (n !== n && this.idTexts.size === 0) this.idTexts.reserve(this.capacity);
     const key = n === n ? n : TEXT_ID_BASE + this.idTexts.id(id);
@@ -150,7 +200,7 @@ export abstract class TableBase {
 
   /** The key of id text `id` if some record could have it, else NaN (never registers). */
   findIdKey(id: string): number {
-    const n = numericId(id);
+    const n = idNumber(id);
     if (n === n) return n;
     const k = this.idTexts.find(id);
     return k < 0 ? NaN : TEXT_ID_BASE + k;
@@ -170,7 +220,7 @@ export abstract class TableBase {
   idOf(i: number): string | null {
     const k = this.idKeyOf(i);
     if (k !== k) return null;
-    return k < TEXT_ID_BASE ? String(k) : this.idTexts.value(k - TEXT_ID_BASE);
+    return isTextKey(k) ? this.idTexts.value(k - TEXT_ID_BASE) : keyText(k);
   }
 
   /** Where record i came from. */
@@ -339,7 +389,7 @@ export abstract class TableBase {
       const texts = state.idTexts.length === 0 ? null : Float64Array.from(state.idTexts, (t) => TEXT_ID_BASE + this.idTexts.id(t));
       for (let i = 0; i < n; i++) {
         const k = state.idKey[i] as number;
-        this.idKey[at + i] = k >= TEXT_ID_BASE ? (texts![k - TEXT_ID_BASE] as number) : k;
+        this.idKey[at + i] = isTextKey(k) ? (texts![k - TEXT_ID_BASE] as number) : k;
       }
     } else if (this.idKey !== null) this.idKey.fill(NaN, at, at + n);
     this.length = at + n;
