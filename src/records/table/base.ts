@@ -168,7 +168,7 @@ export abstract class TableBase {
    * of strings: a million of them cost ~30 MB, not ~190.
    */
   idKey: Float64Array | null = null;
-  /** The texts of the ids that are not canonical numbers. */
+  /** The texts of the ids not kept as numbers (neither canonical decimals nor dotted). */
   idTexts = new PackedDict();
   /** The last id text given a key (`idKeyFor`), so `pushBase` right after need not hash it again. */
   private lastIdText: string | null = null;
