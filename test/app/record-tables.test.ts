@@ -10,7 +10,7 @@ import { LeadTable } from '../../src/records/table/lead-table.js';
 import { CallTable } from '../../src/records/table/call-table.js';
 import { InvoiceTable } from '../../src/records/table/invoice-table.js';
 import { IdIndex } from '../../src/records/table/id-index.js';
-import { dottedId, numericId, TEXT_ID_BASE } from '../../src/records/table/base.js';
+import { dottedId, numericId, TEXT_ID_BASE } from '../../src/records/table/id-keys.js';
 import { call, inv, lead } from '../kpi/factories.js';
 
 describe('StringDict', () => {
