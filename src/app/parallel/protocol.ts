@@ -51,7 +51,7 @@ export interface PartDone {
   tracked: [number, Contribution[]][];
   stats: InputStats;
   issues: Issue[];
-  /** Duplicate-check hashes of the part's rows (see FileLoader.takeDeferred). */
+  /** Duplicate-check hashes of the part's rows (see DuplicateRows.takeDeferred). */
   duplicates: { h: Uint32Array; line: Int32Array; at: Int32Array };
   /** Rows still waiting for an undecided column at the end of the part. */
   waiting: number;
