@@ -70,6 +70,7 @@ export function compileSettings(cfg: ResolvedConfig, tz: string, today: Day): No
     defaultCountry: cfg.default_country,
     todayEndWall: (today + 1) * MS_PER_DAY,
     isNull: makeNullTest(cfg.null_values ?? DEFAULT_NULL_VALUES),
+    nullValues: cfg.null_values ?? DEFAULT_NULL_VALUES,
     isWon: makeStatusSet(cfg.won_statuses ?? DEFAULT_WON_STATUSES),
     isVoid: makeStatusSet(cfg.void_statuses ?? DEFAULT_VOID_STATUSES),
     isAnswered: makeStatusSet(cfg.answered_statuses ?? DEFAULT_ANSWERED_STATUSES),

@@ -14,7 +14,9 @@ import { RowIssues, type FileRef } from '../records/normalize/context.js';
 import type { LeadNormalizer } from '../records/normalize/lead.js';
 import type { CallNormalizer } from '../records/normalize/call.js';
 import type { InvoiceNormalizer } from '../records/normalize/invoice.js';
-import { LeadRow } from '../records/table/lead-table.js';
+import { LeadRow, PHONE_PENDING } from '../records/table/lead-table.js';
+import type { PackedDictParts } from '../records/table/packed-dict.js';
+import { adoptWorkerPhones, isPendingIssue } from '../records/normalize/merge.js';
 import { CallRow, DIR_UNKNOWN } from '../records/table/call-table.js';
 import { InvoiceRow } from '../records/table/invoice-table.js';
 import { normalizeHeader } from '../mapping/header.js';
@@ -201,7 +203,27 @@ export class FileLoader {
     const at = store.table.length;
     const conflicts = store.addKeyed(r, row.line, this.source, out.rejection, this.sink.rejects ? row : null);
     this.keyedRow(conflicts, store.merged);
-    if (this.samples.length < 3) this.samples.push(store.merged ? { snapshot: store.table.describe(r, this.originOf(row)) } : { kind: 'leads', index: at });
+    if (this.samples.length < 3) {
+      // a phone the reading worker coded is not in the dictionary yet: a snapshot shows it now
+      if (store.merged && r.phone >= PHONE_PENDING) r.phone = (this.norm as LeadNormalizer).phoneOf(row);
+      this.samples.push(store.merged ? { snapshot: store.table.describe(r, this.originOf(row)) } : { kind: 'leads', index: at });
+    }
+  }
+
+  /**
+   * The file is read, its phones coded by the reading worker (`PHONE_PENDING`): take over the
+   * worker's phone dictionary and decide the phone conflicts that waited for it, each warning where
+   * its row put it among the issues.
+   */
+  adoptWorkerPhones(parts: PackedDictParts | null): void {
+    const { found, dropped } = adoptWorkerPhones(this.stores.leads.table, parts);
+    this.stats.warnings += found.length;
+    if (dropped.length === 0) return;
+    const gone = new Set(dropped);
+    const issues = this.sink.issues;
+    let k = 0;
+    for (const x of issues) if (!gone.has(x)) issues[k++] = x;
+    issues.length = k;
   }
 
   private processCall(row: RawRow, out: RowIssues): void {
@@ -233,7 +255,8 @@ export class FileLoader {
     if (merged) this.stats.rows_merged++;
     if (conflicts === null) return;
     for (const w of conflicts) {
-      this.stats.warnings++;
+      // a phone conflict waiting for the worker's phones counts once decided
+      if (!isPendingIssue(w)) this.stats.warnings++;
       this.sink.issues.push(w);
     }
   }

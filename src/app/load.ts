@@ -19,6 +19,7 @@ import { openTable } from './open-table.js';
 import { setupTable, type TableSetup } from './table-setup.js';
 import { FileLoader, type LoadSink, type SampleRef } from './load-file.js';
 import { makeNormalizer, type AnyNormalizer } from './make-normalizer.js';
+import { LeadNormalizer } from '../records/normalize/lead.js';
 import { newStores, type RecordStore, type Stores } from './merge-store.js';
 import { newStats, type InputStats, type RejectRow } from './stats.js';
 import type { InputSpec } from './inputs.js';
@@ -163,7 +164,13 @@ export async function loadInputs(specs: readonly InputSpec[], s: NormalizeSettin
     const norm: AnyNormalizer = makeNormalizer(kind, setup, s, spec.source, ref, stores);
     // a reading worker numbers the company names, so this thread finds their codes by index
     const numbered = norm.numberedColumns();
-    if (it instanceof PipedRows && numbered.some((c) => c >= 0)) it.numberColumns(numbered);
+    // … and a lead list's phones: normalized and put in a dictionary of its own, taken over at the end
+    // from the row after the header: the worker's dictionary then starts as this thread's does
+    // (the rows it reads itself), and is taken over as it is (`PackedDict.absorb`)
+    const firstData = head[setup.headerIndex + 1];
+    const phones = it instanceof PipedRows && norm instanceof LeadNormalizer && firstData !== undefined ? norm.phoneJob(firstData.line - 1) : null;
+    if (it instanceof PipedRows && (phones !== null || numbered.some((c) => c >= 0))) it.numberColumns(numbered, phones);
+    if (phones !== null) (norm as LeadNormalizer).useWorkerPhones();
     const f = setup.mapping.fields as Record<string, number | undefined>;
     if (kind === 'leads' && (f.status !== undefined || f.won_at !== undefined)) res.wonSource = true;
     if (kind === 'invoices' && 'costKnown' in norm && norm.costKnown) res.costKnown = true;
@@ -185,6 +192,7 @@ export async function loadInputs(specs: readonly InputSpec[], s: NormalizeSettin
     // the reader's own warnings (unclosed quotes) count in the file's warnings like the rows' ones
     for (let k = issuesBefore; k < res.issues.length; k++) if (res.issues[k]!.code === 'unclosed_quote' && res.issues[k]!.file === spec.display) stats.warnings++;
     const undecided = loader.finish();
+    if (phones !== null) loader.adoptWorkerPhones((it as PipedRows).takePhones());
     sampleRefs[inputIndex] = loader.samples;
     for (const w of mixedCurrencies(norm, setup, spec.display, table.info.sheet)) {
       stats.warnings++;

@@ -59,7 +59,7 @@ export function makeNormalizer(kind: Kind, setup: TableSetup, base: NormalizeSet
   const s: NormalizeSettings = {
     ...base,
     ...(src?.direction_values ? { direction: makeDirectionParser(src.direction_values) } : {}),
-    ...(src?.null_values ? { isNull: makeNullTest(src.null_values) } : {}),
+    ...(src?.null_values ? { isNull: makeNullTest(src.null_values), nullValues: src.null_values } : {}),
   };
   const cols = setup.mapping!.fields as Record<string, number>;
   const formats = dateFormats(src);

@@ -60,4 +60,43 @@ describe('PackedDict', () => {
     expect(lost).toBe(0);
     expect([d.size, d.find('+79160000000 '), d.value(39_999)]).toEqual([40_000, -1, key(39_999)]);
   });
+
+  it('numbers a text inside a longer one (idRange) as id numbers the text itself', () => {
+    const text = fc.string({ unit: fc.constantFrom('1', '+', 'Т', 'a', '\u00e9', '\ud83d'), maxLength: 6 });
+    fc.assert(
+      fc.property(fc.array(fc.tuple(text, text, text), { maxLength: 200 }), (cells) => {
+        const a = new StringDict();
+        const b = new PackedDict();
+        for (const [pre, t, post] of cells) {
+          const whole = pre + t + post;
+          expect(b.idRange(whole, pre.length, pre.length + t.length, a.size < 50)).toBe(a.size < 50 ? a.id(t) : a.find(t));
+        }
+        for (let k = 0; k < a.size; k++) expect(b.value(k)).toBe(a.value(k));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('absorbs another dictionary: its ids mapped to the texts here, taken as it is when this one is its start', () => {
+    const text = fc.string({ unit: fc.constantFrom('1', '2', 'Т', 'a', '\u00e9'), maxLength: 4 });
+    fc.assert(
+      fc.property(fc.array(text, { maxLength: 100 }), fc.array(text, { maxLength: 200 }), fc.boolean(), (here, there, prefix) => {
+        // prefix: this thread saw the file's first texts, the other thread all of them
+        const other = new PackedDict();
+        for (const t of prefix ? [...here, ...there] : there) other.id(t);
+        const otherTexts = other.values;
+        const d = new PackedDict();
+        for (const t of here) d.id(t);
+        const want = new StringDict();
+        for (const t of [...here, ...otherTexts]) want.id(t);
+        const map = d.absorb(other.parts());
+        expect(d.values).toEqual(want.values);
+        otherTexts.forEach((t, k) => expect(map === null ? k : map[k]).toBe(want.find(t)));
+        if (prefix) expect(map).toBeNull();
+        for (const t of want.values) expect(d.find(t)).toBe(want.find(t));
+        expect(d.id('new text')).toBe(want.id('new text'));
+      }),
+      { numRuns: 300 },
+    );
+  });
 });

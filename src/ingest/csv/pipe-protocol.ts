@@ -4,6 +4,8 @@
  */
 import type { Issue } from '../../errors/issue.js';
 import type { Piece } from './positions.js';
+import type { PhoneJob } from './phone-codes.js';
+import type { PackedDictParts } from '../../records/table/packed-dict.js';
 
 /** What the worker reads: a CSV file as `readCsv` would, with the same options. */
 export interface PipeJob {
@@ -33,6 +35,8 @@ export interface PipeData {
   segments: Segment[];
   /** The last message: the file is read. */
   done: boolean;
+  /** With the last message, when phone codes were asked for: the dictionary they count in. */
+  phones?: PackedDictParts | null;
 }
 
 /** The read failed: a KpiError (exit code, issue, hint) or an internal error. */
@@ -63,6 +67,8 @@ export interface PipeMore {
 export interface PipeNumber {
   type: 'number';
   columns: number[];
+  /** Also code this phone column (see `PhoneCodes`). */
+  phone: PhoneJob | null;
 }
 
 /**

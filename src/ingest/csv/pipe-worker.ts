@@ -10,7 +10,7 @@ import { readCsvPieces } from './read-csv.js';
 import { collectGarbage } from '../../app/collect-garbage.js';
 import { estimateRows } from '../estimate.js';
 import type { RawRow } from '../types.js';
-import type { PipeFailed, PipeJob, PipeMessage, PipeToWorker, Segment } from './pipe-protocol.js';
+import type { PipeFailed, PipeJob, PipeMessage, PipeNumber, PipeToWorker, Segment } from './pipe-protocol.js';
 import { unpackPiece, type PositionTokenizer } from './positions.js';
 
 /** Messages posted and not yet taken by the main thread, at most. */
@@ -32,13 +32,13 @@ async function pipe(job: PipeJob, port: NonNullable<typeof parentPort>): Promise
   let wake: (() => void) | null = null;
   const spare: Int32Array[] = [];
   let tokenizer: PositionTokenizer | null = null;
-  let numbered: number[] | null = null;
+  let numbered: PipeNumber | null = null;
   let repeats = true;
   port.on('message', (m: PipeToWorker) => {
     if (m.type === 'number') {
       // before the reader is open, kept for when it is
-      if (tokenizer !== null) tokenizer.numberColumns(m.columns);
-      else numbered = m.columns;
+      if (tokenizer !== null) tokenizer.numberColumns(m.columns, m.phone);
+      else numbered = m;
       return;
     }
     if (m.type === 'no-repeats') {
@@ -56,6 +56,8 @@ async function pipe(job: PipeJob, port: NonNullable<typeof parentPort>): Promise
     while (inFlight >= IN_FLIGHT) await new Promise<void>((r) => (wake = r));
     inFlight++;
     const transfer = m.type === 'data' ? m.segments.flatMap((s) => s.pieces.map((p) => p.ints.buffer as ArrayBuffer)) : [];
+    const ph = m.type === 'data' ? m.phones : null;
+    if (ph) transfer.push(ph.chars.buffer, ph.start.buffer, ph.hashes.buffer, ph.slots.buffer);
     port.postMessage(m, transfer);
   };
 
@@ -63,7 +65,9 @@ async function pipe(job: PipeJob, port: NonNullable<typeof parentPort>): Promise
   const opened = await readCsvPieces({ path: job.path }, job, issues);
   const { info, sepLine, pieces } = opened;
   tokenizer = opened.tokenizer;
-  if (numbered !== null) tokenizer.numberColumns(numbered);
+  // set by the message listener meanwhile (the compiler cannot see it)
+  const asked = numbered as PipeNumber | null;
+  if (asked !== null) tokenizer.numberColumns(asked.columns, asked.phone);
   if (!repeats) tokenizer.stopRepeats();
   let sized = false;
   const arrays = tokenizer.spare;
@@ -108,7 +112,7 @@ async function pipe(job: PipeJob, port: NonNullable<typeof parentPort>): Promise
     segments.push(segment);
     for (const p of segment.pieces) chars += p.text.length;
     if (batch === null || chars >= MESSAGE_CHARS) {
-      await post({ type: 'data', segments, done: batch === null });
+      await post({ type: 'data', segments, done: batch === null, phones: batch === null ? tokenizer.phoneParts() : null });
       segments = [];
       posted += chars;
       chars = 0;

@@ -8,7 +8,8 @@
 import type { RawRow } from '../types.js';
 import { TokenizerCore } from './tokenizer.js';
 import { HashSet, hashRange, lastHash } from '../row-hash.js';
-import { flatten } from '../../values/flat.js';
+import { PackedDict, type PackedDictParts } from '../../records/table/packed-dict.js';
+import { PhoneCodes, type PhoneJob } from './phone-codes.js';
 
 /** Numbers before a record's cells in `Piece.ints`. */
 const HEAD = 7;
@@ -19,7 +20,8 @@ const HEAD = 7;
  * an earlier record of the file had the same hash (`RawRow.repeat`), its number of cells, then
  * each cell's start and end. A cell whose `""` must become `"` has its
  * start stored as `~start` (negative). Then `keys` numbers: the ids of the record's cells in the
- * numbered columns (see `PositionTokenizer.numberColumns`), -1 where a cell has none.
+ * numbered columns (see `PositionTokenizer.numberColumns`), -1 where a cell has none, and after
+ * them, when a phone column is coded, its cell's phone code (see `PhoneCodes`).
  */
 export interface Piece {
   text: string;
@@ -32,7 +34,7 @@ const IDS_GIVE_UP = 200_000;
 /**
  * Distinct texts numbered at most (later new texts get -1, known ones keep their ids): the worker
  * keeps a copy of each while it reads, beside the main thread's dictionary — half a million
- * company names cost it ~50 MB.
+ * Cyrillic company names cost it ~20 MB, packed.
  */
 const IDS_LIMIT = 500_000;
 
@@ -41,7 +43,8 @@ const IDS_LIMIT = 500_000;
  * mostly distinct texts gives up (every later cell gets -1) rather than hold them all.
  */
 class TextIds {
-  private map = new Map<string, number>();
+  /** The texts, packed: a lookup hashes the cell where it is, without cutting it out. */
+  private dict = new PackedDict();
   private asked = 0;
   private found = 0;
   private off = false;
@@ -53,20 +56,18 @@ class TextIds {
    */
   id(text: string, start: number, end: number, escaped: boolean): number {
     if (this.off || end === start) return -1;
-    const t = escaped ? '\u0001' + text.slice(start, end) : text.slice(start, end);
     this.asked++;
-    const got = this.map.get(t);
-    if (got !== undefined) {
-      this.found++;
-      return got;
+    const d = this.dict;
+    const size = d.size;
+    const add = size < IDS_LIMIT;
+    const id = escaped ? (add ? d.id('\u0001' + text.slice(start, end)) : d.find('\u0001' + text.slice(start, end))) : d.idRange(text, start, end, add);
+    if (id < size) {
+      if (id >= 0) this.found++;
+      return id;
     }
-    const id = this.map.size;
-    if (id >= IDS_LIMIT) return -1;
-    // a copy: a slice would keep the worker's whole chunk alive
-    this.map.set(flatten(t), id);
     if (id + 1 >= IDS_GIVE_UP && this.found * 2 < this.asked) {
       this.off = true;
-      this.map = new Map();
+      this.dict = new PackedDict();
     }
     return id;
   }
@@ -95,8 +96,13 @@ export class PositionTokenizer extends TokenizerCore<Piece> {
   /** The numbered columns (see `numberColumns`) and their ids, for the piece being written. */
   private numbered: Int32Array = new Int32Array(0);
   private ids: TextIds[] = [];
+  /** The phone column's coder (see `numberColumns`), or null. */
+  private phones: PhoneCodes | null = null;
+  /** Numbers after each record's cells: `numbered.length`, plus one with `phones`. */
+  private keys = 0;
   /** Columns to number from the next piece on (undefined: no change). */
   private nextNumbered: Int32Array | undefined;
+  private nextPhones: PhoneJob | null = null;
   /**
    * The hashes of every record so far, to mark each record that repeats an earlier one
    * (`RawRow.repeat`); null once the reader said the marks are not wanted (`stopRepeats`).
@@ -121,11 +127,18 @@ export class PositionTokenizer extends TokenizerCore<Piece> {
    * in first-seen order, and write the ids after each record's cells: the main thread then finds
    * a cell's code by index (`IdCodes` in src/records/normalize/memo.ts) instead of looking its
    * text up in a Map far larger than the cache. Takes effect with the next piece; a column index
-   * of -1 gets -1 ids.
+   * of -1 gets -1 ids. With `phone`, each record's phone cell also gets its phone code after the
+   * ids (see `PhoneCodes`); the dictionary behind the codes is `phoneParts()` once all is read.
    */
-  numberColumns(columns: readonly number[]): void {
+  numberColumns(columns: readonly number[], phone: PhoneJob | null = null): void {
     this.nextNumbered = Int32Array.from(columns);
+    this.nextPhones = phone;
     if (this.n === 0) this.applyNumbered();
+  }
+
+  /** The dictionary of the phone codes handed out (null when none were asked for). */
+  phoneParts(): PackedDictParts | null {
+    return this.phones?.parts() ?? null;
   }
 
   private applyNumbered(): void {
@@ -134,14 +147,18 @@ export class PositionTokenizer extends TokenizerCore<Piece> {
     this.nextNumbered = undefined;
     this.numbered = next;
     this.ids = Array.from(next, () => new TextIds());
+    // the codes count in one dictionary for the whole file: asked for once
+    if (this.nextPhones !== null && this.phones === null) this.phones = new PhoneCodes(this.nextPhones);
+    this.nextPhones = null;
+    this.keys = next.length + (this.phones !== null ? 1 : 0);
   }
 
   /** The ids of the record's numbered cells, whose start/end pairs are `recs[from, from + 2·cells)`. */
   private writeIds(from: number, cells: number): void {
+    if (this.keys === 0) return;
     const cols = this.numbered;
     const k = cols.length;
-    if (k === 0) return;
-    this.room(k);
+    this.room(this.keys);
     const r = this.recs;
     for (let j = 0; j < k; j++) {
       const c = cols[j] as number;
@@ -153,6 +170,16 @@ export class PositionTokenizer extends TokenizerCore<Piece> {
       }
       r[this.n++] = id;
     }
+    const ph = this.phones;
+    if (ph === null) return;
+    const c = ph.column;
+    let code = -1;
+    // the record's line is the first number of its head
+    if ((r[from - HEAD] as number) > ph.fromLine) {
+      const s = c < cells ? (r[from + 2 * c] as number) : 0;
+      code = c >= cells ? 0 : ph.code(this.buf, s < 0 ? ~s : s, r[from + 2 * c + 1] as number, s < 0);
+    }
+    r[this.n++] = code;
   }
 
   private room(k: number): void {
@@ -194,12 +221,20 @@ export class PositionTokenizer extends TokenizerCore<Piece> {
     r[k] = this.line;
     r[k + 1] = start;
     r[k + 2] = end;
+    const seen = this.repeats;
+    if (seen === null) {
+      // no marks wanted (the records have ids): no hash either — a second of a 1M-row list's
+      // reading thread; the main thread hashes the few rows it checks (`RawRow.h2` absent)
+      r[k + 3] = 0;
+      r[k + 4] = 0;
+      r[k + 5] = -1;
+      return;
+    }
     hashRange(this.buf, start, end);
     const h = lastHash();
     r[k + 3] = h.h1 | 0;
     r[k + 4] = h.h2 | 0;
-    const seen = this.repeats;
-    r[k + 5] = seen === null ? -1 : seen.add(h.h1, h.h2) ? 0 : 1;
+    r[k + 5] = seen.add(h.h1, h.h2) ? 0 : 1;
   }
 
   protected addCell(start: number, end: number, escaped: boolean): void {
@@ -228,7 +263,7 @@ export class PositionTokenizer extends TokenizerCore<Piece> {
 
   protected flush(out: (p: Piece) => void): void {
     if (this.n === 0) return this.applyNumbered();
-    out({ text: this.buf, ints: this.recs.subarray(0, this.n), keys: this.numbered.length });
+    out({ text: this.buf, ints: this.recs.subarray(0, this.n), keys: this.keys });
     this.recs = this.spare.pop() ?? new Int32Array(this.recs.length);
     this.n = 0;
     this.applyNumbered();
@@ -279,7 +314,8 @@ export function unpackPiece(p: Piece, out: RawRow[], skip: number, afterLine = 0
       const a = ints[k]!;
       cells.push(a >= 0 ? text.slice(a, ints[k + 1]!) : text.slice(~a, ints[k + 1]!).replaceAll('""', '"'));
     }
-    out.push({ line, cells, raw: text.slice(start, end), h1, h2, repeat, ids, idAt: k });
+    // a hash's second half is odd (`lastHash`): 0 is none
+    out.push({ line, cells, raw: text.slice(start, end), h1, h2: h2 === 0 ? undefined : h2, repeat, ids, idAt: k });
     k += keys;
   }
   return skip;

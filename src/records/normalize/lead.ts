@@ -14,7 +14,8 @@ import { colRef, EXPONENT_FLAG, isExponentForm, RowIssues, warnExponent, type Co
 import type { NormalizeSettings } from './settings.js';
 import { DictMemo, IdCodes, Predictor, TextMemo, type Memo } from './memo.js';
 import { PackedMemo } from './packed-memo.js';
-import type { LeadRow, LeadTable } from '../table/lead-table.js';
+import { PHONE_PENDING, type LeadRow, type LeadTable } from '../table/lead-table.js';
+import type { PhoneJob } from '../../ingest/csv/phone-codes.js';
 
 export type LeadColumns = Partial<Record<'id' | 'created_at' | 'channel' | 'direction' | 'client' | 'client_id' | 'phone' | 'email' | 'manager' | 'segment' | 'status' | 'won_at' | 'amount', number>>;
 
@@ -101,6 +102,34 @@ export class LeadNormalizer {
   /** The columns whose cells a reading worker numbers (`RawRow.ids`): the company name. */
   numberedColumns(): number[] {
     return [this.cols.client ?? -1];
+  }
+
+  /**
+   * What a reading worker needs to code the phone column as `phoneMemo` would (see
+   * src/ingest/csv/phone-codes.ts), rows after line `fromLine` only; null without a phone column
+   * or without the null texts to test cells against.
+   */
+  phoneJob(fromLine: number): PhoneJob | null {
+    const c = this.cols.phone;
+    const nulls = this.s.nullValues;
+    if (c === undefined || nulls === undefined) return null;
+    return { column: c, country: this.s.defaultCountry, nulls, fromLine };
+  }
+
+  /** The worker codes the phones from now on: numbered rows carry the code after the name id. */
+  useWorkerPhones(): void {
+    this.workerPhones = true;
+  }
+
+  private workerPhones = false;
+
+  /**
+   * The phone of `row` as a `phones` id, worked out here (a row merged into a record: its sample
+   * shows the phone at once).
+   */
+  phoneOf(row: RawRow): number {
+    const ph = this.raw(row, this.cols.phone);
+    return ((ph === '' ? 0 : this.phoneMemo.of(ph)) >> 1) - 1;
   }
 
   /** Feed detection (all rows, in order, before parse of undecided columns). */
@@ -207,10 +236,17 @@ export class LeadNormalizer {
       warnExponent(out, this.refs.client_id!, cid, 'client id');
     }
 
-    const ph = this.raw(row, c.phone);
-    const pc = ph === '' ? 0 : this.phoneMemo.of(ph);
-    r.phone = (pc >> 1) - 1;
-    if ((pc & 1) === 1) out.warnFound('phone_invalid', this.refs.phone!, ph, 'not a valid phone number; kept as digits');
+    // coded by the reading worker: its own dictionary's id, renumbered once the file is read
+    const wc = this.workerPhones && row.ids ? (row.ids[row.idAt! + 1] as number) : -1;
+    if (wc >= 0) {
+      r.phone = wc < 2 ? -1 : PHONE_PENDING + (wc >> 1) - 1;
+      if ((wc & 1) === 1) out.warnFound('phone_invalid', this.refs.phone!, this.raw(row, c.phone), 'not a valid phone number; kept as digits');
+    } else {
+      const ph = this.raw(row, c.phone);
+      const pc = ph === '' ? 0 : this.phoneMemo.of(ph);
+      r.phone = (pc >> 1) - 1;
+      if ((pc & 1) === 1) out.warnFound('phone_invalid', this.refs.phone!, ph, 'not a valid phone number; kept as digits');
+    }
 
     const em = this.raw(row, c.email);
     r.email = em === '' ? -1 : this.emailMemo.of(em);

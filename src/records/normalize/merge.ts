@@ -9,7 +9,8 @@ import type { Issue } from '../../errors/issue.js';
 import { makeIssue } from '../../errors/issue.js';
 import { NONE } from '../types.js';
 import { formatWall } from '../../values/dates.js';
-import { LEAD_EXCLUDED, LEAD_OUTBOUND, LEAD_WON, type LeadRow, type LeadTable } from '../table/lead-table.js';
+import { LEAD_EXCLUDED, LEAD_OUTBOUND, LEAD_WON, PHONE_PENDING, type LeadRow, type LeadTable } from '../table/lead-table.js';
+import type { PackedDictParts } from '../table/packed-dict.js';
 import { ANSWERED_NO, ANSWERED_UNKNOWN, ANSWERED_YES, DIR_UNKNOWN, type CallRow, type CallTable } from '../table/call-table.js';
 import type { IdColumn } from '../table/base.js';
 
@@ -30,6 +31,56 @@ function conflict(t: LeadTable, i: number, f: ConflictField, was: string, now: s
     value: now,
     message: `lead ${t.idOf(i)}: ${name} ${JSON.stringify(now)} differs from ${JSON.stringify(was)} seen earlier; the first value is kept`,
   });
+}
+
+/** Warnings that stand for a conflict not yet decided (`deferPhoneConflict`): not counted yet. */
+const pendingIssues = new WeakSet<Issue>();
+
+/** Whether `issue` is a placeholder of a phone conflict still to be decided. */
+export function isPendingIssue(issue: Issue): boolean {
+  return pendingIssues.has(issue);
+}
+
+function deferPhoneConflict(t: LeadTable, i: number, a: number, b: number, at: RowPos): Issue {
+  // a placeholder where the warning goes among the issues, filled in or dropped later
+  const issue = makeIssue('merge_conflict', { file: at.file, sheet: at.sheet, line: at.line, column: FIELD_NAME.phone }, { message: '' });
+  pendingIssues.add(issue);
+  t.pendingPhones.push({ issue, i, a, b, at });
+  return issue;
+}
+
+/**
+ * Once a file whose phones a reading worker coded is read: add the worker's dictionary to the
+ * table's (`PackedDict.absorb`), renumber every pending phone (`PHONE_PENDING`), and decide the
+ * phone conflicts that waited. Returns the placeholders that turned out to be conflicts (now
+ * filled in) and those that did not (to drop).
+ */
+export function adoptWorkerPhones(t: LeadTable, parts: PackedDictParts | null): { found: Issue[]; dropped: Issue[] } {
+  const map = parts === null ? null : t.phones.absorb(parts);
+  const real = (v: number): number => {
+    if (v < PHONE_PENDING) return v;
+    if (parts === null) throw new Error('internal: a lead list\'s phones were coded by its reading thread, which sent no dictionary');
+    return map === null ? v - PHONE_PENDING : (map[v - PHONE_PENDING] as number);
+  };
+  const col = t.phone;
+  for (let i = 0; i < t.length; i++) {
+    const v = col[i] as number;
+    if (v >= PHONE_PENDING) col[i] = real(v);
+  }
+  const found: Issue[] = [];
+  const dropped: Issue[] = [];
+  for (const p of t.pendingPhones) {
+    pendingIssues.delete(p.issue);
+    const a = real(p.a);
+    const b = real(p.b);
+    if (a === b) dropped.push(p.issue);
+    else {
+      Object.assign(p.issue, conflict(t, p.i, 'phone', t.phones.value(a)!, t.phones.value(b)!, p.at));
+      found.push(p.issue);
+    }
+  }
+  t.pendingPhones = [];
+  return { found, dropped };
 }
 
 /**
@@ -54,7 +105,16 @@ export function mergeLead(t: LeadTable, i: number, next: LeadRow, at: RowPos): I
   if (next.channelRaw >= 0) text('channelRaw', t.channelRaw, t.channels, next.channelRaw);
   if (next.client >= 0) text('client', t.client, t.clients, next.client);
   if (next.clientId >= 0) text('clientId', t.clientIdColumn(), t.clientIds, next.clientId);
-  if (next.phone >= 0) text('phone', t.phone, t.phones, next.phone);
+  if (next.phone >= 0) {
+    const a = t.phone[i] as number;
+    const b = next.phone;
+    if (a < 0) t.phone[i] = b;
+    else if (a !== b) {
+      // a phone the reading worker coded is not in `phones` yet: decided once it is
+      if (a >= PHONE_PENDING || b >= PHONE_PENDING) add(deferPhoneConflict(t, i, a, b, at));
+      else add(conflict(t, i, 'phone', t.phones.value(a)!, t.phones.value(b)!, at));
+    }
+  }
   if (next.email >= 0) text('email', t.emailColumn(), t.emails, next.email);
 
   let flags = t.flags[i] as number;

@@ -10,6 +10,8 @@ export interface NormalizeSettings {
   /** Start of the day after --today, wall ms: a won_at after it does not win (Decision #29). */
   todayEndWall: number;
   isNull: (s: string) => boolean;
+  /** The texts `isNull` was made from, for a reading worker to make the same test (absent: it cannot). */
+  nullValues?: readonly string[];
   isWon: (s: string) => boolean;
   isVoid: (s: string) => boolean;
   isAnswered: (s: string) => boolean;

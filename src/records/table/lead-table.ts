@@ -8,6 +8,8 @@ import { NONE } from '../types.js';
 import { TableBase, type IdColumn, type Layout } from './base.js';
 import { StringDict } from './dict.js';
 import { PackedDict } from './packed-dict.js';
+import type { Issue } from '../../errors/issue.js';
+import type { RowPos } from '../normalize/merge.js';
 
 /** Flag bits of `LeadTable.flags`. */
 export const LEAD_OUTBOUND = 1;
@@ -38,6 +40,23 @@ export class LeadRow {
   excluded = false;
 }
 
+
+/**
+ * A lead's phone while its file is read, when the reading worker coded it
+ * (src/ingest/csv/phone-codes.ts): this plus the worker's own id, renumbered into `phones` once
+ * the file is read (`adoptWorkerPhones` in src/records/normalize/merge.ts). Never seen after loading.
+ */
+export const PHONE_PENDING = 1 << 30;
+
+/** A phone merge conflict that can be decided only once the worker's phones are in `phones`. */
+export interface PendingPhoneConflict {
+  /** Its warning, filled in or dropped then. */
+  issue: Issue;
+  i: number;
+  a: number;
+  b: number;
+  at: RowPos;
+}
 
 export class LeadTable extends TableBase {
   protected readonly layout: Layout = {
@@ -81,6 +100,8 @@ export class LeadTable extends TableBase {
    * by hand (`from`), whose addresses are as given.
    */
   emailsNormalized = true;
+  /** Conflicts waiting for the worker's phones (see `PHONE_PENDING`). */
+  pendingPhones: PendingPhoneConflict[] = [];
 
   /** Store a parsed row as a new record; returns its index. */
   push(r: LeadRow, line: number, source: number): number {

@@ -22,6 +22,19 @@ function hashText(s: string): number {
   return h ^ (h >>> 13);
 }
 
+/**
+ * A `PackedDict`'s arrays as they are, to hand one from a thread to another (`PackedDict.parts`,
+ * `PackedDict.absorb`): every buffer is transferable, none is copied.
+ */
+export interface PackedDictParts {
+  chars: Uint8Array<ArrayBuffer> | Uint16Array<ArrayBuffer>;
+  used: number;
+  start: Int32Array<ArrayBuffer>;
+  hashes: Int32Array<ArrayBuffer>;
+  slots: Int32Array<ArrayBuffer>;
+  count: number;
+}
+
 export class PackedDict implements TextDict {
   /** Characters of every text, end to end; one byte a character until a text needs more. */
   private chars: Uint8Array | Uint16Array = new Uint8Array(4096);
@@ -116,6 +129,126 @@ export class PackedDict implements TextDict {
     return out;
   }
 
+  /** This dictionary's arrays (see `PackedDictParts`); it must not be used afterwards. */
+  parts(): PackedDictParts {
+    // allocated here, never shared: plain ArrayBuffers
+    return { chars: this.chars as PackedDictParts['chars'], used: this.used, start: this.start, hashes: this.hashes, slots: this.slots, count: this.count };
+  }
+
+  /**
+   * Add every text of another dictionary (one built on a reading thread: `parts`), in its id
+   * order. Returns what each of its ids is here, or null when they are the same ids: when this
+   * one's texts are the other's first ones, in order (the reading thread saw the file's rows
+   * from the top, this thread only its first ones), it takes the other's arrays as they are.
+   * Else its hashes are reused: no text is hashed or made a string.
+   */
+  absorb(p: PackedDictParts): Int32Array | null {
+    if (this.isPrefixOf(p)) {
+      this.chars = p.chars;
+      this.used = p.used;
+      this.start = p.start;
+      this.hashes = p.hashes;
+      this.slots = p.slots;
+      this.count = p.count;
+      this.bytes = null;
+      return null;
+    }
+    const map = new Int32Array(p.count);
+    const pc = p.chars;
+    for (let k = 0; k < p.count; k++) {
+      const h = p.hashes[k] as number;
+      const a = p.start[k] as number;
+      const b = p.start[k + 1] as number;
+      const mask = this.slots.length - 1;
+      let slot = h & mask;
+      let found = -1;
+      for (;;) {
+        const v = this.slots[slot] as number;
+        if (v === EMPTY) break;
+        if (this.hashes[v - 1] === h && this.equalsRange(v - 1, pc, a, b)) {
+          found = v - 1;
+          break;
+        }
+        slot = (slot + 1) & mask;
+      }
+      if (found < 0) {
+        found = this.count;
+        this.appendRange(pc, a, b, h);
+        if ((found + 1) * 4 > this.slots.length * 3) this.rehash();
+        else this.slots[slot] = found + 1;
+      }
+      map[k] = found;
+    }
+    return map;
+  }
+
+  private isPrefixOf(p: PackedDictParts): boolean {
+    const n = this.count;
+    if (n > p.count) return false;
+    for (let k = 0; k < n; k++) if (this.hashes[k] !== p.hashes[k] || this.start[k + 1] !== p.start[k + 1]) return false;
+    const c = this.chars;
+    const pc = p.chars;
+    for (let i = 0; i < this.used; i++) if (c[i] !== pc[i]) return false;
+    return true;
+  }
+
+  /**
+   * `id` of the text `text[a, b)`, without making it a string (a reading thread numbers cells in
+   * the text it decoded); with `add` false, -1 when it is absent.
+   */
+  idRange(text: string, a: number, b: number, add = true): number {
+    let h = 0x811c9dc5;
+    for (let i = a; i < b; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+    h ^= h >>> 16;
+    h = Math.imul(h, 0x85ebca6b);
+    h ^= h >>> 13;
+    const mask = this.slots.length - 1;
+    let k = h & mask;
+    for (;;) {
+      const v = this.slots[k] as number;
+      if (v === EMPTY) break;
+      if (this.hashes[v - 1] === h && this.equalsText(v - 1, text, a, b)) return v - 1;
+      k = (k + 1) & mask;
+    }
+    if (!add) return -1;
+    const id = this.count;
+    let wide = false;
+    for (let i = a; i < b; i++) if (text.charCodeAt(i) > 255) wide = true;
+    this.room(b - a, wide);
+    const c = this.chars;
+    for (let i = a, j = this.used; i < b; i++, j++) c[j] = text.charCodeAt(i);
+    this.close(b - a, h);
+    if ((id + 1) * 4 > this.slots.length * 3) this.rehash();
+    else this.slots[k] = id + 1;
+    return id;
+  }
+
+  private equalsText(id: number, text: string, a2: number, b2: number): boolean {
+    const a = this.start[id] as number;
+    if ((this.start[id + 1] as number) - a !== b2 - a2) return false;
+    const c = this.chars;
+    for (let i = 0; i < b2 - a2; i++) if (c[a + i] !== text.charCodeAt(a2 + i)) return false;
+    return true;
+  }
+
+  private equalsRange(id: number, c2: Uint8Array | Uint16Array, a2: number, b2: number): boolean {
+    const a = this.start[id] as number;
+    if ((this.start[id + 1] as number) - a !== b2 - a2) return false;
+    const c = this.chars;
+    for (let i = 0; i < b2 - a2; i++) if (c[a + i] !== c2[a2 + i]) return false;
+    return true;
+  }
+
+  /** `append` of the code units `src[a, b)`. */
+  private appendRange(src: Uint8Array | Uint16Array, a: number, b: number, h: number): void {
+    const n = b - a;
+    let wide = false;
+    if (src instanceof Uint16Array) for (let i = a; i < b; i++) if ((src[i] as number) > 255) wide = true;
+    this.room(n, wide);
+    this.chars.set(src.subarray(a, b), this.used);
+    this.close(n, h);
+  }
+
   private equals(id: number, s: string): boolean {
     const a = this.start[id] as number;
     if ((this.start[id + 1] as number) - a !== s.length) return false;
@@ -125,31 +258,42 @@ export class PackedDict implements TextDict {
   }
 
   private append(s: string, h: number): void {
+    let wide = false;
+    for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 255) wide = true;
+    this.room(s.length, wide);
+    const c = this.chars;
+    for (let i = 0; i < s.length; i++) c[this.used + i] = s.charCodeAt(i);
+    this.close(s.length, h);
+  }
+
+  /** Room for one more text of `n` code units (`wide`: one of them above 255). */
+  private room(n: number, wide: boolean): void {
     const id = this.count;
     if (id + 2 > this.start.length) {
       // `hashes` stays one shorter than `start` (as `reserve` makes them): doubling both let it
       // fall behind, and a hash written past its end was lost — the text was never found again
-      const n = this.start.length * 2;
-      this.start = grow(this.start, n);
-      this.hashes = grow(this.hashes, n - 1);
+      const len = this.start.length * 2;
+      this.start = grow(this.start, len);
+      this.hashes = grow(this.hashes, len - 1);
     }
-    let wide = false;
-    for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 255) wide = true;
     if (wide && this.chars instanceof Uint8Array) {
       const c = new Uint16Array(this.chars.length);
       c.set(this.chars.subarray(0, this.used));
       this.chars = c;
       this.bytes = null;
     }
-    if (this.used + s.length > this.chars.length) {
-      let n = this.chars.length * 2;
-      while (this.used + s.length > n) n *= 2;
-      this.chars = grow(this.chars, n);
+    if (this.used + n > this.chars.length) {
+      let size = this.chars.length * 2;
+      while (this.used + n > size) size *= 2;
+      this.chars = grow(this.chars, size);
       this.bytes = null;
     }
-    const c = this.chars;
-    for (let i = 0; i < s.length; i++) c[this.used + i] = s.charCodeAt(i);
-    this.used += s.length;
+  }
+
+  /** The text of `n` code units just written at `used` is text `count`, of hash `h`. */
+  private close(n: number, h: number): void {
+    const id = this.count;
+    this.used += n;
     this.start[id + 1] = this.used;
     this.hashes[id] = h;
     this.count = id + 1;

@@ -264,6 +264,70 @@ describe.skipIf(!built)('loading a file read on a worker thread', () => {
   });
 });
 
+describe.skipIf(!built)('a lead list\'s phones coded by the reading worker', () => {
+  /** Lead rows: phones in every form, ids repeating near and far (merged, some conflicting). */
+  function leadList(n: number): string[] {
+    const forms = [
+      (k: number) => `+7916${String(k).padStart(7, '0')}`, // its own E.164 form
+      (k: number) => `8 (916) ${String(k).padStart(7, '0')}`,
+      (k: number) => ` +7 916 ${String(k).padStart(7, '0')} `, // spaces around
+      (k: number) => `+8916${String(k).padStart(7, '0')}`, // the +8 slip: +7…
+      (k: number) => `"+7916${String(k).padStart(7, '0')}"`, // quoted
+      (k: number) => `"+7 ""916"" ${String(k).padStart(7, '0')}"`, // quoted with ""
+      (k: number) => `12${k % 1000}`, // too short: an extension
+      (k: number) => `0${k}999999`, // no country reads it: invalid, kept as digits
+      () => 'не указан', // a null text of this source
+      () => '0000000', // a null text of this source made of digits
+      () => '',
+      () => 'Anonymous',
+      (k: number) => `+1 212 555 ${String(k % 10_000).padStart(4, '0')} доб. 12`,
+    ];
+    const out = ['id,created_at,channel,company,phone'];
+    for (let i = 0; i < n; i++) {
+      // every 40th row repeats an id 3 rows up; every 1000th one from the first rows (read by
+      // this thread before the worker took over); every 500th one with another phone
+      const id = i % 1000 === 999 ? 100_000 + (i % 50) : i % 40 === 39 ? 100_000 + i - 3 : 100_000 + i;
+      const k = i % 500 === 499 ? i + 7 : id >> 1;
+      const phone = forms[(i % 97) % forms.length]!(k);
+      out.push(`${id},2025-03-0${1 + (i % 9)} 10:00,site,Company ${i % 301},${phone}`);
+      if (i === 77_777) out.push('id,created_at,channel,company,phone'); // the header again
+    }
+    return out;
+  }
+
+  async function loadWith(files: Record<string, string>, pipe: boolean): Promise<LoadResult> {
+    const dir = tempDir(files);
+    const s = compileSettings({ ...config, null_values: [...config.null_values!, 'не указан', '0000000'] }, 'UTC', 20_000);
+    const specs = Object.keys(files).map((name) => ({ path: path.join(dir, name), display: name, kind: 'leads' as const, source: null }));
+    return loadInputs(specs, s, { keepRaw: true, lenient: false, pipe: pipe ? { worker: WORKER, minBytes: 0 } : null });
+  }
+
+  it('gives the phones, merge conflicts (in their place), warnings and counts of one thread', async () => {
+    const text = leadList(150_000).join('\n') + '\n';
+    const one = await loadWith({ 'leads.csv': text }, false);
+    const two = await loadWith({ 'leads.csv': text }, true);
+    expectSameLoad(one, two, 'leads');
+    const codes = one.issues.map((i) => i.code);
+    expect(codes.filter((c) => c === 'merge_conflict').length).toBeGreaterThan(100);
+    expect(codes).toEqual(expect.arrayContaining(['phone_invalid', 'repeated_header']));
+    expect(one.issues.filter((i) => i.code === 'merge_conflict' && i.line! > 100_000 && i.column === 'phone').length).toBeGreaterThan(20);
+    const phones = new Set(one.leads.map((l) => l.phone));
+    expect(phones.has(null)).toBe(true);
+    expect([...phones].filter((p) => p?.startsWith('+7916')).length).toBeGreaterThan(40_000);
+    expect([...phones].filter((p) => p?.startsWith('+1212')).length).toBeGreaterThan(1000);
+  }, 60_000);
+
+  it('adds a second list\'s phones to the first one\'s', async () => {
+    const a = leadList(120_000);
+    const b = ['id,created_at,channel,company,phone', ...a.slice(60_000).map((r) => r.replace(/^1/, '2'))];
+    const files = { 'a.csv': a.join('\n') + '\n', 'b.csv': b.join('\n') + '\n' };
+    const one = await loadWith(files, false);
+    const two = await loadWith(files, true);
+    expectSameLoad(one, two, 'leads');
+    expect(one.leads.length).toBeGreaterThan(150_000);
+  }, 60_000);
+});
+
 describe.skipIf(!built)('repeated rows marked by the reading worker', () => {
   it('warn where one thread warns: repeats far apart, a row equal to a line above the header, rejected repeats', async () => {
     const row = (i: number) => `${String(1 + (i % 28)).padStart(2, '0')}.${String(1 + (i % 12)).padStart(2, '0')}.2025;ТД-${i};ООО «Клиент ${i % 97}»;;Менеджер ${i % 5};${1000 + (i % 13)},50`;
