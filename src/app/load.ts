@@ -192,6 +192,8 @@ export async function loadInputs(specs: readonly InputSpec[], s: NormalizeSettin
     // the reader's own warnings (unclosed quotes) count in the file's warnings like the rows' ones
     for (let k = issuesBefore; k < res.issues.length; k++) if (res.issues[k]!.code === 'unclosed_quote' && res.issues[k]!.file === spec.display) stats.warnings++;
     const undecided = loader.finish();
+    // a piped file is read to its end (a file cut for a second thread is never piped), so the
+    // worker's last message, with its phones, has come
     if (phones !== null) loader.adoptWorkerPhones((it as PipedRows).takePhones());
     sampleRefs[inputIndex] = loader.samples;
     for (const w of mixedCurrencies(norm, setup, spec.display, table.info.sheet)) {
