@@ -14,9 +14,9 @@ import type { TextDict } from './dict.js';
 const EMPTY = 0;
 
 /** 32-bit FNV-1a over UTF-16 code units, then a final mix (the slot is taken from the low bits). */
-function hashText(s: string): number {
+function hashText(s: string, a = 0, b = s.length): number {
   let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  for (let i = a; i < b; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   return h ^ (h >>> 13);
@@ -197,11 +197,7 @@ export class PackedDict implements TextDict {
    * the text it decoded); with `add` false, -1 when it is absent.
    */
   idRange(text: string, a: number, b: number, add = true): number {
-    let h = 0x811c9dc5;
-    for (let i = a; i < b; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-    h ^= h >>> 16;
-    h = Math.imul(h, 0x85ebca6b);
-    h ^= h >>> 13;
+    const h = hashText(text, a, b);
     const mask = this.slots.length - 1;
     let k = h & mask;
     for (;;) {
@@ -250,11 +246,7 @@ export class PackedDict implements TextDict {
   }
 
   private equals(id: number, s: string): boolean {
-    const a = this.start[id] as number;
-    if ((this.start[id + 1] as number) - a !== s.length) return false;
-    const c = this.chars;
-    for (let i = 0; i < s.length; i++) if (c[a + i] !== s.charCodeAt(i)) return false;
-    return true;
+    return this.equalsText(id, s, 0, s.length);
   }
 
   private append(s: string, h: number): void {
