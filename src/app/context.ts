@@ -16,6 +16,7 @@ import type { ResolvedConfig } from '../config/schema.js';
 import { compileChannelRules, compileInternalNumbers, compileManagerRules } from '../mapping/rules.js';
 import { DEFAULT_ANSWERED_STATUSES, DEFAULT_VOID_STATUSES, DEFAULT_WON_STATUSES, makeDirectionParser, makeStatusSet } from '../mapping/vocab.js';
 import { DEFAULT_NULL_VALUES, makeNullTest } from '../values/nulls.js';
+import { normalizePhone } from '../values/phone.js';
 import { instantToWall, isValidTimeZone, UTC_NAMES } from '../values/timezone.js';
 import { parseToday } from '../period/expr.js';
 import { MS_PER_DAY, type Day } from '../period/types.js';
@@ -63,6 +64,16 @@ export function systemTimeZone(env: NodeJS.ProcessEnv, localtime = '/etc/localti
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
 
+/**
+ * A number's key among `tracking_numbers` (Decision #21): the digits of its E.164 form under
+ * `default_country`, else of the text as written. A key written nationally (`8 800 555-35-35`)
+ * then meets the number a call log writes in any form (`+7 800 555 35 35`, `88005553535`).
+ */
+function trackingKey(text: string, country: string): string {
+  const p = normalizePhone(text, country);
+  return (p.kind === 'e164' ? p.value! : text).replace(/\D+/g, '');
+}
+
 export function compileSettings(cfg: ResolvedConfig, tz: string, today: Day): NormalizeSettings {
   const internal = cfg.internal_numbers.length ? compileInternalNumbers(cfg.internal_numbers) : null;
   return {
@@ -76,7 +87,7 @@ export function compileSettings(cfg: ResolvedConfig, tz: string, today: Day): No
     isAnswered: makeStatusSet(cfg.answered_statuses ?? DEFAULT_ANSWERED_STATUSES),
     isExcluded: makeStatusSet(cfg.lead_exclude_statuses ?? []),
     direction: makeDirectionParser(),
-    channel: compileChannelRules(cfg.channels ?? [], cfg.tracking_numbers ?? {}),
+    channel: compileChannelRules(cfg.channels ?? [], cfg.tracking_numbers ?? {}, (n) => trackingKey(n, cfg.default_country)),
     manager: compileManagerRules(cfg.managers ?? []),
     isInternal: internal ? (raw: string) => internal(raw) : null,
   };

@@ -20,6 +20,14 @@ async function load(files: Record<string, string>, kind: 'leads' | 'invoices' | 
 }
 
 describe('loading into tables', () => {
+  it('gives a call the channel of its tracking number, however the config and the log write it', async () => {
+    const s = compileSettings({ ...defaultConfig(), tracking_numbers: { '8 800 555-35-35': 'Сайт', '+7 (495) 123-45-67': 'Директ', '74957654321': 'SEO' } }, 'UTC', 20_000);
+    const dir = tempDir({ 'calls.csv': ['started_at,direction,phone,virtual_phone_number', ...['+78005553535', '8 (800) 555 35 35', '84951234567', '+7 495 765-43-21', '+7 495 000-00-00', ''].map((t, i) => `2026-10-0${i + 1} 10:00,inbound,+7916000000${i},${t}`)].join('\n') });
+    const res = await loadInputs([{ path: path.join(dir, 'calls.csv'), display: 'calls.csv', kind: 'calls', source: null }], s, { keepRaw: false, lenient: false });
+    expect(res.calls.map((c) => c.channel)).toEqual(['Сайт', 'Сайт', 'Директ', 'SEO', '+74950000000', '(none)']);
+  });
+
+
   it('merges rows by id across files, keeps loose records first, and shows merged samples as they ended', async () => {
     const a = [LEADS_HEAD, '1;01.10.2026 10:00;Сайт;Анна;Альфа;', ';02.10.2026 11:00;Звонок;Борис;Бета;Новая', '2;03.10.2026 12:00;;;Гамма;'].join('\n');
     const b = [LEADS_HEAD, '2;;Реклама;Вера;;Сделка успешна', '1;;;;;Новая'].join('\n');
