@@ -90,6 +90,7 @@ export function compileSettings(cfg: ResolvedConfig, tz: string, today: Day): No
     channel: compileChannelRules(cfg.channels ?? [], cfg.tracking_numbers ?? {}, (n) => trackingKey(n, cfg.default_country)),
     manager: compileManagerRules(cfg.managers ?? []),
     isInternal: internal ? (raw: string) => internal(raw) : null,
+    internalNumbers: cfg.internal_numbers,
   };
 }
 

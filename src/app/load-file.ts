@@ -16,7 +16,7 @@ import type { CallNormalizer } from '../records/normalize/call.js';
 import type { InvoiceNormalizer } from '../records/normalize/invoice.js';
 import { LeadRow, PHONE_PENDING } from '../records/table/lead-table.js';
 import type { PackedDictParts } from '../records/table/packed-dict.js';
-import { adoptWorkerPhones, isPendingIssue } from '../records/normalize/merge.js';
+import { adoptWorkerCallPhones, adoptWorkerPhones, isPendingIssue } from '../records/normalize/merge.js';
 import { CallRow, DIR_UNKNOWN } from '../records/table/call-table.js';
 import { InvoiceRow } from '../records/table/invoice-table.js';
 import { normalizeHeader } from '../mapping/header.js';
@@ -216,6 +216,7 @@ export class FileLoader {
    * its row put it among the issues.
    */
   adoptWorkerPhones(parts: PackedDictParts | null): void {
+    if (this.kind === 'calls') return adoptWorkerCallPhones(this.stores.calls.table, parts);
     const { found, dropped } = adoptWorkerPhones(this.stores.leads.table, parts);
     this.stats.warnings += found.length;
     if (dropped.length === 0) return;
@@ -246,7 +247,11 @@ export class FileLoader {
     const at = store.table.length;
     store.addKeyed(r, row.line, this.source, out.rejection, this.sink.rejects ? row : null);
     this.keyedRow(null, store.merged);
-    if (this.samples.length < 3) this.samples.push(store.merged ? { snapshot: store.table.describe(r, this.originOf(row)) } : { kind: 'calls', index: at });
+    if (this.samples.length < 3) {
+      // numbers the reading worker coded are not in the dictionary yet: a snapshot shows them now
+      if (store.merged) (this.norm as CallNormalizer).settleNumbers(row, r);
+      this.samples.push(store.merged ? { snapshot: store.table.describe(r, this.originOf(row)) } : { kind: 'calls', index: at });
+    }
   }
 
   /** Counts for a row handed to the merge store; its rejection, if any, is decided at settle. */

@@ -20,6 +20,7 @@ import { setupTable, type TableSetup } from './table-setup.js';
 import { FileLoader, type LoadSink, type SampleRef } from './load-file.js';
 import { makeNormalizer, type AnyNormalizer } from './make-normalizer.js';
 import { LeadNormalizer } from '../records/normalize/lead.js';
+import { CallNormalizer } from '../records/normalize/call.js';
 import { newStores, type RecordStore, type Stores } from './merge-store.js';
 import { newStats, type InputStats, type RejectRow } from './stats.js';
 import type { InputSpec } from './inputs.js';
@@ -162,15 +163,6 @@ export async function loadInputs(specs: readonly InputSpec[], s: NormalizeSettin
     const kind = setup.kind;
     res.has[kind] = true;
     const norm: AnyNormalizer = makeNormalizer(kind, setup, s, spec.source, ref, stores);
-    // a reading worker numbers the company names, so this thread finds their codes by index
-    const numbered = norm.numberedColumns();
-    // … and a lead list's phones: normalized and put in a dictionary of its own, taken over at the end
-    // from the row after the header: the worker's dictionary then starts as this thread's does
-    // (the rows it reads itself), and is taken over as it is (`PackedDict.absorb`)
-    const firstData = head[setup.headerIndex + 1];
-    const phones = it instanceof PipedRows && norm instanceof LeadNormalizer && firstData !== undefined ? norm.phoneJob(firstData.line - 1) : null;
-    if (it instanceof PipedRows && (phones !== null || numbered.some((c) => c >= 0))) it.numberColumns(numbered, phones);
-    if (phones !== null) (norm as LeadNormalizer).useWorkerPhones();
     const f = setup.mapping.fields as Record<string, number | undefined>;
     if (kind === 'leads' && (f.status !== undefined || f.won_at !== undefined)) res.wonSource = true;
     if (kind === 'invoices' && 'costKnown' in norm && norm.costKnown) res.costKnown = true;
@@ -184,6 +176,17 @@ export async function loadInputs(specs: readonly InputSpec[], s: NormalizeSettin
     const marked = it instanceof PipedRows ? { before: head.slice(0, setup.headerIndex + 1) } : null;
     const loader = new FileLoader(kind, norm, setup, ref, stats, inputIndex, stores, sink, { expectedRows: expected, marked });
     if (it instanceof PipedRows && !loader.checksDuplicates) it.stopRepeats();
+    // a reading worker numbers the company names, so this thread finds their codes by index, and
+    // codes a lead list's phones or a call log's numbers in a dictionary of its own, taken over at
+    // the end — from the row after the header, so that it starts as this thread's does (the rows
+    // it reads itself) and is taken over as it is (`PackedDict.absorb`); for a call log, only
+    // where the worker's share of the work stays the smaller (it may hash every row besides)
+    const numbered = norm.numberedColumns();
+    const firstData = head[setup.headerIndex + 1];
+    const coder = norm instanceof LeadNormalizer || norm instanceof CallNormalizer ? norm : null;
+    const phones = it instanceof PipedRows && coder !== null && firstData !== undefined ? coder.phoneJob(firstData.line - 1, loader.checksDuplicates) : null;
+    if (it instanceof PipedRows && (phones !== null || numbered.some((c) => c >= 0))) it.numberColumns(numbered, phones);
+    if (phones !== null) coder!.useWorkerPhones();
     const split = cut && opts.parallel ? startPart(spec, table.info, setup, inputIndex, Math.ceil(expected * (1 - cut.share)), cut.start, opts.parallel, stores, loader.source, norm) : null;
     const progress = opts.progress?.start(spec, table.info) ?? null;
     for (const r of head.slice(setup.headerIndex + 1)) loader.add(r);

@@ -1,34 +1,48 @@
 /**
- * A lead list's phone column normalized and numbered on the reading worker (issue 5): a million
- * mostly distinct numbers cost the main thread ~0.6 s to normalize and intern, a fifth of a lead
- * report, while the worker waits half its time. The worker gives each cell the code the lead
- * normalizer's phone memo would give it — `(id + 1) · 2 + invalid`, 0 for none — but with ids of
- * its own dictionary, which it hands over when the file is read; the main thread adds that
- * dictionary to its own once (`PackedDict.absorb`) and renumbers the records.
+ * A lead list's phone column, or a call log's number columns, normalized and numbered on the
+ * reading worker (issue 5): a million mostly distinct numbers cost the main thread ~0.4–0.6 s to
+ * normalize and intern, a fifth of a report, while the worker waits half its time. The worker
+ * gives each cell the code the normalizer's phone memo would give it — a lead's
+ * `(id + 1) · 2 + invalid`, a call's `(id + 1) · 4 + internal · 2 + anonymous`, 0 for none — but
+ * with ids of its own dictionary, which it hands over when the file is read; the main thread adds
+ * that dictionary to its own once (`PackedDict.absorb`) and renumbers the records.
  */
 import { normalizePhone } from '../../values/phone.js';
 import { PHONE_PLANS } from '../../values/phone-plans.js';
 import { makeNullTest } from '../../values/nulls.js';
+import { compileInternalNumbers } from '../../mapping/rules.js';
 import { PackedDict, type PackedDictParts } from '../../records/table/packed-dict.js';
 
-/** What the worker needs to normalize a phone cell exactly as the main thread would. */
+/** What the worker needs to normalize the number cells exactly as the main thread would. */
 export interface PhoneJob {
-  /** The phone column. */
-  column: number;
+  /** The columns coded, in this order after a record's numbered ids. */
+  columns: readonly number[];
+  /** Whose codes: a lead's phone memo's or a call's (see the file comment). */
+  form: 'lead' | 'call';
   /** `default_country`. */
   country: string;
   /** The source's `null_values` (the normalizer's `isNull`). */
   nulls: readonly string[];
+  /** `internal_numbers` (calls; empty: none), matched on the trimmed cell as written. */
+  internal: readonly string[];
   /**
-   * Records on this line or before get no code (-1): the main thread read them itself (the
+   * Records on this line or before get no codes (-1): the main thread read them itself (the
    * header and the rows it detected the layout on), and a header's text must not become a phone.
    */
   fromLine: number;
 }
 
+/** `PhoneCodes.internalOf`'s answers per id of a number written in its E.164 form: unknown. */
+const UNASKED = 0;
+
 export class PhoneCodes {
   private readonly dict = new PackedDict();
   private readonly isNull: (s: string) => boolean;
+  private readonly isInternal: ((raw: string) => boolean) | null;
+  /** Per id, for a cell written as its own E.164 form: 1 not internal, 2 internal, 0 not asked. */
+  private e164Internal = new Uint8Array(0);
+  /** A lead's code: (id + 1) · 2; a call's: (id + 1) · 4. */
+  private readonly step: number;
 
   /** A null text starts with `+`: no cell is taken as a number without the null test. */
   private readonly plusNull: boolean;
@@ -37,6 +51,8 @@ export class PhoneCodes {
 
   constructor(private readonly job: PhoneJob) {
     this.isNull = makeNullTest(job.nulls);
+    this.isInternal = job.form === 'call' && job.internal.length > 0 ? compileInternalNumbers(job.internal) : null;
+    this.step = job.form === 'call' ? 4 : 2;
     this.plusNull = job.nulls.some((v) => v.trim().startsWith('+'));
     this.cc7 = PHONE_PLANS[job.country]?.cc === '7' || PHONE_PLANS[job.country.toUpperCase()]?.cc === '7';
   }
@@ -58,8 +74,8 @@ export class PhoneCodes {
     return true;
   }
 
-  get column(): number {
-    return this.job.column;
+  get columns(): readonly number[] {
+    return this.job.columns;
   }
 
   get fromLine(): number {
@@ -67,18 +83,40 @@ export class PhoneCodes {
   }
 
   /**
-   * The code of the cell `text[start, end)` (`escaped`: its `""` become `"`), as the lead
-   * normalizer's phone memo computes it from the trimmed cell: 0 for an empty, null-like or
-   * anonymous cell, else `(id + 1) · 2`, plus 1 for a number kept as digits (`phone_invalid`).
+   * The code of the cell `text[start, end)` (`escaped`: its `""` become `"`), as the normalizer's
+   * phone memo computes it from the trimmed cell: 0 for an empty or null-like cell (and a lead's
+   * anonymous one), else `(id + 1) · step`, plus a lead's 1 for a number kept as digits
+   * (`phone_invalid`), a call's 2 for an internal number and 1 for an anonymous caller.
    */
   code(text: string, start: number, end: number, escaped: boolean): number {
     if (start === end) return 0;
-    if (!escaped && this.isE164(text, start, end)) return (this.dict.idRange(text, start, end) + 1) * 2;
+    if (!escaped && this.isE164(text, start, end)) {
+      const id = this.dict.idRange(text, start, end);
+      return (id + 1) * this.step + (this.isInternal === null ? 0 : this.e164InternalOf(id, text, start, end));
+    }
     const cell = escaped ? text.slice(start, end).replaceAll('""', '"') : text.slice(start, end);
     const raw = cell.trim();
     if (raw === '' || this.isNull(raw)) return 0;
     const p = normalizePhone(raw, this.job.country);
-    return (this.dict.id(p.value) + 1) * 2 + (p.kind === 'invalid' ? 1 : 0);
+    const id = this.dict.id(p.value);
+    if (this.step === 2) return (id + 1) * 2 + (p.kind === 'invalid' ? 1 : 0);
+    return (id + 1) * 4 + (this.isInternal !== null && this.isInternal(raw) ? 2 : 0) + (p.kind === 'anonymous' ? 1 : 0);
+  }
+
+  /**
+   * A call's internal flag (2 or 0) of the number with id `id` written as its E.164 form
+   * `text[a, b)`, asked of the patterns once per id: the form is the text, the same every time.
+   */
+  private e164InternalOf(id: number, text: string, a: number, b: number): number {
+    let seen = this.e164Internal;
+    if (id >= seen.length) {
+      const grown = new Uint8Array(Math.max(1024, seen.length * 2, id + 1));
+      grown.set(seen);
+      this.e164Internal = seen = grown;
+    }
+    let v = seen[id] as number;
+    if (v === UNASKED) seen[id] = v = this.isInternal!(text.slice(a, b)) ? 2 : 1;
+    return v === 2 ? 2 : 0;
   }
 
   /** The dictionary the codes count in, to hand to the main thread once the file is read. */

@@ -67,7 +67,7 @@ export interface PipeMore {
 export interface PipeNumber {
   type: 'number';
   columns: number[];
-  /** Also code this phone column (see `PhoneCodes`). */
+  /** Also code these number columns (see `PhoneCodes`). */
   phone: PhoneJob | null;
 }
 

@@ -21,7 +21,7 @@ const HEAD = 7;
  * each cell's start and end. A cell whose `""` must become `"` has its
  * start stored as `~start` (negative). Then `keys` numbers: the ids of the record's cells in the
  * numbered columns (see `PositionTokenizer.numberColumns`), -1 where a cell has none, and after
- * them, when a phone column is coded, its cell's phone code (see `PhoneCodes`).
+ * them, when number columns are coded, their cells' phone codes (see `PhoneCodes`).
  */
 export interface Piece {
   text: string;
@@ -96,9 +96,9 @@ export class PositionTokenizer extends TokenizerCore<Piece> {
   /** The numbered columns (see `numberColumns`) and their ids, for the piece being written. */
   private numbered: Int32Array = new Int32Array(0);
   private ids: TextIds[] = [];
-  /** The phone column's coder (see `numberColumns`), or null. */
+  /** The number columns' coder (see `numberColumns`), or null. */
   private phones: PhoneCodes | null = null;
-  /** Numbers after each record's cells: `numbered.length`, plus one with `phones`. */
+  /** Numbers after each record's cells: `numbered.length`, plus one per column of `phones`. */
   private keys = 0;
   /** Columns to number from the next piece on (undefined: no change). */
   private nextNumbered: Int32Array | undefined;
@@ -127,8 +127,8 @@ export class PositionTokenizer extends TokenizerCore<Piece> {
    * in first-seen order, and write the ids after each record's cells: the main thread then finds
    * a cell's code by index (`IdCodes` in src/records/normalize/memo.ts) instead of looking its
    * text up in a Map far larger than the cache. Takes effect with the next piece; a column index
-   * of -1 gets -1 ids. With `phone`, each record's phone cell also gets its phone code after the
-   * ids (see `PhoneCodes`); the dictionary behind the codes is `phoneParts()` once all is read.
+   * of -1 gets -1 ids. With `phone`, each record's number cells also get their phone codes after
+   * the ids (see `PhoneCodes`); the dictionary behind the codes is `phoneParts()` once all is read.
    */
   numberColumns(columns: readonly number[], phone: PhoneJob | null = null): void {
     this.nextNumbered = Int32Array.from(columns);
@@ -150,7 +150,7 @@ export class PositionTokenizer extends TokenizerCore<Piece> {
     // the codes count in one dictionary for the whole file: asked for once
     if (this.nextPhones !== null && this.phones === null) this.phones = new PhoneCodes(this.nextPhones);
     this.nextPhones = null;
-    this.keys = next.length + (this.phones !== null ? 1 : 0);
+    this.keys = next.length + (this.phones !== null ? this.phones.columns.length : 0);
   }
 
   /** The ids of the record's numbered cells, whose start/end pairs are `recs[from, from + 2·cells)`. */
@@ -172,14 +172,16 @@ export class PositionTokenizer extends TokenizerCore<Piece> {
     }
     const ph = this.phones;
     if (ph === null) return;
-    const c = ph.column;
-    let code = -1;
     // the record's line is the first number of its head
-    if ((r[from - HEAD] as number) > ph.fromLine) {
-      const s = c < cells ? (r[from + 2 * c] as number) : 0;
-      code = c >= cells ? 0 : ph.code(this.buf, s < 0 ? ~s : s, r[from + 2 * c + 1] as number, s < 0);
+    const coded = (r[from - HEAD] as number) > ph.fromLine;
+    for (const c of ph.columns) {
+      let code = -1;
+      if (coded) {
+        const s = c < cells ? (r[from + 2 * c] as number) : 0;
+        code = c >= cells ? 0 : ph.code(this.buf, s < 0 ? ~s : s, r[from + 2 * c + 1] as number, s < 0);
+      }
+      r[this.n++] = code;
     }
-    r[this.n++] = code;
   }
 
   private room(k: number): void {

@@ -14,6 +14,8 @@ import type { DateFormats } from './lead.js';
 import { TextMemo, type Memo } from './memo.js';
 import { PackedMemo } from './packed-memo.js';
 import { ANSWERED_NO, ANSWERED_UNKNOWN, ANSWERED_YES, DIR_INBOUND, DIR_INTERNAL, DIR_OUTBOUND, type CallRow, type CallTable } from '../table/call-table.js';
+import { PHONE_PENDING } from '../table/lead-table.js';
+import type { PhoneJob } from '../../ingest/csv/phone-codes.js';
 
 export type CallColumns = Partial<Record<'id' | 'started_at' | 'direction' | 'from' | 'to' | 'phone' | 'duration_s' | 'answered' | 'status' | 'manager' | 'tracking_number', number>>;
 
@@ -40,10 +42,13 @@ export class CallNormalizer {
   private readonly answeredMemo: Memo;
   private readonly statusMemo: Memo;
   private readonly managerMemo: Memo;
-  /** tracking text → phone id of the normalized number (NULL_TEXT for null-like text). */
-  private readonly trackingMemo: Memo;
-  /** Channel id per tracking phone id. */
-  private readonly trackingChannel = new Map<number, number>();
+  /** tracking text (not null-like, not anonymous) → channel id of the normalized number. */
+  private readonly trackingChannel: Memo;
+  /**
+   * Where a reading worker's codes of the number columns sit after a record's ids — from, to,
+   * phone, tracking; -1 for a column not mapped — once it codes them (`useWorkerPhones`).
+   */
+  private slots: Int32Array | null = null;
   private readonly none: { manager: number; channel: number };
 
   constructor(
@@ -81,21 +86,48 @@ export class CallNormalizer {
     });
     this.statusMemo = new TextMemo((raw) => (s.isAnswered(raw) ? ANSWERED_YES : ANSWERED_NO));
     this.managerMemo = new TextMemo((raw) => (s.isNull(raw) ? this.none.manager : t.managers.id(s.manager(raw))));
-    this.trackingMemo = new PackedMemo((raw) => {
-      if (s.isNull(raw)) return NULL_TEXT;
-      const value = normalizePhone(raw, s.defaultCountry).value;
-      const id = t.phones.id(value);
-      if (!this.trackingChannel.has(id)) this.trackingChannel.set(id, t.channels.id(s.channel(value).channel));
-      return id;
-    });
+    this.trackingChannel = new TextMemo((raw) => t.channels.id(s.channel(normalizePhone(raw, s.defaultCountry).value).channel));
   }
 
   /**
-   * The columns whose cells a reading worker numbers (`RawRow.ids`): none. A call log's numbers
-   * were tried (0.14 s fewer lookups here, 0.45 s more work there: 3 % slower).
+   * The columns whose cells a reading worker numbers (`RawRow.ids`): none. Numbering the number
+   * cells as texts was tried (0.14 s fewer lookups here, 0.45 s more work there: 3 % slower); the
+   * worker codes them as phones instead (`phoneJob`), which spares this thread the normalizing too.
    */
   numberedColumns(): number[] {
     return [];
+  }
+
+  /**
+   * What a reading worker needs to code the number columns as `phoneMemo` would (see
+   * src/ingest/csv/phone-codes.ts), rows after line `fromLine` only; null without a number column,
+   * or without the null texts or `internal_numbers` patterns to test cells against — and null when
+   * it would leave the worker the slower thread: with `hashesRows` (it hashes every row for the
+   * duplicate check, ~0.35 s a million rows) only one number column is coded there. Measured on
+   * 1M-row logs (docs/performance.md, item 82): one column, hashed or not, and two columns
+   * unhashed gain 0.1–0.3 s; two columns hashed lose 0.15 s.
+   */
+  phoneJob(fromLine: number, hashesRows: boolean): PhoneJob | null {
+    const s = this.s;
+    if (s.nullValues === undefined || (s.isInternal !== null && s.internalNumbers === undefined)) return null;
+    const columns = this.numberColumns().filter((i) => i >= 0);
+    if (columns.length === 0 || columns.length + (hashesRows ? 1 : 0) > 2) return null;
+    return { columns, form: 'call', country: s.defaultCountry, nulls: s.nullValues, internal: s.isInternal !== null ? s.internalNumbers! : [], fromLine };
+  }
+
+  private numberColumns(): number[] {
+    const c = this.cols;
+    return [c.from ?? -1, c.to ?? -1, c.phone ?? -1, c.tracking_number ?? -1];
+  }
+
+  /**
+   * The worker codes the number columns from now on: their codes follow each coded record's ids
+   * (after those of `numberedColumns`, of which there are none), mapped columns only, in
+   * `phoneJob`'s order.
+   */
+  useWorkerPhones(): void {
+    let k = 0;
+    this.slots = Int32Array.from(this.numberColumns(), (i) => (i < 0 ? -1 : k++));
   }
 
   observe(row: RawRow): void {
@@ -141,13 +173,24 @@ export class CallNormalizer {
       } else if (v !== EMPTY) out.reject('bad_date', this.refs.started_at!, cellText(this.cell(row, c.started_at)), `a date and time (${this.started.col.format() ?? 'yyyy-MM-dd HH:mm:ss, dd.MM.yyyy HH:mm, …'})`, 'set `date_format:` for this source if the column uses another form');
     }
 
+    // the numbers' codes: the reading worker's (ids of its own dictionary, renumbered once the
+    // file is read), or this thread's memo's
+    const sl = this.slots;
+    const at = sl !== null && row.ids ? row.idAt! : -1;
+    const codes = at >= 0 && (row.ids![at] as number) >= 0 ? row.ids! : null;
     // null-like number text counts as empty (the text is kept only for messages)
     let fromRaw: string | null = this.raw(row, c.from);
-    const fromCode = fromRaw === '' ? NULL_TEXT : this.phoneMemo.of(fromRaw);
+    const fromCode = c.from === undefined ? NULL_TEXT : this.numberCode(fromRaw, codes, codes === null ? 0 : at + sl![0]!);
     if (fromCode === NULL_TEXT) fromRaw = null;
     let toRaw: string | null = this.raw(row, c.to);
-    const toCode = toRaw === '' ? NULL_TEXT : this.phoneMemo.of(toRaw);
+    const toCode = c.to === undefined ? NULL_TEXT : this.numberCode(toRaw, codes, codes === null ? 0 : at + sl![1]!);
     if (toCode === NULL_TEXT) toRaw = null;
+    // the worker numbers every number cell in column order: so does this thread while the worker
+    // codes the file, and its dictionary stays the start of the worker's (taken over whole)
+    if (sl !== null && codes === null && c.phone !== undefined) {
+      const raw = this.raw(row, c.phone);
+      if (raw !== '') this.phoneMemo.of(raw);
+    }
 
     let direction = -1;
     if (c.direction !== undefined) {
@@ -169,25 +212,7 @@ export class CallNormalizer {
       out.reject('call_direction_unknown', this.refs.direction ?? this.refs.from ?? null, `${fromRaw ?? ''} → ${toRaw ?? ''}`, 'one side to be an internal number', 'check `internal_numbers:` (regexes matched on the raw numbers, e.g. "^1\\\\d\\\\d$")');
     }
     r.direction = direction;
-
-    // a `phone` column is the other party: the caller of an inbound call, the number an outbound
-    // one dialled — where the log has no `from`/`to` of its own for that side
-    let fromNumber = fromCode;
-    let toNumber = toCode;
-    if (c.phone !== undefined && (direction === DIR_INBOUND ? fromCode : direction === DIR_OUTBOUND ? toCode : 0) === NULL_TEXT) {
-      const raw = this.raw(row, c.phone);
-      const code = raw === '' ? NULL_TEXT : this.phoneMemo.of(raw);
-      if (direction === DIR_INBOUND) fromNumber = code;
-      else toNumber = code;
-    }
-    if (fromNumber === NULL_TEXT) {
-      r.from = -1;
-      r.fromAnonymous = true;
-    } else {
-      r.from = (fromNumber >> 2) - 1;
-      r.fromAnonymous = (fromNumber & 1) === 1;
-    }
-    r.to = toNumber === NULL_TEXT ? -1 : (toNumber >> 2) - 1;
+    this.numbers(row, r, fromCode, toCode, codes, at);
 
     r.durationS = NaN;
     if (c.duration_s !== undefined) {
@@ -219,18 +244,79 @@ export class CallNormalizer {
       r.manager = side === null ? this.none.manager : this.managerMemo.of(side);
     } else r.manager = this.none.manager;
 
-    const tr = this.raw(row, c.tracking_number);
-    const tid = tr === '' ? NULL_TEXT : this.trackingMemo.of(tr);
-    if (tid === NULL_TEXT || tid < 0) {
-      r.tracking = -1;
-      r.channel = this.none.channel;
-    } else {
-      r.tracking = tid;
-      r.channel = this.trackingChannel.get(tid)!;
-    }
-
     const id = this.raw(row, c.id);
     r.id = id === '' || s.isNull(id) ? null : id;
     if (r.id !== null && isExponentForm(id)) warnExponent(out, this.refs.id!, id, 'id');
   }
+
+  /**
+   * A number cell's code (see `phoneMemo`; NULL_TEXT for none): the reading worker's at
+   * `codes[k]` (its 0 is none), or, without `codes`, this thread's memo's for the text `raw`.
+   */
+  private numberCode(raw: string, codes: ArrayLike<number> | null, k: number): number {
+    if (codes !== null) {
+      const w = codes[k] as number;
+      return w === 0 ? NULL_TEXT : w;
+    }
+    return raw === '' ? NULL_TEXT : this.phoneMemo.of(raw);
+  }
+
+  /**
+   * `r.from`, `r.to`, `r.tracking` and the tracking number's channel, from the codes of `from` and
+   * `to` and the `phone` and tracking cells. A worker's codes (`codes`) count in its own
+   * dictionary: the ids are written `PHONE_PENDING` up, renumbered once the file is read.
+   */
+  private numbers(row: RawRow, r: CallRow, fromCode: number, toCode: number, codes: ArrayLike<number> | null, at: number): void {
+    const c = this.cols;
+    const direction = r.direction;
+    const sl = this.slots;
+    const off = codes === null ? 0 : PHONE_PENDING;
+    // a `phone` column is the other party: the caller of an inbound call, the number an outbound
+    // one dialled — where the log has no `from`/`to` of its own for that side
+    let fromNumber = fromCode;
+    let toNumber = toCode;
+    if (c.phone !== undefined && (direction === DIR_INBOUND ? fromCode : direction === DIR_OUTBOUND ? toCode : 0) === NULL_TEXT) {
+      const code = this.numberCode(this.raw(row, c.phone), codes, codes === null ? 0 : at + sl![2]!);
+      if (direction === DIR_INBOUND) fromNumber = code;
+      else toNumber = code;
+    }
+    if (fromNumber === NULL_TEXT) {
+      r.from = -1;
+      r.fromAnonymous = true;
+    } else {
+      r.from = pending((fromNumber >> 2) - 1, off);
+      r.fromAnonymous = (fromNumber & 1) === 1;
+    }
+    r.to = toNumber === NULL_TEXT ? -1 : pending((toNumber >> 2) - 1, off);
+
+    r.tracking = -1;
+    r.channel = this.none.channel;
+    if (c.tracking_number !== undefined) {
+      const tr = this.raw(row, c.tracking_number);
+      const code = this.numberCode(tr, codes, codes === null ? 0 : at + sl![3]!);
+      // null-like text, and an anonymous number, have no channel
+      const id = code === NULL_TEXT ? -1 : (code >> 2) - 1;
+      if (id >= 0) {
+        r.tracking = id + off;
+        r.channel = this.trackingChannel.of(tr);
+      }
+    }
+  }
+
+  /**
+   * Numbers of `r` still counting in the reading worker's dictionary (`PHONE_PENDING`) worked out
+   * here from `row`: a row merged into a record, whose sample shows the numbers at once.
+   */
+  settleNumbers(row: RawRow, r: CallRow): void {
+    if (r.from < PHONE_PENDING && r.to < PHONE_PENDING && r.tracking < PHONE_PENDING) return;
+    const c = this.cols;
+    const fromCode = c.from === undefined ? NULL_TEXT : this.numberCode(this.raw(row, c.from), null, 0);
+    const toCode = c.to === undefined ? NULL_TEXT : this.numberCode(this.raw(row, c.to), null, 0);
+    this.numbers(row, r, fromCode, toCode, null, -1);
+  }
+}
+
+/** A phone id, `off` up when it is the reading worker's (-1, none, stays). */
+function pending(id: number, off: number): number {
+  return id < 0 ? id : id + off;
 }

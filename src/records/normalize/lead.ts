@@ -107,13 +107,14 @@ export class LeadNormalizer {
   /**
    * What a reading worker needs to code the phone column as `phoneMemo` would (see
    * src/ingest/csv/phone-codes.ts), rows after line `fromLine` only; null without a phone column
-   * or without the null texts to test cells against.
+   * or without the null texts to test cells against. One column: coded there whether or not the
+   * worker also hashes the rows (`_hashesRows`, see `CallNormalizer.phoneJob`).
    */
-  phoneJob(fromLine: number): PhoneJob | null {
+  phoneJob(fromLine: number, _hashesRows = false): PhoneJob | null {
     const c = this.cols.phone;
     const nulls = this.s.nullValues;
     if (c === undefined || nulls === undefined) return null;
-    return { column: c, country: this.s.defaultCountry, nulls, fromLine };
+    return { columns: [c], form: 'lead', country: this.s.defaultCountry, nulls, internal: [], fromLine };
   }
 
   /** The worker codes the phones from now on: numbered rows carry the code after the name id. */

@@ -10,7 +10,7 @@ import { makeIssue } from '../../errors/issue.js';
 import { NONE } from '../types.js';
 import { formatWall } from '../../values/dates.js';
 import { LEAD_EXCLUDED, LEAD_OUTBOUND, LEAD_WON, PHONE_PENDING, type LeadRow, type LeadTable } from '../table/lead-table.js';
-import type { PackedDictParts } from '../table/packed-dict.js';
+import type { PackedDict, PackedDictParts } from '../table/packed-dict.js';
 import { ANSWERED_NO, ANSWERED_UNKNOWN, ANSWERED_YES, DIR_UNKNOWN, type CallRow, type CallTable } from '../table/call-table.js';
 import type { IdColumn } from '../table/base.js';
 
@@ -56,17 +56,8 @@ function deferPhoneConflict(t: LeadTable, i: number, a: number, b: number, at: R
  * filled in) and those that did not (to drop).
  */
 export function adoptWorkerPhones(t: LeadTable, parts: PackedDictParts | null): { found: Issue[]; dropped: Issue[] } {
-  const map = parts === null ? null : t.phones.absorb(parts);
-  const real = (v: number): number => {
-    if (v < PHONE_PENDING) return v;
-    if (parts === null) throw new Error('internal: a lead list\'s phones were coded by its reading thread, which sent no dictionary');
-    return map === null ? v - PHONE_PENDING : (map[v - PHONE_PENDING] as number);
-  };
-  const col = t.phone;
-  for (let i = 0; i < t.length; i++) {
-    const v = col[i] as number;
-    if (v >= PHONE_PENDING) col[i] = real(v);
-  }
+  const real = takeWorkerPhones(t.phones, parts);
+  renumber(t.phone, t.length, real);
   const found: Issue[] = [];
   const dropped: Issue[] = [];
   for (const p of t.pendingPhones) {
@@ -81,6 +72,36 @@ export function adoptWorkerPhones(t: LeadTable, parts: PackedDictParts | null): 
   }
   t.pendingPhones = [];
   return { found, dropped };
+}
+
+/**
+ * The same for a call log whose numbers a reading worker coded: its `from`, `to` and tracking
+ * numbers renumbered. Legs merge by copying ids, never comparing numbers: nothing waited.
+ */
+export function adoptWorkerCallPhones(t: CallTable, parts: PackedDictParts | null): void {
+  const real = takeWorkerPhones(t.phones, parts);
+  for (const col of [t.from, t.to, t.tracking]) if (col !== null) renumber(col, t.length, real);
+}
+
+/**
+ * Add the reading worker's phone dictionary to `dict`; returns what a phone id becomes: a
+ * pending one (`PHONE_PENDING` up, the worker's id) its id in `dict`, any other itself.
+ */
+function takeWorkerPhones(dict: PackedDict, parts: PackedDictParts | null): (v: number) => number {
+  const map = parts === null ? null : dict.absorb(parts);
+  return (v) => {
+    if (v < PHONE_PENDING) return v;
+    if (parts === null) throw new Error('internal: phones were coded by the reading thread, which sent no dictionary');
+    return map === null ? v - PHONE_PENDING : (map[v - PHONE_PENDING] as number);
+  };
+}
+
+/** Each pending phone id of `col[0, n)` (see `takeWorkerPhones`) made its id in the table's dictionary. */
+function renumber(col: Int32Array, n: number, real: (v: number) => number): void {
+  for (let i = 0; i < n; i++) {
+    const v = col[i] as number;
+    if (v >= PHONE_PENDING) col[i] = real(v);
+  }
 }
 
 /**

@@ -21,4 +21,6 @@ export interface NormalizeSettings {
   manager: (raw: string | null) => string;
   /** internal_numbers test on a raw number, or null when none configured. */
   isInternal: ((raw: string) => boolean) | null;
+  /** The patterns `isInternal` was made from, for a reading worker to make the same test (absent: it cannot). */
+  internalNumbers?: readonly string[];
 }

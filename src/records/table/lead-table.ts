@@ -42,9 +42,10 @@ export class LeadRow {
 
 
 /**
- * A lead's phone while its file is read, when the reading worker coded it
+ * A lead's phone (or a call's number) while its file is read, when the reading worker coded it
  * (src/ingest/csv/phone-codes.ts): this plus the worker's own id, renumbered into `phones` once
- * the file is read (`adoptWorkerPhones` in src/records/normalize/merge.ts). Never seen after loading.
+ * the file is read (`adoptWorkerPhones`, `adoptWorkerCallPhones` in src/records/normalize/merge.ts).
+ * Never seen after loading.
  */
 export const PHONE_PENDING = 1 << 30;
 

@@ -5,7 +5,7 @@
  * level up, the same loaded records, issues and counts. Needs the compiled worker
  * (`npm run build`); skipped with a notice without it, failing in CI.
  */
-import { describe, it, expect } from 'vitest';
+import { describe, it, expect, vi } from 'vitest';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +20,7 @@ import { compileSettings, pipeRun } from '../../../src/app/context.js';
 import { availableParallelism } from 'node:os';
 import { defaultConfig } from '../../../src/config/load.js';
 import { plainIssue } from '../../../src/records/normalize/context.js';
+import { CallNormalizer } from '../../../src/records/normalize/call.js';
 import { kpi, ROOT, tempDir } from '../../helpers/cli.js';
 
 const WORKER = new URL(`file://${path.join(ROOT, 'dist/src/ingest/csv/pipe-worker.js')}`);
@@ -325,6 +326,118 @@ describe.skipIf(!built)('a lead list\'s phones coded by the reading worker', () 
     const two = await loadWith(files, true);
     expectSameLoad(one, two, 'leads');
     expect(one.leads.length).toBeGreaterThan(150_000);
+  }, 60_000);
+});
+
+describe.skipIf(!built)('a call log\'s numbers coded by the reading worker', () => {
+  /** Numbers in every form a call log writes them (extensions 1xx are internal). */
+  const forms = [
+    (k: number) => `+7916${String(k).padStart(7, '0')}`, // its own E.164 form
+    (k: number) => `8 (916) ${String(k).padStart(7, '0')}`,
+    (k: number) => `7916${String(k).padStart(7, '0')}`, // digits with the country code
+    (k: number) => ` +7 916 ${String(k).padStart(7, '0')} `, // spaces around
+    (k: number) => `+8916${String(k).padStart(7, '0')}`, // the +8 slip
+    (k: number) => `"+7916${String(k).padStart(7, '0')}"`, // quoted
+    (k: number) => `"""Agent ${k % 9}"" <1${k % 90 + 10}>"`, // an Asterisk clid, quoted with ""
+    (k: number) => `1${k % 90 + 10}`, // an internal extension
+    (k: number) => `PJSIP/1${k % 90 + 10}`,
+    (k: number) => `0${k}999999`, // invalid: kept as digits
+    (k: number) => `+1 212 555 ${String(k % 10_000).padStart(4, '0')} доб. 12`,
+    () => 'не указан', // a null text of this source
+    () => '0000000', // a null text made of digits
+    () => 'Anonymous',
+    () => '',
+  ];
+  const number = (i: number, k: number) => forms[(i % 89) % forms.length]!(k);
+  const DIRECTIONS = ['inbound', 'outbound', 'Входящий', '', 'internal', 'weird'];
+
+  /** Call legs: ids repeating near and far (merged), directions blank or unknown (decided by the numbers). */
+  function callLog(n: number, header: string, row: (i: number, id: number) => string): string {
+    const out = [header];
+    for (let i = 0; i < n; i++) {
+      const id = i % 1000 === 999 ? 700_000 + (i % 50) : i % 40 === 39 ? 700_000 + i - 3 : 700_000 + i;
+      out.push(row(i, id));
+      if (i === 77_777) out.push(header); // the header again
+    }
+    return out.join('\n') + '\n';
+  }
+  const moment = (i: number) => `2025-03-0${1 + (i % 9)} ${String(8 + (i % 12)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}:0${i % 10}`;
+
+  async function loadWith(files: Record<string, string>, pipe: boolean): Promise<LoadResult> {
+    const dir = tempDir(files);
+    const s = compileSettings({
+      ...config,
+      null_values: [...config.null_values!, 'не указан', '0000000'],
+      internal_numbers: ['^1\\d\\d$', 'PJSIP/1'],
+      tracking_numbers: { '+74951234567': 'Яндекс.Директ', '8 800 555-35-35': 'Сайт' },
+    }, 'UTC', 20_000);
+    const specs = Object.keys(files).map((name) => ({ path: path.join(dir, name), display: name, kind: 'calls' as const, source: null }));
+    return loadInputs(specs, s, { keepRaw: true, lenient: false, pipe: pipe ? { worker: WORKER, minBytes: 0 } : null });
+  }
+
+  /** One thread's load and the worker's; `coded`: whether the worker was asked to code the numbers. */
+  async function expectSame(files: Record<string, string>, coded: boolean): Promise<LoadResult> {
+    const one = await loadWith(files, false);
+    const asked = vi.spyOn(CallNormalizer.prototype, 'useWorkerPhones');
+    try {
+      const two = await loadWith(files, true);
+      expect(asked).toHaveBeenCalledTimes(coded ? Object.keys(files).length : 0);
+      expect(two.calls).toEqual(one.calls);
+      expect(two.issues.map(plainIssue)).toEqual(one.issues.map(plainIssue));
+      expect(two.files.map((f) => f.stats)).toEqual(one.files.map((f) => f.stats));
+      expect(two.files.map((f) => f.samples)).toEqual(one.files.map((f) => f.samples));
+    } finally {
+      asked.mockRestore();
+    }
+    return one;
+  }
+
+  const fromTo = (i: number, id: number) => `${id},${moment(i)},${DIRECTIONS[i % 6]},${number(i, id >> 1)},${number(i + 7, i)},${i % 300},${i % 3 === 0 ? 'missed' : 'answered'}`;
+
+  it('from and to (ids: no row hash on the worker): numbers, directions, managers, legs and warnings of one thread', async () => {
+    const one = await expectSame({ 'calls.csv': callLog(150_000, 'id,started_at,direction,from,to,duration,status', fromTo) }, true);
+    const calls = one.calls;
+    expect(one.files[0]!.stats.rows_merged).toBeGreaterThan(3000);
+    expect(calls.filter((c) => c.from?.startsWith('+7916')).length).toBeGreaterThan(30_000);
+    expect(calls.some((c) => c.from === null) && calls.some((c) => c.to === '110')).toBe(true);
+    // a blank or unknown direction is decided by the internal side
+    expect(new Set(calls.map((c) => c.direction))).toEqual(new Set(['inbound', 'outbound', 'internal']));
+    expect(new Set(calls.map((c) => c.manager)).size).toBeGreaterThan(50);
+  }, 60_000);
+
+  it('the other party and a tracking number, with its channel', async () => {
+    const row = (i: number, id: number) => `${id},${moment(i)},${DIRECTIONS[i % 3]},${number(i, id >> 1)},${['+74951234567', '8 800 555-35-35', '', '+7 495 000-00-00'][i % 4]},${i % 300},Manager ${i % 5}`;
+    const one = await expectSame({ 'calls.csv': callLog(150_000, 'id,started_at,direction,phone,virtual_phone_number,duration,manager', row) }, true);
+    const channels = new Set(one.calls.map((c) => c.channel));
+    expect(channels).toEqual(new Set(['Яндекс.Директ', 'Сайт', '(none)', '+74950000000']));
+    expect(one.calls.filter((c) => c.trackingNumber === '+78005553535').length).toBeGreaterThan(30_000);
+  }, 60_000);
+
+  it('one number column in a log without ids (the worker hashes the rows too), with repeated rows', async () => {
+    const row = (i: number) => (i % 997 === 0 && i > 0 ? `${moment(i - 500)},inbound,${number(i - 500, i - 500)},${(i - 500) % 300},Manager 1` : `${moment(i)},${DIRECTIONS[i % 2]},${number(i, i)},${i % 300},Manager ${i % 5}`);
+    const one = await expectSame({ 'calls.csv': callLog(150_000, 'started_at,direction,phone,duration,manager', row) }, true);
+    expect(one.issues.filter((i) => i.code === 'duplicate_row').length).toBeGreaterThan(100);
+  }, 60_000);
+
+  it('a second log\'s numbers added to the first one\'s; rows merged into a record show their numbers in samples', async () => {
+    const a = callLog(120_000, 'id,started_at,direction,from,to,duration,status', fromTo);
+    // the first 100 000 rows rejected (no id, a bad date): the samples are rows the worker coded
+    const lines = a.split('\n').slice(1, 120_001).map((r, k) => (k < 100_000 ? r.replace(/^\d+/, '').replace(/,2025-03-0\d /, ',2025-02-31 ') : r.replace(/^7/, '8')));
+    // the first used rows: a call and a later leg of it (merged: its sample is a snapshot)
+    const leg = lines[100_000]!.replace(/,[^,]*,[^,]*,(\d+),(\w+)$/, ',+7 916 555-00-11,+74951234567,$1,$2');
+    const b = ['id,started_at,direction,from,to,duration,status', ...lines.slice(0, 100_001), leg, ...lines.slice(100_001)].join('\n') + '\n';
+    const one = await expectSame({ 'a.csv': a, 'b.csv': b }, true);
+    // ids of b from 800 000 up meet a's: merged across the files
+    expect(one.files[1]!.stats.rows_merged).toBeGreaterThan(10_000);
+    expect(one.files[1]!.stats.rows_rejected).toBeGreaterThan(100_000);
+    const samples = one.files[1]!.samples as { id?: string; from?: string | null }[];
+    expect(samples[1]).toMatchObject({ id: lines[100_000]!.split(',')[0] });
+    expect(JSON.stringify(samples)).toContain('+74951234567');
+  }, 60_000);
+
+  it('are left to this thread where the worker would be the slower: two number columns and row hashes', async () => {
+    const row = (i: number) => fromTo(i, 0).replace(/^0,/, '');
+    await expectSame({ 'calls.csv': callLog(60_000, 'started_at,direction,from,to,duration,status', row) }, false);
   }, 60_000);
 });
 
