@@ -57,33 +57,60 @@ export const PHONE_PLANS: Readonly<Record<string, PhonePlan>> = {
 /** The supported default countries, for config validation and docs. */
 export const SUPPORTED_COUNTRIES: readonly string[] = Object.keys(PHONE_PLANS);
 
-function nsnOk(p: PhonePlan, nsn: string): boolean {
-  if (nsn.length < p.nsnMin || nsn.length > p.nsnMax) return false;
-  const first = nsn.charAt(0);
-  return p.nsnFirst === '' ? first !== '0' : p.nsnFirst.includes(first);
-}
-
 /** International digits (after `+`/`00`) that can be E.164: 7–15 digits, no leading 0. */
 export function intlOk(digits: string): boolean {
   return digits.length >= 7 && digits.length <= 15 && digits.charCodeAt(0) !== 48;
 }
 
+/** `intlOk` of the digits `d[a, n)` (code units). */
+export function intlOkAt(d: Uint8Array, a: number, n: number): boolean {
+  return n - a >= 7 && n - a <= 15 && d[a] !== 48;
+}
+
+/** Whether the digits `d[a, n)` can be a national significant number under `p`. */
+function nsnOkAt(p: PhonePlan, d: Uint8Array, a: number, n: number): boolean {
+  if (n - a < p.nsnMin || n - a > p.nsnMax) return false;
+  const first = d[a] as number;
+  if (p.nsnFirst === '') return first !== 48;
+  for (let i = 0; i < p.nsnFirst.length; i++) if (p.nsnFirst.charCodeAt(i) === first) return true;
+  return false;
+}
+
+function startsWith(d: Uint8Array, n: number, prefix: string): boolean {
+  if (prefix.length > n) return false;
+  for (let i = 0; i < prefix.length; i++) if (d[i] !== prefix.charCodeAt(i)) return false;
+  return true;
+}
+
 /**
- * Digits written without `+` → E.164 (`+…`) under plan `p`, or null when they fit no reading.
- * Order: international prefix, trunk + NSN, country code + NSN, bare NSN — so `89123456789`
- * (RU) is the trunk form and `8123456789` (10 digits, St Petersburg) the bare NSN.
+ * How digits written without `+` — the code units `d[0, n)` — read under plan `p`: their E.164
+ * form is `+`, then the country code when `withCc`, then `d[at, n)`; returned as
+ * `at · 2 + (withCc ? 1 : 0)`, or -1 when they fit no reading. Order: international prefix,
+ * trunk + NSN, country code + NSN, bare NSN — so `89123456789` (RU) is the trunk form and
+ * `8123456789` (10 digits, St Petersburg) the bare NSN. A reading thread builds the form from a
+ * cell's digits with it, without strings (src/ingest/csv/phone-codes.ts).
  */
+export function planSplit(p: PhonePlan, d: Uint8Array, n: number): number {
+  for (let k = -1; k < p.intl.length; k++) {
+    const prefix = k < 0 ? '00' : (p.intl[k] as string);
+    if (startsWith(d, n, prefix)) return intlOkAt(d, prefix.length, n) ? prefix.length * 2 : -1;
+  }
+  const t = p.trunk.length;
+  if (t > 0 && startsWith(d, n, p.trunk) && nsnOkAt(p, d, t, n)) return t * 2 + 1;
+  if (startsWith(d, n, p.cc) && nsnOkAt(p, d, p.cc.length, n)) return 0;
+  if (nsnOkAt(p, d, 0, n)) return 1;
+  return -1;
+}
+
+/** More digits than any reading takes (an international prefix and 15 digits): no E.164 form. */
+export const MAX_PLAN_DIGITS = 24;
+const scratch = new Uint8Array(MAX_PLAN_DIGITS);
+
+/** Digits written without `+` → E.164 (`+…`) under plan `p`, or null (see `planSplit`). */
 export function nationalToE164(p: PhonePlan, digits: string): string | null {
-  for (const prefix of ['00', ...p.intl]) {
-    if (digits.startsWith(prefix)) {
-      const rest = digits.slice(prefix.length);
-      return intlOk(rest) ? '+' + rest : null;
-    }
-  }
-  if (p.trunk !== '' && digits.startsWith(p.trunk) && nsnOk(p, digits.slice(p.trunk.length))) {
-    return '+' + p.cc + digits.slice(p.trunk.length);
-  }
-  if (digits.startsWith(p.cc) && nsnOk(p, digits.slice(p.cc.length))) return '+' + digits;
-  if (nsnOk(p, digits)) return '+' + p.cc + digits;
-  return null;
+  const n = digits.length;
+  if (n > MAX_PLAN_DIGITS) return null;
+  for (let i = 0; i < n; i++) scratch[i] = digits.charCodeAt(i);
+  const k = planSplit(p, scratch, n);
+  return k < 0 ? null : '+' + ((k & 1) === 1 ? p.cc : '') + digits.slice(k >> 1);
 }

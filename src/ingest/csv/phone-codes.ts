@@ -8,7 +8,7 @@
  * that dictionary to its own once (`PackedDict.absorb`) and renumbers the records.
  */
 import { normalizePhone } from '../../values/phone.js';
-import { PHONE_PLANS } from '../../values/phone-plans.js';
+import { intlOkAt, MAX_PLAN_DIGITS, PHONE_PLANS, planSplit, type PhonePlan } from '../../values/phone-plans.js';
 import { makeNullTest } from '../../values/nulls.js';
 import { compileInternalNumbers } from '../../mapping/rules.js';
 import { PackedDict, type PackedDictParts } from '../../records/table/packed-dict.js';
@@ -46,6 +46,12 @@ export class PhoneCodes {
 
   /** A null text starts with `+`: no cell is taken as a number without the null test. */
   private readonly plusNull: boolean;
+  /** A null text holds a digit: no cell is read by its digits (`plainCode`) without the null test. */
+  private readonly digitNull: boolean;
+  private readonly plan: PhonePlan | null;
+  /** A cell's digits as `plainCode` reads them, and the number it builds from them. */
+  private readonly digits = new Uint8Array(MAX_PLAN_DIGITS);
+  private readonly form = new Uint8Array(MAX_PLAN_DIGITS + 4);
   /** `default_country` is Russia or Kazakhstan (`+8` and ten digits is a slip for `8…`). */
   private readonly cc7: boolean;
 
@@ -54,7 +60,10 @@ export class PhoneCodes {
     this.isInternal = job.form === 'call' && job.internal.length > 0 ? compileInternalNumbers(job.internal) : null;
     this.step = job.form === 'call' ? 4 : 2;
     this.plusNull = job.nulls.some((v) => v.trim().startsWith('+'));
-    this.cc7 = PHONE_PLANS[job.country]?.cc === '7' || PHONE_PLANS[job.country.toUpperCase()]?.cc === '7';
+    this.digitNull = job.nulls.some((v) => /\d/.test(v));
+    // as `normalizePhone` finds the plan
+    this.plan = PHONE_PLANS[job.country] ?? PHONE_PLANS[job.country.toUpperCase()] ?? null;
+    this.cc7 = this.plan?.cc === '7';
   }
 
   /**
@@ -94,6 +103,10 @@ export class PhoneCodes {
       const id = this.dict.idRange(text, start, end);
       return (id + 1) * this.step + (this.isInternal === null ? 0 : this.e164InternalOf(id, text, start, end));
     }
+    if (!escaped) {
+      const k = this.plainCode(text, start, end);
+      if (k >= 0) return k;
+    }
     const cell = escaped ? text.slice(start, end).replaceAll('""', '"') : text.slice(start, end);
     const raw = cell.trim();
     if (raw === '' || this.isNull(raw)) return 0;
@@ -101,6 +114,65 @@ export class PhoneCodes {
     const id = this.dict.id(p.value);
     if (this.step === 2) return (id + 1) * 2 + (p.kind === 'invalid' ? 1 : 0);
     return (id + 1) * 4 + (this.isInternal !== null && this.isInternal(raw) ? 2 : 0) + (p.kind === 'anonymous' ? 1 : 0);
+  }
+
+  /**
+   * The code of a cell written with nothing but digits, spaces, `(`, `)`, `-`, `.` and `+` (`8 (916)
+   * 123-45-67`, `79161234567`, `+7 916 123 45 67`, `101`) read as `normalizePhone` reads it — the
+   * digits, a `+` before them, the default country's plan (`planSplit`) — but into a buffer, without
+   * a string; -1 for any other cell (the string path decides), one with no digit (null or
+   * anonymous) or more digits than any reading takes.
+   */
+  private plainCode(text: string, a: number, b: number): number {
+    if (this.digitNull) return -1;
+    const d = this.digits;
+    let n = 0;
+    let plus = false;
+    for (let i = a; i < b; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 48 && c <= 57) {
+        if (n === MAX_PLAN_DIGITS) return -1;
+        d[n++] = c;
+      } else if (c === 43) {
+        // a `+` counts only before the first digit
+        if (n === 0) plus = true;
+      } else if (c !== 32 && c !== 40 && c !== 41 && c !== 45 && c !== 46) return -1;
+    }
+    if (n === 0) return -1;
+    // the number's text in `form[0, len)`: the digits as they are (an extension, or invalid), or an E.164 form
+    const f = this.form;
+    let from = 0;
+    let cc = '';
+    let e164 = false;
+    if (n <= 6) {
+      // an extension, kept as digits
+    } else if (plus) {
+      // `+8 912 …` is a common Russian slip for `8 912 …`
+      if (this.cc7 && n === 11 && d[0] === 56) {
+        from = 1;
+        cc = '7';
+        e164 = true;
+      } else e164 = intlOkAt(d, 0, n);
+    } else if (this.plan !== null) {
+      const k = planSplit(this.plan, d, n);
+      if (k >= 0) {
+        from = k >> 1;
+        cc = (k & 1) === 1 ? this.plan.cc : '';
+        e164 = true;
+      }
+    } else if (n >= 2 && d[0] === 48 && d[1] === 48 && intlOkAt(d, 2, n)) {
+      from = 2;
+      e164 = true;
+    }
+    let len = 0;
+    if (e164) {
+      f[len++] = 43;
+      for (let i = 0; i < cc.length; i++) f[len++] = cc.charCodeAt(i);
+    }
+    for (let i = from; i < n; i++) f[len++] = d[i] as number;
+    const id = this.dict.idCodes(f, 0, len);
+    if (this.step === 2) return (id + 1) * 2 + (e164 || n <= 6 ? 0 : 1);
+    return (id + 1) * 4 + (this.isInternal !== null && this.isInternal(text.slice(a, b).trim()) ? 2 : 0);
   }
 
   /**

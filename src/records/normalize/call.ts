@@ -102,16 +102,17 @@ export class CallNormalizer {
    * What a reading worker needs to code the number columns as `phoneMemo` would (see
    * src/ingest/csv/phone-codes.ts), rows after line `fromLine` only; null without a number column,
    * or without the null texts or `internal_numbers` patterns to test cells against — and null when
-   * it would leave the worker the slower thread: with `hashesRows` (it hashes every row for the
-   * duplicate check, ~0.35 s a million rows) only one number column is coded there. Measured on
-   * 1M-row logs (docs/performance.md, item 82): one column, hashed or not, and two columns
-   * unhashed gain 0.1–0.3 s; two columns hashed lose 0.15 s.
+   * it would leave the worker the slower thread: more than three number columns, or three when
+   * it also hashes every row for the duplicate check (`hashesRows`, ~0.35 s a million rows).
+   * Measured on 1M-row logs (docs/performance.md, items 82–83): one column, hashed or not, two
+   * unhashed, and two hashed once digits are read without strings gain 0.1–0.3 s; two hashed
+   * lost 0.15 s while every national form went through `normalizePhone`.
    */
   phoneJob(fromLine: number, hashesRows: boolean): PhoneJob | null {
     const s = this.s;
     if (s.nullValues === undefined || (s.isInternal !== null && s.internalNumbers === undefined)) return null;
     const columns = this.numberColumns().filter((i) => i >= 0);
-    if (columns.length === 0 || columns.length + (hashesRows ? 1 : 0) > 2) return null;
+    if (columns.length === 0 || columns.length + (hashesRows ? 1 : 0) > 3) return null;
     return { columns, form: 'call', country: s.defaultCountry, nulls: s.nullValues, internal: s.isInternal !== null ? s.internalNumbers! : [], fromLine };
   }
 

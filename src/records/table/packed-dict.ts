@@ -17,6 +17,17 @@ const EMPTY = 0;
 function hashText(s: string, a = 0, b = s.length): number {
   let h = 0x811c9dc5;
   for (let i = a; i < b; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return mix(h);
+}
+
+/** `hashText` of the text whose code units are `c[a, b)`. */
+function hashCodes(c: Uint8Array | Uint16Array, a: number, b: number): number {
+  let h = 0x811c9dc5;
+  for (let i = a; i < b; i++) h = Math.imul(h ^ (c[i] as number), 0x01000193);
+  return mix(h);
+}
+
+function mix(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   return h ^ (h >>> 13);
@@ -155,31 +166,33 @@ export class PackedDict implements TextDict {
     }
     const map = new Int32Array(p.count);
     const pc = p.chars;
-    for (let k = 0; k < p.count; k++) {
-      const h = p.hashes[k] as number;
-      const a = p.start[k] as number;
-      const b = p.start[k + 1] as number;
-      const mask = this.slots.length - 1;
-      let slot = h & mask;
-      let found = -1;
-      for (;;) {
-        const v = this.slots[slot] as number;
-        if (v === EMPTY) break;
-        if (this.hashes[v - 1] === h && this.equalsRange(v - 1, pc, a, b)) {
-          found = v - 1;
-          break;
-        }
-        slot = (slot + 1) & mask;
-      }
-      if (found < 0) {
-        found = this.count;
-        this.appendRange(pc, a, b, h);
-        if ((found + 1) * 4 > this.slots.length * 3) this.rehash();
-        else this.slots[slot] = found + 1;
-      }
-      map[k] = found;
-    }
+    for (let k = 0; k < p.count; k++) map[k] = this.idOfRange(pc, p.start[k] as number, p.start[k + 1] as number, p.hashes[k] as number);
     return map;
+  }
+
+  /**
+   * `id` of the text whose code units are `codes[a, b)` (a reading thread builds a number's E.164
+   * form there, from the digits of a cell).
+   */
+  idCodes(codes: Uint8Array | Uint16Array, a: number, b: number): number {
+    return this.idOfRange(codes, a, b, hashCodes(codes, a, b));
+  }
+
+  /** `idCodes` with the text's hash `h` known. */
+  private idOfRange(src: Uint8Array | Uint16Array, a: number, b: number, h: number): number {
+    const mask = this.slots.length - 1;
+    let slot = h & mask;
+    for (;;) {
+      const v = this.slots[slot] as number;
+      if (v === EMPTY) break;
+      if (this.hashes[v - 1] === h && this.equalsRange(v - 1, src, a, b)) return v - 1;
+      slot = (slot + 1) & mask;
+    }
+    const id = this.count;
+    this.appendRange(src, a, b, h);
+    if ((id + 1) * 4 > this.slots.length * 3) this.rehash();
+    else this.slots[slot] = id + 1;
+    return id;
   }
 
   private isPrefixOf(p: PackedDictParts): boolean {
