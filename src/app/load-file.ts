@@ -211,9 +211,9 @@ export class FileLoader {
   }
 
   /**
-   * The file is read, its phones coded by the reading worker (`PHONE_PENDING`): take over the
-   * worker's phone dictionary and decide the phone conflicts that waited for it, each warning where
-   * its row put it among the issues.
+   * The file is read, its phones (a call log's numbers) coded by the reading worker
+   * (`PHONE_PENDING`): take over the worker's phone dictionary and, for a lead list, decide the
+   * phone conflicts that waited for it, each warning where its row put it among the issues.
    */
   adoptWorkerPhones(parts: PackedDictParts | null): void {
     if (this.kind === 'calls') return adoptWorkerCallPhones(this.stores.calls.table, parts);

@@ -32,7 +32,7 @@ export interface PhoneJob {
   fromLine: number;
 }
 
-/** `PhoneCodes.internalOf`'s answers per id of a number written in its E.164 form: unknown. */
+/** `PhoneCodes.e164InternalOf`'s answer for an id not asked yet. */
 const UNASKED = 0;
 
 export class PhoneCodes {
@@ -49,9 +49,9 @@ export class PhoneCodes {
   /** A null text holds a digit: no cell is read by its digits (`plainCode`) without the null test. */
   private readonly digitNull: boolean;
   private readonly plan: PhonePlan | null;
-  /** A cell's digits as `plainCode` reads them, and the number it builds from them. */
+  /** A cell's digits as `plainCode` reads them, and the number's text it builds from them. */
   private readonly digits = new Uint8Array(MAX_PLAN_DIGITS);
-  private readonly form = new Uint8Array(MAX_PLAN_DIGITS + 4);
+  private readonly built = new Uint8Array(MAX_PLAN_DIGITS + 4);
   /** `default_country` is Russia or Kazakhstan (`+8` and ten digits is a slip for `8…`). */
   private readonly cc7: boolean;
 
@@ -139,8 +139,8 @@ export class PhoneCodes {
       } else if (c !== 32 && c !== 40 && c !== 41 && c !== 45 && c !== 46) return -1;
     }
     if (n === 0) return -1;
-    // the number's text in `form[0, len)`: the digits as they are (an extension, or invalid), or an E.164 form
-    const f = this.form;
+    // the number's text in `built[0, len)`: the digits as they are (an extension, or invalid), or an E.164 form
+    const f = this.built;
     let from = 0;
     let cc = '';
     let e164 = false;
