@@ -87,7 +87,7 @@ export class FileLoader {
   ) {
     this.headerKey = setup.headers ? setup.headers.map(normalizeHeader).join('\u001f') : null;
     this.headerFirst = setup.headers ? (setup.headers[0] ?? '').trim() : null;
-    this.hasRecordId = kind !== 'invoices' && setup.mapping!.fields['id' as never] !== undefined;
+    this.hasRecordId = !FileLoader.checksDuplicates(kind, setup);
     this.split = setup.mapping!.split ?? null;
     this.out = new RowIssues(ref, { line: 0, cells: [] });
     this.duplicates = new DuplicateRows(ref, sink, stats, deferDuplicates, marked?.before ?? null);
@@ -102,6 +102,11 @@ export class FileLoader {
   /** Whether this file's rows are checked for exact duplicates (not when its records have ids). */
   get checksDuplicates(): boolean {
     return !this.hasRecordId;
+  }
+
+  /** `checksDuplicates` of a file of `kind` laid out as `setup`, before its loader is made. */
+  static checksDuplicates(kind: Kind, setup: TableSetup): boolean {
+    return kind === 'invoices' || setup.mapping!.fields['id' as never] === undefined;
   }
 
   /** Feed one data row (rows after the header). */

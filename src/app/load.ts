@@ -170,21 +170,26 @@ export async function loadInputs(specs: readonly InputSpec[], s: NormalizeSettin
 
     const expected = estimateRows(spec.path, table.info, head.slice(setup.headerIndex + 1));
     const cut = opts.parallel ? planCut(spec, table.info, opts.parallel) : null;
-    // with a cut, the table is still sized for the whole file: the worker's records are appended
-    // into it, and regrowing then would hold two copies of the table at once
-    // a reading worker marks repeated rows: this thread then keeps no hash of every row
-    const marked = it instanceof PipedRows ? { before: head.slice(0, setup.headerIndex + 1) } : null;
-    const loader = new FileLoader(kind, norm, setup, ref, stats, inputIndex, stores, sink, { expectedRows: expected, marked });
-    if (it instanceof PipedRows && !loader.checksDuplicates) it.stopRepeats();
     // a reading worker numbers the company names, so this thread finds their codes by index, and
     // codes a lead list's phones or a call log's numbers in a dictionary of its own, taken over at
     // the end — from the row after the header, so that it starts as this thread's does (the rows
     // it reads itself) and is taken over as it is (`PackedDict.absorb`); for a call log, only
     // where the worker's share of the work stays the smaller (it may hash every row besides)
+    const checks = FileLoader.checksDuplicates(kind, setup);
     const numbered = norm.numberedColumns();
     const firstData = head[setup.headerIndex + 1];
     const coder = norm instanceof LeadNormalizer || norm instanceof CallNormalizer ? norm : null;
-    const phones = it instanceof PipedRows && coder !== null && firstData !== undefined ? coder.phoneJob(firstData.line - 1, loader.checksDuplicates) : null;
+    const phones = it instanceof PipedRows && coder !== null && firstData !== undefined ? coder.phoneJob(firstData.line - 1, checks) : null;
+    // a reading worker marks repeated rows, and this thread then keeps no hash of every row —
+    // unless the worker codes cells: it still hashes each row, but this thread keeps the set
+    // (its probes made the worker the slower thread: id-less call logs and lead lists 0.25–0.33 s
+    // slower, docs/performance.md item 85)
+    const ownRepeats = phones !== null && checks;
+    const marked = it instanceof PipedRows && !ownRepeats ? { before: head.slice(0, setup.headerIndex + 1) } : null;
+    // with a cut, the table is still sized for the whole file: the worker's records are appended
+    // into it, and regrowing then would hold two copies of the table at once
+    const loader = new FileLoader(kind, norm, setup, ref, stats, inputIndex, stores, sink, { expectedRows: expected, marked });
+    if (it instanceof PipedRows && (!checks || ownRepeats)) it.stopRepeats(ownRepeats);
     if (it instanceof PipedRows && (phones !== null || numbered.some((c) => c >= 0))) it.numberColumns(numbered, phones);
     if (phones !== null) coder!.useWorkerPhones();
     const split = cut && opts.parallel ? startPart(spec, table.info, setup, inputIndex, Math.ceil(expected * (1 - cut.share)), cut.start, opts.parallel, stores, loader.source, norm) : null;

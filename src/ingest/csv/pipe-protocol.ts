@@ -73,10 +73,12 @@ export interface PipeNumber {
 
 /**
  * Main → worker: stop marking repeated records (`RawRow.repeat`), sent once the main thread has
- * mapped the header and knows it checks no duplicates in this file (its records have ids).
+ * mapped the header and knows it checks no duplicates in this file (its records have ids) — or,
+ * with `keepHashes`, checks them itself from each record's hash (see `PositionTokenizer.stopRepeats`).
  */
 export interface PipeNoRepeats {
   type: 'no-repeats';
+  keepHashes: boolean;
 }
 
 export type PipeToWorker = PipeMore | PipeNumber | PipeNoRepeats;

@@ -10,7 +10,7 @@ import { readCsvPieces } from './read-csv.js';
 import { collectGarbage } from '../../app/collect-garbage.js';
 import { estimateRows } from '../estimate.js';
 import type { RawRow } from '../types.js';
-import type { PipeFailed, PipeJob, PipeMessage, PipeNumber, PipeToWorker, Segment } from './pipe-protocol.js';
+import type { PipeFailed, PipeJob, PipeMessage, PipeNoRepeats, PipeNumber, PipeToWorker, Segment } from './pipe-protocol.js';
 import { unpackPiece, type PositionTokenizer } from './positions.js';
 
 /** Messages posted and not yet taken by the main thread, at most. */
@@ -33,7 +33,7 @@ async function pipe(job: PipeJob, port: NonNullable<typeof parentPort>): Promise
   const spare: Int32Array[] = [];
   let tokenizer: PositionTokenizer | null = null;
   let numbered: PipeNumber | null = null;
-  let repeats = true;
+  let repeats: PipeNoRepeats | null = null;
   port.on('message', (m: PipeToWorker) => {
     if (m.type === 'number') {
       // before the reader is open, kept for when it is
@@ -42,8 +42,8 @@ async function pipe(job: PipeJob, port: NonNullable<typeof parentPort>): Promise
       return;
     }
     if (m.type === 'no-repeats') {
-      repeats = false;
-      tokenizer?.stopRepeats();
+      repeats = m;
+      tokenizer?.stopRepeats(m.keepHashes);
       return;
     }
     inFlight--;
@@ -68,7 +68,8 @@ async function pipe(job: PipeJob, port: NonNullable<typeof parentPort>): Promise
   // set by the message listener meanwhile (the compiler cannot see it)
   const asked = numbered as PipeNumber | null;
   if (asked !== null) tokenizer.numberColumns(asked.columns, asked.phone);
-  if (!repeats) tokenizer.stopRepeats();
+  const stopped = repeats as PipeNoRepeats | null;
+  if (stopped !== null) tokenizer.stopRepeats(stopped.keepHashes);
   let sized = false;
   const arrays = tokenizer.spare;
   // what the open found (an encoding guess) the main thread found too, detecting on the same bytes

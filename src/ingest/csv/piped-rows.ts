@@ -113,10 +113,10 @@ export class PipedRows implements AsyncIterable<RawRow>, AsyncIterator<RawRow>, 
 
   private phones: PackedDictParts | null = null;
 
-  /** Have the worker stop marking repeated records (see `PipeNoRepeats`). */
-  stopRepeats(): void {
+  /** Have the worker stop marking repeated records, with or without their hashes (see `PipeNoRepeats`). */
+  stopRepeats(keepHashes = false): void {
     if (this.closed || this.broken !== null) return;
-    const m: PipeNoRepeats = { type: 'no-repeats' };
+    const m: PipeNoRepeats = { type: 'no-repeats', keepHashes };
     this.worker.postMessage(m);
   }
 

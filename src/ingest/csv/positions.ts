@@ -110,12 +110,18 @@ export class PositionTokenizer extends TokenizerCore<Piece> {
   private repeats: HashSet | null = new HashSet();
 
   /**
-   * Stop marking repeated records (their mark is then -1) and drop the hashes: the main thread
-   * checks no duplicates in this file (its records have ids, merged instead).
+   * Stop marking repeated records (their mark is then -1) and drop the set of hashes: the main
+   * thread checks no duplicates in this file (its records have ids, merged instead) — or, with
+   * `keepHashes`, checks them itself, from the hash each record still carries (the worker codes
+   * cells of the file and would be the slower thread with the set's probes besides).
    */
-  stopRepeats(): void {
+  stopRepeats(keepHashes = false): void {
     this.repeats = null;
+    this.hashes = keepHashes;
   }
+
+  /** With no set of hashes (`stopRepeats`): whether records still get their hash. */
+  private hashes = true;
 
   /** Room for the hashes of `n` records in all, so the set is not regrown (see `HashSet.reserve`). */
   expectRecords(n: number): void {
@@ -224,7 +230,7 @@ export class PositionTokenizer extends TokenizerCore<Piece> {
     r[k + 1] = start;
     r[k + 2] = end;
     const seen = this.repeats;
-    if (seen === null) {
+    if (seen === null && !this.hashes) {
       // no marks wanted (the records have ids): no hash either — ~0.2 s of a 1M-row list's
       // reading thread; the main thread hashes the few rows it checks (`RawRow.h2` absent)
       r[k + 3] = 0;
@@ -236,7 +242,7 @@ export class PositionTokenizer extends TokenizerCore<Piece> {
     const h = lastHash();
     r[k + 3] = h.h1 | 0;
     r[k + 4] = h.h2 | 0;
-    r[k + 5] = seen.add(h.h1, h.h2) ? 0 : 1;
+    r[k + 5] = seen === null ? -1 : seen.add(h.h1, h.h2) ? 0 : 1;
   }
 
   protected addCell(start: number, end: number, escaped: boolean): void {

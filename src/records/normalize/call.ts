@@ -102,17 +102,18 @@ export class CallNormalizer {
    * What a reading worker needs to code the number columns as `phoneMemo` would (see
    * src/ingest/csv/phone-codes.ts), rows after line `fromLine` only; null without a number column,
    * or without the null texts or `internal_numbers` patterns to test cells against — and null when
-   * it would leave the worker the slower thread: more than three number columns, or three when
-   * it also hashes every row for the duplicate check (`hashesRows`, ~0.35 s a million rows).
-   * Measured on 1M-row logs (docs/performance.md, items 82–83): one column, hashed or not, two
-   * unhashed, and two hashed once digits are read without strings gain 0.1–0.3 s; two hashed
-   * lost 0.15 s while every national form went through `normalizePhone`.
+   * it would leave the worker the slower thread: more than four units of work, a unit per number
+   * column and one more when it also hashes every row for the duplicate check (`hashesRows`; the
+   * set of hashes is then this thread's). Measured on 1M-row logs (docs/performance.md, items
+   * 82–85): one to four units gain 0.1–0.3 s; four lost nothing but gained nothing either while
+   * the worker probed the set of hashes itself, and two lost 0.15 s while every national form
+   * went through `normalizePhone`.
    */
   phoneJob(fromLine: number, hashesRows: boolean): PhoneJob | null {
     const s = this.s;
     if (s.nullValues === undefined || (s.isInternal !== null && s.internalNumbers === undefined)) return null;
     const columns = this.numberColumns().filter((i) => i >= 0);
-    if (columns.length === 0 || columns.length + (hashesRows ? 1 : 0) > 3) return null;
+    if (columns.length === 0 || columns.length + (hashesRows ? 1 : 0) > 4) return null;
     return { columns, form: 'call', country: s.defaultCountry, nulls: s.nullValues, internal: s.isInternal !== null ? s.internalNumbers! : [], fromLine };
   }
 

@@ -318,6 +318,26 @@ describe.skipIf(!built)('a lead list\'s phones coded by the reading worker', () 
     expect([...phones].filter((p) => p?.startsWith('+1212')).length).toBeGreaterThan(1000);
   }, 60_000);
 
+  it('in a list without ids: repeated rows found by this thread from the worker\'s hashes, where one thread finds them', async () => {
+    const rows = leadList(150_000).map((r) => r.replace(/^[^,]*,/, ''));
+    const title = rows[5_000]!;
+    // a title line equal to a data row below (a repeat only from its second copy), rows repeated far apart
+    const text = [title, ...rows.map((r, i) => (i % 997 === 0 && i > 2 ? rows[i - 900]! : r))].join('\n') + '\n';
+    const one = await loadWith({ 'leads.csv': text }, false);
+    const own = vi.spyOn(PipedRows.prototype, 'stopRepeats');
+    try {
+      const two = await loadWith({ 'leads.csv': text }, true);
+      expect(own).toHaveBeenCalledWith(true);
+      expectSameLoad(one, two, 'leads');
+    } finally {
+      own.mockRestore();
+    }
+    // the rows repeat one another's text once their ids are gone: far apart, and read by either thread
+    const repeats = one.issues.filter((i) => i.code === 'duplicate_row').map((i) => i.line!);
+    expect(repeats.length).toBeGreaterThan(10_000);
+    expect(repeats.some((l) => l < 1_000) && repeats.some((l) => l > 140_000)).toBe(true);
+  }, 60_000);
+
   it('adds a second list\'s phones to the first one\'s', async () => {
     const a = leadList(120_000);
     const b = ['id,created_at,channel,company,phone', ...a.slice(60_000).map((r) => r.replace(/^1/, '2'))];
@@ -435,11 +455,13 @@ describe.skipIf(!built)('a call log\'s numbers coded by the reading worker', () 
     expect(JSON.stringify(samples)).toContain('+74951234567');
   }, 60_000);
 
-  it('two number columns in a log without ids; left to this thread when three would make the worker the slower', async () => {
+  it('two and three number columns in a log without ids; left to this thread when four would make the worker the slower', async () => {
     const row = (i: number) => fromTo(i, 0).replace(/^0,/, '');
     await expectSame({ 'calls.csv': callLog(60_000, 'started_at,direction,from,to,duration,status', row) }, true);
     const tracked = (i: number) => `${row(i)},${['+74951234567', '8 800 555-35-35', ''][i % 3]}`;
-    await expectSame({ 'calls.csv': callLog(60_000, 'started_at,direction,from,to,duration,status,virtual_phone_number', tracked) }, false);
+    await expectSame({ 'calls.csv': callLog(60_000, 'started_at,direction,from,to,duration,status,virtual_phone_number', tracked) }, true);
+    const all = (i: number) => `${tracked(i)},${number(i + 3, i)}`;
+    await expectSame({ 'calls.csv': callLog(60_000, 'started_at,direction,from,to,duration,status,virtual_phone_number,phone', all) }, false);
   }, 60_000);
 });
 

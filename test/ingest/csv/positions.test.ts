@@ -131,6 +131,27 @@ describe('PositionTokenizer', () => {
     ]);
   });
 
+  it('stops marking but keeps each record\'s hash when the main thread checks repeats itself', () => {
+    const t = new PositionTokenizer({ delimiter: ',' });
+    const pieces: Piece[] = [];
+    t.push('h,x\na,1\n', (p) => pieces.push(p));
+    t.stopRepeats(true);
+    t.push('a,1\nb,2\n', (p) => pieces.push(p));
+    t.end((p) => pieces.push(p));
+    const rows: RawRow[] = [];
+    for (const p of pieces) unpackPiece(p, rows, 0);
+    const hash = (text: string) => {
+      hashText(text);
+      return [lastHash().h1, lastHash().h2];
+    };
+    expect(rows.map((r) => [r.line, r.repeat, r.h1, r.h2])).toEqual([
+      [1, 0, ...hash('h,x')],
+      [2, 0, ...hash('a,1')],
+      [3, -1, ...hash('a,1')],
+      [4, -1, ...hash('b,2')],
+    ]);
+  });
+
   it('keeps the cells of a record in progress right when consumed text is dropped', () => {
     // the quoted cell with `""` starts in one push and its record ends two pushes later
     const parts = ['x,y\n1,"a""', 'b",', '"c""d"', ',e\n2,f'];
