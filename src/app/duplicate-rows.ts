@@ -35,6 +35,11 @@ export class DuplicateRows {
    * marked a repeat because it equals one of those is checked against this thread's own set.
    */
   private readonly before: Uint32Array | null = null;
+  /**
+   * Whether the rows' repeat marks are read (`before` given): without, this thread checks every
+   * row in its own set, even one a worker marked before it was told to stop marking.
+   */
+  private readonly marked: boolean;
 
   /**
    * @param defer keep the hashes for the main thread instead of checking them (a part's worker)
@@ -48,6 +53,7 @@ export class DuplicateRows {
     before: readonly RawRow[] | null,
   ) {
     if (defer) this.deferred = { h: new Uint32Array(2048), line: new Int32Array(1024), at: new Int32Array(1024), n: 0 };
+    this.marked = before !== null;
     if (before !== null) {
       const b = (this.before = new Uint32Array(2 * before.length));
       before.forEach((r, k) => {
@@ -65,7 +71,7 @@ export class DuplicateRows {
 
   /** Check a used row (its own warnings already pushed). */
   check(row: RawRow): void {
-    const mark = row.repeat;
+    const mark = this.marked ? row.repeat : -1;
     // the reading worker compared the row with every earlier record of the file: a row it saw
     // nowhere before is new, and one it saw before is a repeat — of an earlier data row, unless
     // it equals a record above the header, which this thread's own set then decides
