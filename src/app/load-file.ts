@@ -16,7 +16,7 @@ import type { CallNormalizer } from '../records/normalize/call.js';
 import type { InvoiceNormalizer } from '../records/normalize/invoice.js';
 import { LeadRow, PHONE_PENDING } from '../records/table/lead-table.js';
 import type { PackedDictParts } from '../records/table/packed-dict.js';
-import { adoptWorkerCallPhones, adoptWorkerPhones, isPendingIssue } from '../records/normalize/merge.js';
+import { adoptWorkerCallPhones, adoptWorkerNumbers, adoptWorkerPhones, isPendingIssue } from '../records/normalize/merge.js';
 import { CallRow, DIR_UNKNOWN } from '../records/table/call-table.js';
 import { InvoiceRow } from '../records/table/invoice-table.js';
 import { normalizeHeader } from '../mapping/header.js';
@@ -216,12 +216,13 @@ export class FileLoader {
   }
 
   /**
-   * The file is read, its phones (a call log's numbers) coded by the reading worker
-   * (`PHONE_PENDING`): take over the worker's phone dictionary and, for a lead list, decide the
-   * phone conflicts that waited for it, each warning where its row put it among the issues.
+   * The file is read, cells of it coded by the reading worker (`PENDING_IDS`): take over the
+   * worker's dictionary and, for a lead list, decide the phone conflicts that waited for it, each
+   * warning where its row put it among the issues.
    */
-  adoptWorkerPhones(parts: PackedDictParts | null): void {
+  adoptWorkerCodes(parts: PackedDictParts | null): void {
     if (this.kind === 'calls') return adoptWorkerCallPhones(this.stores.calls.table, parts);
+    if (this.kind === 'invoices') return adoptWorkerNumbers(this.stores.invoices.table, parts);
     const { found, dropped } = adoptWorkerPhones(this.stores.leads.table, parts);
     this.stats.warnings += found.length;
     if (dropped.length === 0) return;

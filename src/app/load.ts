@@ -19,8 +19,6 @@ import { openTable } from './open-table.js';
 import { setupTable, type TableSetup } from './table-setup.js';
 import { FileLoader, type LoadSink, type SampleRef } from './load-file.js';
 import { makeNormalizer, type AnyNormalizer } from './make-normalizer.js';
-import { LeadNormalizer } from '../records/normalize/lead.js';
-import { CallNormalizer } from '../records/normalize/call.js';
 import { newStores, type RecordStore, type Stores } from './merge-store.js';
 import { newStats, type InputStats, type RejectRow } from './stats.js';
 import type { InputSpec } from './inputs.js';
@@ -171,27 +169,27 @@ export async function loadInputs(specs: readonly InputSpec[], s: NormalizeSettin
     const expected = estimateRows(spec.path, table.info, head.slice(setup.headerIndex + 1));
     const cut = opts.parallel ? planCut(spec, table.info, opts.parallel) : null;
     // a reading worker numbers the company names, so this thread finds their codes by index, and
-    // codes a lead list's phones or a call log's numbers in a dictionary of its own, taken over at
-    // the end — from the row after the header, so that it starts as this thread's does (the rows
-    // it reads itself) and is taken over as it is (`PackedDict.absorb`); for a call log, only
-    // where the worker's share of the work stays the smaller (it may hash every row besides)
+    // codes a lead list's phones, a call log's numbers or an invoice register's invoice numbers
+    // in a dictionary of its own, taken over at the end — from the row after the header, so that
+    // it starts as this thread's does (the rows it reads itself) and is taken over as it is
+    // (`PackedDict.absorb`); for a call log, only where the worker's share of the work stays the
+    // smaller (it may hash every row besides)
     const checks = FileLoader.checksDuplicates(kind, setup);
     const numbered = norm.numberedColumns();
     const firstData = head[setup.headerIndex + 1];
-    const coder = norm instanceof LeadNormalizer || norm instanceof CallNormalizer ? norm : null;
-    const phones = it instanceof PipedRows && coder !== null && firstData !== undefined ? coder.phoneJob(firstData.line - 1, checks) : null;
+    const codes = it instanceof PipedRows && firstData !== undefined ? norm.codeJob(firstData.line - 1, checks) : null;
     // a reading worker marks repeated rows, and this thread then keeps no hash of every row —
     // unless the worker codes cells: it still hashes each row, but this thread keeps the set
     // (its probes made the worker the slower thread: id-less call logs and lead lists 0.25–0.33 s
     // slower, docs/performance.md item 85)
-    const ownRepeats = phones !== null && checks;
+    const ownRepeats = codes !== null && checks;
     const marked = it instanceof PipedRows && !ownRepeats ? { before: head.slice(0, setup.headerIndex + 1) } : null;
     // with a cut, the table is still sized for the whole file: the worker's records are appended
     // into it, and regrowing then would hold two copies of the table at once
     const loader = new FileLoader(kind, norm, setup, ref, stats, inputIndex, stores, sink, { expectedRows: expected, marked });
     if (it instanceof PipedRows && (!checks || ownRepeats)) it.stopRepeats(ownRepeats);
-    if (it instanceof PipedRows && (phones !== null || numbered.some((c) => c >= 0))) it.numberColumns(numbered, phones);
-    if (phones !== null) coder!.useWorkerPhones();
+    if (it instanceof PipedRows && (codes !== null || numbered.some((c) => c >= 0))) it.numberColumns(numbered, codes);
+    if (codes !== null) norm.useWorkerCodes();
     const split = cut && opts.parallel ? startPart(spec, table.info, setup, inputIndex, Math.ceil(expected * (1 - cut.share)), cut.start, opts.parallel, stores, loader.source, norm) : null;
     const progress = opts.progress?.start(spec, table.info) ?? null;
     for (const r of head.slice(setup.headerIndex + 1)) loader.add(r);
@@ -201,8 +199,8 @@ export async function loadInputs(specs: readonly InputSpec[], s: NormalizeSettin
     for (let k = issuesBefore; k < res.issues.length; k++) if (res.issues[k]!.code === 'unclosed_quote' && res.issues[k]!.file === spec.display) stats.warnings++;
     const undecided = loader.finish();
     // a piped file is read to its end (a file cut for a second thread is never piped), so the
-    // worker's last message, with its phones, has come
-    if (phones !== null) loader.adoptWorkerPhones((it as PipedRows).takePhones());
+    // worker's last message, with its dictionary, has come
+    if (codes !== null) loader.adoptWorkerCodes((it as PipedRows).takeCodes());
     sampleRefs[inputIndex] = loader.samples;
     for (const w of mixedCurrencies(norm, setup, spec.display, table.info.sheet)) {
       stats.warnings++;

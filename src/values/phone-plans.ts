@@ -88,7 +88,7 @@ function startsWith(d: Uint8Array, n: number, prefix: string): boolean {
  * `at · 2 + (withCc ? 1 : 0)`, or -1 when they fit no reading. Order: international prefix,
  * trunk + NSN, country code + NSN, bare NSN — so `89123456789` (RU) is the trunk form and
  * `8123456789` (10 digits, St Petersburg) the bare NSN. A reading thread builds the form from a
- * cell's digits with it, without strings (src/ingest/csv/phone-codes.ts).
+ * cell's digits with it, without strings (src/ingest/csv/cell-codes.ts).
  */
 export function planSplit(p: PhonePlan, d: Uint8Array, n: number): number {
   for (let k = -1; k < p.intl.length; k++) {

@@ -4,7 +4,7 @@
  */
 import type { Issue } from '../../errors/issue.js';
 import type { Piece } from './positions.js';
-import type { PhoneJob } from './phone-codes.js';
+import type { CodeJob } from './cell-codes.js';
 import type { PackedDictParts } from '../../records/table/packed-dict.js';
 
 /** What the worker reads: a CSV file as `readCsv` would, with the same options. */
@@ -35,8 +35,8 @@ export interface PipeData {
   segments: Segment[];
   /** The last message: the file is read. */
   done: boolean;
-  /** With the last message, when phone codes were asked for: the dictionary they count in. */
-  phones?: PackedDictParts | null;
+  /** With the last message, when cell codes were asked for (`CellCodes`): the dictionary they count in. */
+  codes?: PackedDictParts | null;
 }
 
 /** The read failed: a KpiError (exit code, issue, hint) or an internal error. */
@@ -67,8 +67,8 @@ export interface PipeMore {
 export interface PipeNumber {
   type: 'number';
   columns: number[];
-  /** Also code these number columns (see `PhoneCodes`). */
-  phone: PhoneJob | null;
+  /** Also code the cells of these columns (see `CellCodes`). */
+  codes: CodeJob | null;
 }
 
 /**

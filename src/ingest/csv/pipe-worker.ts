@@ -37,7 +37,7 @@ async function pipe(job: PipeJob, port: NonNullable<typeof parentPort>): Promise
   port.on('message', (m: PipeToWorker) => {
     if (m.type === 'number') {
       // before the reader is open, kept for when it is
-      if (tokenizer !== null) tokenizer.numberColumns(m.columns, m.phone);
+      if (tokenizer !== null) tokenizer.numberColumns(m.columns, m.codes);
       else numbered = m;
       return;
     }
@@ -56,7 +56,7 @@ async function pipe(job: PipeJob, port: NonNullable<typeof parentPort>): Promise
     while (inFlight >= IN_FLIGHT) await new Promise<void>((r) => (wake = r));
     inFlight++;
     const transfer = m.type === 'data' ? m.segments.flatMap((s) => s.pieces.map((p) => p.ints.buffer as ArrayBuffer)) : [];
-    const ph = m.type === 'data' ? m.phones : null;
+    const ph = m.type === 'data' ? m.codes : null;
     if (ph) transfer.push(ph.chars.buffer, ph.start.buffer, ph.hashes.buffer, ph.slots.buffer);
     port.postMessage(m, transfer);
   };
@@ -67,7 +67,7 @@ async function pipe(job: PipeJob, port: NonNullable<typeof parentPort>): Promise
   tokenizer = opened.tokenizer;
   // set by the message listener meanwhile (the compiler cannot see it)
   const asked = numbered as PipeNumber | null;
-  if (asked !== null) tokenizer.numberColumns(asked.columns, asked.phone);
+  if (asked !== null) tokenizer.numberColumns(asked.columns, asked.codes);
   const stopped = repeats as PipeNoRepeats | null;
   if (stopped !== null) tokenizer.stopRepeats(stopped.keepHashes);
   let sized = false;
@@ -113,7 +113,7 @@ async function pipe(job: PipeJob, port: NonNullable<typeof parentPort>): Promise
     segments.push(segment);
     for (const p of segment.pieces) chars += p.text.length;
     if (batch === null || chars >= MESSAGE_CHARS) {
-      await post({ type: 'data', segments, done: batch === null, phones: batch === null ? tokenizer.phoneParts() : null });
+      await post({ type: 'data', segments, done: batch === null, codes: batch === null ? tokenizer.codeParts() : null });
       segments = [];
       posted += chars;
       chars = 0;

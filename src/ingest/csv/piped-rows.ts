@@ -13,7 +13,7 @@ import type { Issue } from '../../errors/issue.js';
 import { KpiError, type ExitCode } from '../../errors/kpi-error.js';
 import type { RawRow, ReaderInfo, RowBatches } from '../types.js';
 import { unpackPiece } from './positions.js';
-import type { PhoneJob } from './phone-codes.js';
+import type { CodeJob } from './cell-codes.js';
 import type { PackedDictParts } from '../../records/table/packed-dict.js';
 import type { PipeData, PipeJob, PipeMessage, PipeMore, PipeNoRepeats, PipeNumber, Segment } from './pipe-protocol.js';
 
@@ -95,23 +95,23 @@ export class PipedRows implements AsyncIterable<RawRow>, AsyncIterator<RawRow>, 
    * Have the worker number the cells of these columns (company names) from its next piece on:
    * rows then carry the ids (`RawRow.ids`), by which the normalizer finds the codes.
    */
-  numberColumns(columns: number[], phone: PhoneJob | null = null): void {
+  numberColumns(columns: number[], codes: CodeJob | null = null): void {
     if (this.closed || this.broken !== null) return;
-    const m: PipeNumber = { type: 'number', columns, phone };
+    const m: PipeNumber = { type: 'number', columns, codes };
     this.worker.postMessage(m);
   }
 
   /**
-   * The dictionary of the phone codes the rows carried (see `PhoneCodes`), once every row is
+   * The dictionary of the cell codes the rows carried (see `CellCodes`), once every row is
    * handed out; null when none were asked for or none came (the file ended first).
    */
-  takePhones(): PackedDictParts | null {
-    const p = this.phones;
-    this.phones = null;
+  takeCodes(): PackedDictParts | null {
+    const p = this.codes;
+    this.codes = null;
     return p;
   }
 
-  private phones: PackedDictParts | null = null;
+  private codes: PackedDictParts | null = null;
 
   /** Have the worker stop marking repeated records, with or without their hashes (see `PipeNoRepeats`). */
   stopRepeats(keepHashes = false): void {
@@ -212,7 +212,7 @@ export class PipedRows implements AsyncIterable<RawRow>, AsyncIterator<RawRow>, 
     this.segments = m.segments;
     this.si = 0;
     this.last = m.done;
-    if (m.phones) this.phones = m.phones;
+    if (m.codes) this.codes = m.codes;
     this.taken = true;
   }
 

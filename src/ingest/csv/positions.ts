@@ -9,7 +9,7 @@ import type { RawRow } from '../types.js';
 import { TokenizerCore } from './tokenizer.js';
 import { HashSet, hashRange, lastHash } from '../row-hash.js';
 import { PackedDict, type PackedDictParts } from '../../records/table/packed-dict.js';
-import { PhoneCodes, type PhoneJob } from './phone-codes.js';
+import { CellCodes, type CodeJob } from './cell-codes.js';
 
 /** Numbers before a record's cells in `Piece.ints`. */
 const HEAD = 7;
@@ -21,7 +21,7 @@ const HEAD = 7;
  * each cell's start and end. A cell whose `""` must become `"` has its
  * start stored as `~start` (negative). Then `keys` numbers: the ids of the record's cells in the
  * numbered columns (see `PositionTokenizer.numberColumns`), -1 where a cell has none, and after
- * them, when number columns are coded, their cells' phone codes (see `PhoneCodes`).
+ * them, when columns are coded, their cells' codes (phones, invoice numbers: see `CellCodes`).
  */
 export interface Piece {
   text: string;
@@ -96,13 +96,13 @@ export class PositionTokenizer extends TokenizerCore<Piece> {
   /** The numbered columns (see `numberColumns`) and their ids, for the piece being written. */
   private numbered: Int32Array = new Int32Array(0);
   private ids: TextIds[] = [];
-  /** The number columns' coder (see `numberColumns`), or null. */
-  private phones: PhoneCodes | null = null;
-  /** Numbers after each record's cells: `numbered.length`, plus one per column of `phones`. */
+  /** The coder of the coded columns (see `numberColumns`), or null. */
+  private coder: CellCodes | null = null;
+  /** Numbers after each record's cells: `numbered.length`, plus one per column of `coder`. */
   private keys = 0;
   /** Columns to number from the next piece on (undefined: no change). */
   private nextNumbered: Int32Array | undefined;
-  private nextPhones: PhoneJob | null = null;
+  private nextCoder: CodeJob | null = null;
   /**
    * The hashes of every record so far, to mark each record that repeats an earlier one
    * (`RawRow.repeat`); null once the reader said the marks are not wanted (`stopRepeats`).
@@ -133,18 +133,18 @@ export class PositionTokenizer extends TokenizerCore<Piece> {
    * in first-seen order, and write the ids after each record's cells: the main thread then finds
    * a cell's code by index (`IdCodes` in src/records/normalize/memo.ts) instead of looking its
    * text up in a Map far larger than the cache. Takes effect with the next piece; a column index
-   * of -1 gets -1 ids. With `phone`, each record's number cells also get their phone codes after
-   * the ids (see `PhoneCodes`); the dictionary behind the codes is `phoneParts()` once all is read.
+   * of -1 gets -1 ids. With `codes`, each record's cells in its columns also get their codes after
+   * the ids (see `CellCodes`); the dictionary behind the codes is `codeParts()` once all is read.
    */
-  numberColumns(columns: readonly number[], phone: PhoneJob | null = null): void {
+  numberColumns(columns: readonly number[], codes: CodeJob | null = null): void {
     this.nextNumbered = Int32Array.from(columns);
-    this.nextPhones = phone;
+    this.nextCoder = codes;
     if (this.n === 0) this.applyNumbered();
   }
 
-  /** The dictionary of the phone codes handed out (null when none were asked for). */
-  phoneParts(): PackedDictParts | null {
-    return this.phones?.parts() ?? null;
+  /** The dictionary of the cell codes handed out (null when none were asked for). */
+  codeParts(): PackedDictParts | null {
+    return this.coder?.parts() ?? null;
   }
 
   private applyNumbered(): void {
@@ -154,9 +154,9 @@ export class PositionTokenizer extends TokenizerCore<Piece> {
     this.numbered = next;
     this.ids = Array.from(next, () => new TextIds());
     // the codes count in one dictionary for the whole file: asked for once
-    if (this.nextPhones !== null && this.phones === null) this.phones = new PhoneCodes(this.nextPhones);
-    this.nextPhones = null;
-    this.keys = next.length + (this.phones !== null ? this.phones.columns.length : 0);
+    if (this.nextCoder !== null && this.coder === null) this.coder = new CellCodes(this.nextCoder);
+    this.nextCoder = null;
+    this.keys = next.length + (this.coder !== null ? this.coder.columns.length : 0);
   }
 
   /** The ids of the record's numbered cells, whose start/end pairs are `recs[from, from + 2·cells)`. */
@@ -176,7 +176,7 @@ export class PositionTokenizer extends TokenizerCore<Piece> {
       }
       r[this.n++] = id;
     }
-    const ph = this.phones;
+    const ph = this.coder;
     if (ph === null) return;
     // the record's line is the first number of its head
     const coded = (r[from - HEAD] as number) > ph.fromLine;

@@ -15,7 +15,7 @@ import { TextMemo, type Memo } from './memo.js';
 import { PackedMemo } from './packed-memo.js';
 import { ANSWERED_NO, ANSWERED_UNKNOWN, ANSWERED_YES, DIR_INBOUND, DIR_INTERNAL, DIR_OUTBOUND, type CallRow, type CallTable } from '../table/call-table.js';
 import { PHONE_PENDING } from '../table/lead-table.js';
-import type { PhoneJob } from '../../ingest/csv/phone-codes.js';
+import type { CodeJob } from '../../ingest/csv/cell-codes.js';
 
 export type CallColumns = Partial<Record<'id' | 'started_at' | 'direction' | 'from' | 'to' | 'phone' | 'duration_s' | 'answered' | 'status' | 'manager' | 'tracking_number', number>>;
 
@@ -46,7 +46,7 @@ export class CallNormalizer {
   private readonly trackingChannel: Memo;
   /**
    * Where a reading worker's codes of the number columns sit after a record's ids — from, to,
-   * phone, tracking; -1 for a column not mapped — once it codes them (`useWorkerPhones`).
+   * phone, tracking; -1 for a column not mapped — once it codes them (`useWorkerCodes`).
    */
   private slots: Int32Array | null = null;
   private readonly none: { manager: number; channel: number };
@@ -92,7 +92,7 @@ export class CallNormalizer {
   /**
    * The columns whose cells a reading worker numbers (`RawRow.ids`): none. Numbering the number
    * cells as texts was tried (0.14 s fewer lookups here, 0.45 s more work there: 3 % slower); the
-   * worker codes them as phones instead (`phoneJob`), which spares this thread the normalizing too.
+   * worker codes them as phones instead (`codeJob`), which spares this thread the normalizing too.
    */
   numberedColumns(): number[] {
     return [];
@@ -100,7 +100,7 @@ export class CallNormalizer {
 
   /**
    * What a reading worker needs to code the number columns as `phoneMemo` would (see
-   * src/ingest/csv/phone-codes.ts), rows after line `fromLine` only; null without a number column,
+   * src/ingest/csv/cell-codes.ts), rows after line `fromLine` only; null without a number column,
    * or without the null texts or `internal_numbers` patterns to test cells against — and null when
    * it would leave the worker the slower thread: more than four units of work, a unit per number
    * column and one more when it also hashes every row for the duplicate check (`hashesRows`; the
@@ -109,7 +109,7 @@ export class CallNormalizer {
    * the worker probed the set of hashes itself, and two lost 0.15 s while every national form
    * went through `normalizePhone`.
    */
-  phoneJob(fromLine: number, hashesRows: boolean): PhoneJob | null {
+  codeJob(fromLine: number, hashesRows: boolean): CodeJob | null {
     const s = this.s;
     if (s.nullValues === undefined || (s.isInternal !== null && s.internalNumbers === undefined)) return null;
     const columns = this.numberColumns().filter((i) => i >= 0);
@@ -125,9 +125,9 @@ export class CallNormalizer {
   /**
    * The worker codes the number columns from now on: their codes follow each coded record's ids
    * (after those of `numberedColumns`, of which there are none), mapped columns only, in
-   * `phoneJob`'s order.
+   * `codeJob`'s order.
    */
-  useWorkerPhones(): void {
+  useWorkerCodes(): void {
     let k = 0;
     this.slots = Int32Array.from(this.numberColumns(), (i) => (i < 0 ? -1 : k++));
   }

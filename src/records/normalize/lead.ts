@@ -15,7 +15,7 @@ import type { NormalizeSettings } from './settings.js';
 import { DictMemo, IdCodes, Predictor, TextMemo, type Memo } from './memo.js';
 import { PackedMemo } from './packed-memo.js';
 import { PHONE_PENDING, type LeadRow, type LeadTable } from '../table/lead-table.js';
-import type { PhoneJob } from '../../ingest/csv/phone-codes.js';
+import type { CodeJob } from '../../ingest/csv/cell-codes.js';
 
 export type LeadColumns = Partial<Record<'id' | 'created_at' | 'channel' | 'direction' | 'client' | 'client_id' | 'phone' | 'email' | 'manager' | 'segment' | 'status' | 'won_at' | 'amount', number>>;
 
@@ -106,11 +106,11 @@ export class LeadNormalizer {
 
   /**
    * What a reading worker needs to code the phone column as `phoneMemo` would (see
-   * src/ingest/csv/phone-codes.ts), rows after line `fromLine` only; null without a phone column
+   * src/ingest/csv/cell-codes.ts), rows after line `fromLine` only; null without a phone column
    * or without the null texts to test cells against. One column: coded there whether or not the
-   * worker also hashes the rows (`_hashesRows`, see `CallNormalizer.phoneJob`).
+   * worker also hashes the rows (`_hashesRows`, see `CallNormalizer.codeJob`).
    */
-  phoneJob(fromLine: number, _hashesRows = false): PhoneJob | null {
+  codeJob(fromLine: number, _hashesRows = false): CodeJob | null {
     const c = this.cols.phone;
     const nulls = this.s.nullValues;
     if (c === undefined || nulls === undefined) return null;
@@ -118,7 +118,7 @@ export class LeadNormalizer {
   }
 
   /** The worker codes the phones from now on: numbered rows carry the code after the name id. */
-  useWorkerPhones(): void {
+  useWorkerCodes(): void {
     this.workerPhones = true;
   }
 

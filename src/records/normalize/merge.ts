@@ -10,9 +10,10 @@ import { makeIssue } from '../../errors/issue.js';
 import { NONE } from '../types.js';
 import { formatWall } from '../../values/dates.js';
 import { LEAD_EXCLUDED, LEAD_OUTBOUND, LEAD_WON, PHONE_PENDING, type LeadRow, type LeadTable } from '../table/lead-table.js';
-import type { PackedDict, PackedDictParts } from '../table/packed-dict.js';
+import { PENDING_IDS, type PackedDict, type PackedDictParts } from '../table/packed-dict.js';
 import { ANSWERED_NO, ANSWERED_UNKNOWN, ANSWERED_YES, DIR_UNKNOWN, type CallRow, type CallTable } from '../table/call-table.js';
 import type { IdColumn } from '../table/base.js';
+import type { InvoiceTable } from '../table/invoice-table.js';
 
 /** Where a merged row sits, for messages. */
 export interface RowPos {
@@ -56,7 +57,7 @@ function deferPhoneConflict(t: LeadTable, i: number, a: number, b: number, at: R
  * filled in) and those that did not (to drop).
  */
 export function adoptWorkerPhones(t: LeadTable, parts: PackedDictParts | null): { found: Issue[]; dropped: Issue[] } {
-  const real = takeWorkerPhones(t.phones, parts);
+  const real = takeWorkerDict(t.phones, parts);
   renumber(t.phone, t.length, real);
   const found: Issue[] = [];
   const dropped: Issue[] = [];
@@ -79,28 +80,33 @@ export function adoptWorkerPhones(t: LeadTable, parts: PackedDictParts | null): 
  * numbers renumbered. Legs merge by copying ids, never comparing numbers: nothing waited.
  */
 export function adoptWorkerCallPhones(t: CallTable, parts: PackedDictParts | null): void {
-  const real = takeWorkerPhones(t.phones, parts);
+  const real = takeWorkerDict(t.phones, parts);
   for (const col of [t.from, t.to, t.tracking]) if (col !== null) renumber(col, t.length, real);
 }
 
+/** The same for an invoice register whose invoice numbers a reading worker coded. */
+export function adoptWorkerNumbers(t: InvoiceTable, parts: PackedDictParts | null): void {
+  renumber(t.number, t.length, takeWorkerDict(t.numbers, parts));
+}
+
 /**
- * Add the reading worker's phone dictionary to `dict`; returns what a phone id becomes: a
- * pending one (`PHONE_PENDING` up, the worker's id) its id in `dict`, any other itself.
+ * Add a reading worker's dictionary to `dict`; returns what an id becomes: a pending one
+ * (`PENDING_IDS` up, the worker's id) its id in `dict`, any other itself.
  */
-function takeWorkerPhones(dict: PackedDict, parts: PackedDictParts | null): (v: number) => number {
+function takeWorkerDict(dict: PackedDict, parts: PackedDictParts | null): (v: number) => number {
   const map = parts === null ? null : dict.absorb(parts);
   return (v) => {
-    if (v < PHONE_PENDING) return v;
-    if (parts === null) throw new Error('internal: phones were coded by the reading thread, which sent no dictionary');
-    return map === null ? v - PHONE_PENDING : (map[v - PHONE_PENDING] as number);
+    if (v < PENDING_IDS) return v;
+    if (parts === null) throw new Error('internal: cells were coded by the reading thread, which sent no dictionary');
+    return map === null ? v - PENDING_IDS : (map[v - PENDING_IDS] as number);
   };
 }
 
-/** Each pending phone id of `col[0, n)` (see `takeWorkerPhones`) made its id in the table's dictionary. */
+/** Each pending id of `col[0, n)` (see `takeWorkerDict`) made its id in the table's dictionary. */
 function renumber(col: Int32Array, n: number, real: (v: number) => number): void {
   for (let i = 0; i < n; i++) {
     const v = col[i] as number;
-    if (v >= PHONE_PENDING) col[i] = real(v);
+    if (v >= PENDING_IDS) col[i] = real(v);
   }
 }
 

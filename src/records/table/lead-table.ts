@@ -7,7 +7,7 @@ import type { Lead, Origin } from '../types.js';
 import { NONE } from '../types.js';
 import { TableBase, type IdColumn, type Layout } from './base.js';
 import { StringDict } from './dict.js';
-import { PackedDict } from './packed-dict.js';
+import { PackedDict, PENDING_IDS } from './packed-dict.js';
 import type { Issue } from '../../errors/issue.js';
 import type { RowPos } from '../normalize/merge.js';
 
@@ -41,13 +41,8 @@ export class LeadRow {
 }
 
 
-/**
- * A lead's phone (or a call's number) while its file is read, when the reading worker coded it
- * (src/ingest/csv/phone-codes.ts): this plus the worker's own id, renumbered into `phones` once
- * the file is read (`adoptWorkerPhones`, `adoptWorkerCallPhones` in src/records/normalize/merge.ts).
- * Never seen after loading.
- */
-export const PHONE_PENDING = 1 << 30;
+/** A lead's phone while its file is read, when the reading worker coded it (see `PENDING_IDS`). */
+export const PHONE_PENDING = PENDING_IDS;
 
 /** A phone merge conflict that can be decided only once the worker's phones are in `phones`. */
 export interface PendingPhoneConflict {

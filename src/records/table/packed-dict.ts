@@ -13,6 +13,14 @@ import type { TextDict } from './dict.js';
 
 const EMPTY = 0;
 
+/**
+ * Where the ids of a reading worker's dictionary start in a record while its file is read — a
+ * lead's phone, a call's numbers, an invoice's number (src/ingest/csv/cell-codes.ts): this plus
+ * the worker's own id, renumbered once its dictionary is absorbed (`absorb`; see
+ * src/records/normalize/merge.ts). Never seen after loading.
+ */
+export const PENDING_IDS = 1 << 30;
+
 /** 32-bit FNV-1a over UTF-16 code units, then a final mix (the slot is taken from the low bits). */
 function hashText(s: string, a = 0, b = s.length): number {
   let h = 0x811c9dc5;

@@ -21,6 +21,7 @@ import { availableParallelism } from 'node:os';
 import { defaultConfig } from '../../../src/config/load.js';
 import { plainIssue } from '../../../src/records/normalize/context.js';
 import { CallNormalizer } from '../../../src/records/normalize/call.js';
+import { InvoiceNormalizer } from '../../../src/records/normalize/invoice.js';
 import { kpi, ROOT, tempDir } from '../../helpers/cli.js';
 
 const WORKER = new URL(`file://${path.join(ROOT, 'dist/src/ingest/csv/pipe-worker.js')}`);
@@ -232,7 +233,7 @@ describe.skipIf(!built)('loading a file read on a worker thread', () => {
     expect(Buffer.byteLength(text)).toBeGreaterThan(8e6);
   }, 30_000);
 
-  it('gives the invoice lines of one thread, client names numbered by the worker when there is no ИНН', async () => {
+  it('gives the invoice lines of one thread, client names numbered and invoice numbers coded by the worker', async () => {
     const out = ['number,date,client,amount,manager'];
     for (let i = 0; i < 150_000; i++) {
       // names repeat, some with `""`, some empty or null-like (rejected: no client), some only spaces
@@ -241,8 +242,16 @@ describe.skipIf(!built)('loading a file read on a worker thread', () => {
     }
     const text = out.join('\n') + '\n';
     const one = await load('inv.csv', text, 'invoices', false);
-    const two = await load('inv.csv', text, 'invoices', true);
-    expectSameLoad(one, two, 'invoices');
+    // the invoice numbers are coded by the worker too
+    const coded = vi.spyOn(InvoiceNormalizer.prototype, 'useWorkerCodes');
+    try {
+      const two = await load('inv.csv', text, 'invoices', true);
+      expect(coded).toHaveBeenCalledTimes(1);
+      expectSameLoad(one, two, 'invoices');
+    } finally {
+      coded.mockRestore();
+    }
+    expect(new Set(one.invoices.map((v) => v.number)).size).toBeGreaterThan(70_000);
     expect(new Set(one.invoices.map((v) => v.client)).size).toBeGreaterThan(400);
     expect(one.issues.some((i) => i.code === 'no_client')).toBe(true);
     expect(Buffer.byteLength(text)).toBeGreaterThan(5e6);
@@ -398,7 +407,7 @@ describe.skipIf(!built)('a call log\'s numbers coded by the reading worker', () 
   /** One thread's load and the worker's; `coded`: whether the worker was asked to code the numbers. */
   async function expectSame(files: Record<string, string>, coded: boolean): Promise<LoadResult> {
     const one = await loadWith(files, false);
-    const asked = vi.spyOn(CallNormalizer.prototype, 'useWorkerPhones');
+    const asked = vi.spyOn(CallNormalizer.prototype, 'useWorkerCodes');
     try {
       const two = await loadWith(files, true);
       expect(asked).toHaveBeenCalledTimes(coded ? Object.keys(files).length : 0);
@@ -466,21 +475,33 @@ describe.skipIf(!built)('a call log\'s numbers coded by the reading worker', () 
 });
 
 describe.skipIf(!built)('repeated rows marked by the reading worker', () => {
-  it('warn where one thread warns: repeats far apart, a row equal to a line above the header, rejected repeats', async () => {
-    const row = (i: number) => `${String(1 + (i % 28)).padStart(2, '0')}.${String(1 + (i % 12)).padStart(2, '0')}.2025;ТД-${i};ООО «Клиент ${i % 97}»;;Менеджер ${i % 5};${1000 + (i % 13)},50`;
+  // with invoice numbers the worker codes them and leaves the set of hashes to this thread;
+  // without, it marks the repeats itself
+  it.each([
+    ['found by this thread from the worker\'s hashes', true],
+    ['marked by the worker', false],
+  ])('warn where one thread warns (%s): repeats far apart, a row equal to a line above the header, rejected repeats', async (_how, numbers) => {
+    const cut = (r: string) => (numbers ? r : r.split(';').filter((_, j) => j !== 1).join(';'));
+    const row = (i: number) => cut(`${String(1 + (i % 28)).padStart(2, '0')}.${String(1 + (i % 12)).padStart(2, '0')}.2025;ТД-${i};ООО «Клиент ${i % 97}»;;Менеджер ${i % 5};${1000 + (i % 13)},50`);
     const TITLE = row(1_000_000);
     // a title line that is also a data row further down (twice: only the second is a repeat)
-    const out = [TITLE, 'Дата;Номер;Контрагент;ИНН;Менеджер;Сумма'];
+    const out = [TITLE, cut('Дата;Номер;Контрагент;ИНН;Менеджер;Сумма')];
     for (let i = 0; i < 150_000; i++) {
       if (i === 40_000 || i === 90_000) out.push(TITLE);
       else if (i % 997 === 0 && i > 0) out.push(row(i - 500)); // repeats an earlier row
-      else if (i % 1999 === 0) out.push('31.02.2025;X-1;ООО «Ошибка»;;Менеджер 1;10,00'); // rejected, repeated
+      else if (i % 1999 === 0) out.push(cut('31.02.2025;X-1;ООО «Ошибка»;;Менеджер 1;10,00')); // rejected, repeated
       else out.push(row(i));
     }
     const text = out.join('\r\n') + '\r\n';
     const one = await load('inv.csv', text, 'invoices', false);
-    const two = await load('inv.csv', text, 'invoices', true);
-    expectSameLoad(one, two, 'invoices');
+    const stop = vi.spyOn(PipedRows.prototype, 'stopRepeats');
+    try {
+      const two = await load('inv.csv', text, 'invoices', true);
+      expect(stop.mock.calls).toEqual(numbers ? [[true]] : []);
+      expectSameLoad(one, two, 'invoices');
+    } finally {
+      stop.mockRestore();
+    }
     // the lines of the data rows seen before among the data rows, the rejected one excepted
     const want: number[] = [];
     const seen = new Set<string>();

@@ -1,11 +1,12 @@
 /**
- * A lead list's phone column, or a call log's number columns, normalized and numbered on the
- * reading worker (issue 5): a million mostly distinct numbers cost the main thread ~0.4–0.6 s to
- * normalize and intern, a fifth of a report, while the worker waits half its time. The worker
- * gives each cell the code the normalizer's phone memo would give it — a lead's
- * `(id + 1) · 2 + invalid`, a call's `(id + 1) · 4 + internal · 2 + anonymous`, 0 for none — but
- * with ids of its own dictionary, which it hands over when the file is read; the main thread adds
- * that dictionary to its own once (`PackedDict.absorb`) and renumbers the records.
+ * Cells coded on the reading worker (issue 5) — a lead list's phone column, a call log's number
+ * columns, an invoice register's invoice numbers: a million mostly distinct values cost the main
+ * thread ~0.3–0.6 s to normalize and intern, a fifth of a report, while the worker waits half its
+ * time. The worker gives each cell the code the normalizer's memo would give it — a lead's
+ * `(id + 1) · 2 + invalid`, a call's `(id + 1) · 4 + internal · 2 + anonymous`, an invoice
+ * number's `id + 1`, 0 for none — but with ids of its own dictionary, which it hands over when
+ * the file is read; the main thread adds that dictionary to its own once (`PackedDict.absorb`)
+ * and renumbers the records (`PENDING_IDS`).
  */
 import { normalizePhone } from '../../values/phone.js';
 import { intlOkAt, MAX_PLAN_DIGITS, PHONE_PLANS, planSplit, type PhonePlan } from '../../values/phone-plans.js';
@@ -13,12 +14,12 @@ import { makeNullTest } from '../../values/nulls.js';
 import { compileInternalNumbers } from '../../mapping/rules.js';
 import { PackedDict, type PackedDictParts } from '../../records/table/packed-dict.js';
 
-/** What the worker needs to normalize the number cells exactly as the main thread would. */
-export interface PhoneJob {
+/** What the worker needs to code the cells exactly as the main thread would. */
+export interface CodeJob {
   /** The columns coded, in this order after a record's numbered ids. */
   columns: readonly number[];
-  /** Whose codes: a lead's phone memo's or a call's (see the file comment). */
-  form: 'lead' | 'call';
+  /** Whose codes: a lead's phone memo's, a call's, or an invoice number's, its text (see the file comment). */
+  form: 'lead' | 'call' | 'text';
   /** `default_country`. */
   country: string;
   /** The source's `null_values` (the normalizer's `isNull`). */
@@ -32,22 +33,24 @@ export interface PhoneJob {
   fromLine: number;
 }
 
-/** `PhoneCodes.e164InternalOf`'s answer for an id not asked yet. */
+/** `CellCodes.e164InternalOf`'s answer for an id not asked yet. */
 const UNASKED = 0;
 
-export class PhoneCodes {
+export class CellCodes {
   private readonly dict = new PackedDict();
   private readonly isNull: (s: string) => boolean;
   private readonly isInternal: ((raw: string) => boolean) | null;
   /** Per id, for a cell written as its own E.164 form: 1 not internal, 2 internal, 0 not asked. */
   private e164Internal = new Uint8Array(0);
-  /** A lead's code: (id + 1) · 2; a call's: (id + 1) · 4. */
+  /** A lead's code: (id + 1) · 2; a call's: (id + 1) · 4; an invoice number's: id + 1. */
   private readonly step: number;
 
   /** A null text starts with `+`: no cell is taken as a number without the null test. */
   private readonly plusNull: boolean;
   /** A null text holds a digit: no cell is read by its digits (`plainCode`) without the null test. */
   private readonly digitNull: boolean;
+  /** Per ASCII code: a null text starts with it (either case); the `text` form tests those cells. */
+  private readonly nullStart = new Uint8Array(128);
   private readonly plan: PhonePlan | null;
   /** A cell's digits as `plainCode` reads them, and the number's text it builds from them. */
   private readonly digits = new Uint8Array(MAX_PLAN_DIGITS);
@@ -55,12 +58,16 @@ export class PhoneCodes {
   /** `default_country` is Russia or Kazakhstan (`+8` and ten digits is a slip for `8…`). */
   private readonly cc7: boolean;
 
-  constructor(private readonly job: PhoneJob) {
+  constructor(private readonly job: CodeJob) {
     this.isNull = makeNullTest(job.nulls);
     this.isInternal = job.form === 'call' && job.internal.length > 0 ? compileInternalNumbers(job.internal) : null;
-    this.step = job.form === 'call' ? 4 : 2;
+    this.step = job.form === 'call' ? 4 : job.form === 'lead' ? 2 : 1;
     this.plusNull = job.nulls.some((v) => v.trim().startsWith('+'));
     this.digitNull = job.nulls.some((v) => /\d/.test(v));
+    for (const v of job.nulls) {
+      const t = v.trim();
+      for (const ch of [t.charAt(0).toLowerCase(), t.charAt(0).toUpperCase()]) if (ch !== '' && ch.charCodeAt(0) < 128) this.nullStart[ch.charCodeAt(0)] = 1;
+    }
     // as `normalizePhone` finds the plan
     this.plan = PHONE_PLANS[job.country] ?? PHONE_PLANS[job.country.toUpperCase()] ?? null;
     this.cc7 = this.plan?.cc === '7';
@@ -99,6 +106,7 @@ export class PhoneCodes {
    */
   code(text: string, start: number, end: number, escaped: boolean): number {
     if (start === end) return 0;
+    if (this.step === 1) return this.textCode(text, start, end, escaped);
     if (!escaped && this.isE164(text, start, end)) {
       const id = this.dict.idRange(text, start, end);
       return (id + 1) * this.step + (this.isInternal === null ? 0 : this.e164InternalOf(id, text, start, end));
@@ -114,6 +122,21 @@ export class PhoneCodes {
     const id = this.dict.id(p.value);
     if (this.step === 2) return (id + 1) * 2 + (p.kind === 'invalid' ? 1 : 0);
     return (id + 1) * 4 + (this.isInternal !== null && this.isInternal(raw) ? 2 : 0) + (p.kind === 'anonymous' ? 1 : 0);
+  }
+
+  /**
+   * An invoice number's code: `id + 1` of the trimmed cell, 0 for an empty or null-like one. A
+   * cell that starts and ends with printable ASCII, the first no null text's first letter, is
+   * numbered where it lies (no string); any other is cut out, trimmed and tested.
+   */
+  private textCode(text: string, a: number, b: number, escaped: boolean): number {
+    const first = text.charCodeAt(a);
+    const last = text.charCodeAt(b - 1);
+    if (escaped || first <= 32 || first >= 127 || last <= 32 || last >= 127 || this.nullStart[first] === 1) {
+      const raw = (escaped ? text.slice(a, b).replaceAll('""', '"') : text.slice(a, b)).trim();
+      return raw === '' || this.isNull(raw) ? 0 : this.dict.id(raw) + 1;
+    }
+    return this.dict.idRange(text, a, b) + 1;
   }
 
   /**

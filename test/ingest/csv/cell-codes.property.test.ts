@@ -1,13 +1,14 @@
 /**
- * The reading worker's phone codes (src/ingest/csv/phone-codes.ts) are the ones the normalizers'
+ * The reading worker's cell codes (src/ingest/csv/cell-codes.ts) are the ones the normalizers'
  * memos give: for any cell, under every supported default country (and an unknown one), with
  * null texts that do or do not look like numbers, a lead's and a call's code of the cell count in
- * a dictionary that holds `normalizePhone`'s value, in first-seen order — whichever path the cell
- * took (its own E.164 form, digits read into a buffer, or the string path).
+ * a dictionary that holds `normalizePhone`'s value, an invoice number's in one of trimmed texts,
+ * in first-seen order — whichever path the cell took (its own E.164 form, digits read into a
+ * buffer, the text where it lies, or the string path).
  */
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { PhoneCodes, type PhoneJob } from '../../../src/ingest/csv/phone-codes.js';
+import { CellCodes, type CodeJob } from '../../../src/ingest/csv/cell-codes.js';
 import { normalizePhone, SUPPORTED_COUNTRIES } from '../../../src/values/phone.js';
 import { makeNullTest, DEFAULT_NULL_VALUES } from '../../../src/values/nulls.js';
 import { compileInternalNumbers } from '../../../src/mapping/rules.js';
@@ -18,13 +19,18 @@ const NULLS = [DEFAULT_NULL_VALUES, [...DEFAULT_NULL_VALUES, '0000000', 'не у
 const INTERNAL = ['^1\\d\\d$', '^8'];
 
 /** What the normalizers' memos give `cells`, with ids of a dictionary of `normalizePhone`'s values. */
-function reference(cells: readonly string[], job: PhoneJob): { codes: number[]; values: string[] } {
+function reference(cells: readonly string[], job: CodeJob): { codes: number[]; values: string[] } {
   const isNull = makeNullTest(job.nulls);
   const internal = compileInternalNumbers(job.internal);
   const ids = new Map<string, number>();
   const codes = cells.map((cell) => {
     const raw = cell.trim();
     if (raw === '' || isNull(raw)) return 0;
+    if (job.form === 'text') {
+      const id = ids.get(raw) ?? ids.size;
+      ids.set(raw, id);
+      return id + 1;
+    }
     const p = normalizePhone(raw, job.country);
     let id = -1;
     if (p.value !== null) {
@@ -38,8 +44,8 @@ function reference(cells: readonly string[], job: PhoneJob): { codes: number[]; 
 }
 
 /** The worker's codes of `cells`, each a range of one text, and its dictionary's texts. */
-function coded(cells: readonly string[], job: PhoneJob): { codes: number[]; values: string[] } {
-  const pc = new PhoneCodes(job);
+function coded(cells: readonly string[], job: CodeJob): { codes: number[]; values: string[] } {
+  const pc = new CellCodes(job);
   const text = cells.join(',');
   const codes: number[] = [];
   let a = 0;
@@ -64,17 +70,17 @@ const written = fc
 /** Anything near a number: letters, wrappers, Cyrillic, null texts, long digit runs. */
 const odd = fc.oneof(
   fc.array(fc.constantFrom(...'0123456789 +-().x<>#дa'), { maxLength: 22 }).map((cs) => cs.join('')),
-  fc.constantFrom('Anonymous', 'NULL', '-', 'n/a', '0000000', ' 0000000 ', 'не указан', '+0', '"Agent" <101>', 'доб. 12', '1'.repeat(30), '+' + '7'.repeat(25), '101', ' 102 '),
+  fc.constantFrom('Anonymous', 'NULL', '-', 'n/a', '0000000', ' 0000000 ', 'не указан', '+0', '"Agent" <101>', 'доб. 12', '1'.repeat(30), '+' + '7'.repeat(25), '101', ' 102 ', 'INV-1', ' INV-1', 'Не указан', 'NA-7', 'ТД-0001', '\u00a0INV-2'),
 );
 const cells = fc.array(fc.oneof({ weight: 4, arbitrary: written }, { weight: 1, arbitrary: odd }), { minLength: 1, maxLength: 40 });
 
-describe('phone codes of a reading worker', () => {
-  it('are the memos\' codes, in a dictionary of normalizePhone\'s values (every country, null list, form)', () => {
+describe('cell codes of a reading worker', () => {
+  it('are the memos\' codes, in a dictionary of normalizePhone\'s values or the trimmed texts (every country, null list, form)', () => {
     fc.assert(
-      fc.property(cells, fc.constantFrom(...COUNTRIES), fc.constantFrom(...NULLS), fc.constantFrom('lead' as const, 'call' as const), fc.boolean(), (cs, country, nulls, form, internal) => {
+      fc.property(cells, fc.constantFrom(...COUNTRIES), fc.constantFrom(...NULLS), fc.constantFrom('lead' as const, 'call' as const, 'text' as const), fc.boolean(), (cs, country, nulls, form, internal) => {
         // repeats: a cell's second time finds its id
         const all = [...cs, ...cs.slice(0, 5)];
-        const job: PhoneJob = { columns: [0], form, country, nulls, internal: form === 'call' && internal ? INTERNAL : [], fromLine: 0 };
+        const job: CodeJob = { columns: [0], form, country, nulls, internal: form === 'call' && internal ? INTERNAL : [], fromLine: 0 };
         expect(coded(all, job)).toEqual(reference(all, job));
       }),
       { numRuns: 3000 },
@@ -82,7 +88,7 @@ describe('phone codes of a reading worker', () => {
   });
 
   it('read the common written forms of every supported country (hand-checked)', () => {
-    const job = (country: string): PhoneJob => ({ columns: [0], form: 'lead', country, nulls: DEFAULT_NULL_VALUES, internal: [], fromLine: 0 });
+    const job = (country: string): CodeJob => ({ columns: [0], form: 'lead', country, nulls: DEFAULT_NULL_VALUES, internal: [], fromLine: 0 });
     const ru = coded(['8 (916) 123-45-67', '+7 916 123 45 67', '79161234567', '9161234567', '+8 916 123-45-67', '101', '8-800-555-35-35', '12345678901234567890'], job('RU'));
     expect(ru.values).toEqual(['+79161234567', '101', '+78005553535', '12345678901234567890']);
     expect(ru.codes).toEqual([2, 2, 2, 2, 2, 4, 6, 9]);
