@@ -14,7 +14,7 @@ import type { DateFormats } from './lead.js';
 import { TextMemo, type Memo } from './memo.js';
 import { PackedMemo } from './packed-memo.js';
 import { ANSWERED_NO, ANSWERED_UNKNOWN, ANSWERED_YES, DIR_INBOUND, DIR_INTERNAL, DIR_OUTBOUND, type CallRow, type CallTable } from '../table/call-table.js';
-import { PHONE_PENDING } from '../table/lead-table.js';
+import { PENDING_IDS } from '../table/packed-dict.js';
 import type { CodeJob } from '../../ingest/csv/cell-codes.js';
 
 export type CallColumns = Partial<Record<'id' | 'started_at' | 'direction' | 'from' | 'to' | 'phone' | 'duration_s' | 'answered' | 'status' | 'manager' | 'tracking_number', number>>;
@@ -266,13 +266,13 @@ export class CallNormalizer {
   /**
    * `r.from`, `r.to`, `r.tracking` and the tracking number's channel, from the codes of `from` and
    * `to` and the `phone` and tracking cells. A worker's codes (`codes`) count in its own
-   * dictionary: the ids are written `PHONE_PENDING` up, renumbered once the file is read.
+   * dictionary: the ids are written `PENDING_IDS` up, renumbered once the file is read.
    */
   private numbers(row: RawRow, r: CallRow, fromCode: number, toCode: number, codes: ArrayLike<number> | null, at: number): void {
     const c = this.cols;
     const direction = r.direction;
     const sl = this.slots;
-    const off = codes === null ? 0 : PHONE_PENDING;
+    const off = codes === null ? 0 : PENDING_IDS;
     // a `phone` column is the other party: the caller of an inbound call, the number an outbound
     // one dialled — where the log has no `from`/`to` of its own for that side
     let fromNumber = fromCode;
@@ -306,11 +306,11 @@ export class CallNormalizer {
   }
 
   /**
-   * Numbers of `r` still counting in the reading worker's dictionary (`PHONE_PENDING`) worked out
+   * Numbers of `r` still counting in the reading worker's dictionary (`PENDING_IDS`) worked out
    * here from `row`: a row merged into a record, whose sample shows the numbers at once.
    */
   settleNumbers(row: RawRow, r: CallRow): void {
-    if (r.from < PHONE_PENDING && r.to < PHONE_PENDING && r.tracking < PHONE_PENDING) return;
+    if (r.from < PENDING_IDS && r.to < PENDING_IDS && r.tracking < PENDING_IDS) return;
     const c = this.cols;
     const fromCode = c.from === undefined ? NULL_TEXT : this.numberCode(this.raw(row, c.from), null, 0);
     const toCode = c.to === undefined ? NULL_TEXT : this.numberCode(this.raw(row, c.to), null, 0);
