@@ -116,8 +116,8 @@ export class InvoiceNormalizer {
    * What a reading worker needs to code the invoice numbers as `numberMemo` would (see
    * src/ingest/csv/cell-codes.ts), rows after line `fromLine` only; null without a number column,
    * without the null texts to test cells against, or when the number is read out of a 1C document
-   * cell. Coded there whether or not the file has ids: the worker then leaves the set of row
-   * hashes to this thread (docs/performance.md, items 84–85: a register of 500k invoice numbers
+   * cell. A register has no record ids, so the worker also hashes its rows, and leaves the set of
+   * hashes to this thread (docs/performance.md, items 84–86: a register of 500k invoice numbers
    * 7 % faster; one whose numbers repeat line after line, like UCI's, within the noise).
    */
   codeJob(fromLine: number, _hashesRows = false): CodeJob | null {
