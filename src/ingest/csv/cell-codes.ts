@@ -10,7 +10,7 @@
  */
 import { normalizePhone } from '../../values/phone.js';
 import { intlOkAt, MAX_PLAN_DIGITS, PHONE_PLANS, planSplit, type PhonePlan } from '../../values/phone-plans.js';
-import { makeNullTest } from '../../values/nulls.js';
+import { makeNullTest, nullStarts } from '../../values/nulls.js';
 import { compileInternalNumbers } from '../../mapping/rules.js';
 import { PackedDict, type PackedDictParts } from '../../records/table/packed-dict.js';
 
@@ -50,7 +50,7 @@ export class CellCodes {
   /** A null text holds a digit: no cell is read by its digits (`plainCode`) without the null test. */
   private readonly digitNull: boolean;
   /** Per ASCII code: a null text starts with it (either case); the `text` form tests those cells. */
-  private readonly nullStart = new Uint8Array(128);
+  private readonly nullStart: Uint8Array;
   private readonly plan: PhonePlan | null;
   /** A cell's digits as `plainCode` reads them, and the number's text it builds from them. */
   private readonly digits = new Uint8Array(MAX_PLAN_DIGITS);
@@ -64,10 +64,7 @@ export class CellCodes {
     this.step = job.form === 'call' ? 4 : job.form === 'lead' ? 2 : 1;
     this.plusNull = job.nulls.some((v) => v.trim().startsWith('+'));
     this.digitNull = job.nulls.some((v) => /\d/.test(v));
-    for (const v of job.nulls) {
-      const t = v.trim();
-      for (const ch of [t.charAt(0).toLowerCase(), t.charAt(0).toUpperCase()]) if (ch !== '' && ch.charCodeAt(0) < 128) this.nullStart[ch.charCodeAt(0)] = 1;
-    }
+    this.nullStart = nullStarts(job.nulls);
     // as `normalizePhone` finds the plan
     this.plan = PHONE_PLANS[job.country] ?? PHONE_PLANS[job.country.toUpperCase()] ?? null;
     this.cc7 = this.plan?.cc === '7';
