@@ -182,10 +182,10 @@ export class CallNormalizer {
     const codes = at >= 0 && (row.ids![at] as number) >= 0 ? row.ids! : null;
     // null-like number text counts as empty (the text is kept only for messages)
     let fromRaw: string | null = this.raw(row, c.from);
-    const fromCode = c.from === undefined ? NULL_TEXT : this.numberCode(fromRaw, codes, codes === null ? 0 : at + sl![0]!);
+    const fromCode = c.from === undefined ? NULL_TEXT : this.numberCode(fromRaw, codes, at, 0);
     if (fromCode === NULL_TEXT) fromRaw = null;
     let toRaw: string | null = this.raw(row, c.to);
-    const toCode = c.to === undefined ? NULL_TEXT : this.numberCode(toRaw, codes, codes === null ? 0 : at + sl![1]!);
+    const toCode = c.to === undefined ? NULL_TEXT : this.numberCode(toRaw, codes, at, 1);
     if (toCode === NULL_TEXT) toRaw = null;
     // the worker numbers every number cell in column order: so does this thread while the worker
     // codes the file, and its dictionary stays the start of the worker's (taken over whole)
@@ -252,12 +252,13 @@ export class CallNormalizer {
   }
 
   /**
-   * A number cell's code (see `phoneMemo`; NULL_TEXT for none): the reading worker's at
-   * `codes[k]` (its 0 is none), or, without `codes`, this thread's memo's for the text `raw`.
+   * The code of the number cell of column `j` of `numberColumns` (see `phoneMemo`; NULL_TEXT for
+   * none): the reading worker's, in `codes` from `at` on (its 0 is none), or, without `codes`,
+   * this thread's memo's for the text `raw`.
    */
-  private numberCode(raw: string, codes: ArrayLike<number> | null, k: number): number {
+  private numberCode(raw: string, codes: ArrayLike<number> | null, at: number, j: number): number {
     if (codes !== null) {
-      const w = codes[k] as number;
+      const w = codes[at + this.slots![j]!] as number;
       return w === 0 ? NULL_TEXT : w;
     }
     return raw === '' ? NULL_TEXT : this.phoneMemo.of(raw);
@@ -271,14 +272,13 @@ export class CallNormalizer {
   private numbers(row: RawRow, r: CallRow, fromCode: number, toCode: number, codes: ArrayLike<number> | null, at: number): void {
     const c = this.cols;
     const direction = r.direction;
-    const sl = this.slots;
     const off = codes === null ? 0 : PENDING_IDS;
     // a `phone` column is the other party: the caller of an inbound call, the number an outbound
     // one dialled — where the log has no `from`/`to` of its own for that side
     let fromNumber = fromCode;
     let toNumber = toCode;
     if (c.phone !== undefined && (direction === DIR_INBOUND ? fromCode : direction === DIR_OUTBOUND ? toCode : 0) === NULL_TEXT) {
-      const code = this.numberCode(this.raw(row, c.phone), codes, codes === null ? 0 : at + sl![2]!);
+      const code = this.numberCode(this.raw(row, c.phone), codes, at, 2);
       if (direction === DIR_INBOUND) fromNumber = code;
       else toNumber = code;
     }
@@ -295,7 +295,7 @@ export class CallNormalizer {
     r.channel = this.none.channel;
     if (c.tracking_number !== undefined) {
       const tr = this.raw(row, c.tracking_number);
-      const code = this.numberCode(tr, codes, codes === null ? 0 : at + sl![3]!);
+      const code = this.numberCode(tr, codes, at, 3);
       // null-like text, and an anonymous number, have no channel
       const id = code === NULL_TEXT ? -1 : (code >> 2) - 1;
       if (id >= 0) {
@@ -312,8 +312,8 @@ export class CallNormalizer {
   settleNumbers(row: RawRow, r: CallRow): void {
     if (r.from < PENDING_IDS && r.to < PENDING_IDS && r.tracking < PENDING_IDS) return;
     const c = this.cols;
-    const fromCode = c.from === undefined ? NULL_TEXT : this.numberCode(this.raw(row, c.from), null, 0);
-    const toCode = c.to === undefined ? NULL_TEXT : this.numberCode(this.raw(row, c.to), null, 0);
+    const fromCode = c.from === undefined ? NULL_TEXT : this.numberCode(this.raw(row, c.from), null, 0, 0);
+    const toCode = c.to === undefined ? NULL_TEXT : this.numberCode(this.raw(row, c.to), null, 0, 1);
     this.numbers(row, r, fromCode, toCode, null, -1);
   }
 }
