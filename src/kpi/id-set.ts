@@ -24,7 +24,7 @@ const BITS_FROM = 1024;
 const BYTES_PER_ID = 16;
 
 export class IdSet {
-  /** Ids while the set is small or sparse, and negative ids always (number-less invoice lines). */
+  /** Ids while the set is small or sparse, and negative ids always. */
   private small = new Set<number>();
   /** Bit k of word w set ⇔ id (base + w) × 32 + k is in the set. */
   private bits: Uint32Array | null = null;
