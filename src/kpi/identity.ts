@@ -52,9 +52,9 @@ function rawText(text: string): string | null {
  * is used only when a record has no id, name, phone or e-mail, so the other clients need none —
  * and 50,000 lowercased copies of names would cost megabytes for nothing.
  */
-function rawKeys(values: readonly string[], names: Int32Array, into: TextDict): Int32Array {
-  const out = new Int32Array(values.length).fill(-1);
-  for (let k = 0; k < values.length; k++) if ((names[k] as number) < 0) out[k] = into.id(rawText(values[k] as string));
+function rawKeys(from: TextDict, names: Int32Array, into: TextDict): Int32Array {
+  const out = new Int32Array(from.size).fill(-1);
+  for (let k = 0; k < out.length; k++) if ((names[k] as number) < 0) out[k] = into.id(rawText(from.value(k) as string));
   return out;
 }
 
@@ -152,7 +152,7 @@ export function resolveClientKeys(leads: LeadTable, invoices: InvoiceTable): Cli
       name: [leads.client, leadNames],
       phone: [leads.phone, SAME],
       email: [leads.email, emails ? SAME : mapDict(leads.emails, dict.email, normalizeEmail)],
-      raw: rawKeys(leads.clients.values, leadNames, dict.raw),
+      raw: rawKeys(leads.clients, leadNames, dict.raw),
       origin: (i) => leads.originOf(i),
     },
     {
@@ -161,7 +161,7 @@ export function resolveClientKeys(leads: LeadTable, invoices: InvoiceTable): Cli
       name: [invoices.client, invoiceNames],
       phone: [null, null],
       email: [null, null],
-      raw: rawKeys(invoices.clients.values, invoiceNames, dict.raw),
+      raw: rawKeys(invoices.clients, invoiceNames, dict.raw),
       origin: (i) => invoices.originOf(i),
     },
   ];

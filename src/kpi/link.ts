@@ -13,6 +13,7 @@ import type { Issue } from '../errors/issue.js';
 import { tablesOf, type RecordTables } from '../records/table/tables.js';
 import { LEAD_EXCLUDED, LEAD_OUTBOUND, LEAD_WON } from '../records/table/lead-table.js';
 import { resolveClientKeys } from './identity.js';
+import type { TextDict } from '../records/table/dict.js';
 
 /** The lead a client was acquired through (SPEC §3, Decision #31). */
 export interface Acquisition {
@@ -89,12 +90,15 @@ export interface LinkOptions {
 /** Records as tables, or as objects (tests, hand-built inputs). */
 export type LinkInput = RecordTables | { leads: readonly Lead[]; calls: readonly Call[]; invoices: readonly InvoiceLine[] };
 
-/** Per dict entry: the trimmed text, or null when it trims to nothing. */
-function trimmed(values: readonly string[]): (string | null)[] {
-  return values.map((v) => {
-    const t = v.trim();
-    return t === '' ? null : t;
-  });
+/**
+ * Per entry of a client-name dict: 1 when its text trims to something. One text at a time: the
+ * dict is packed, and every name as a string at once (and kept by the result's closures) cost
+ * ~75 MB for a million distinct names.
+ */
+function named(dict: TextDict): Uint8Array {
+  const out = new Uint8Array(dict.size);
+  for (let k = 0; k < out.length; k++) out[k] = (dict.value(k) as string).trim() === '' ? 0 : 1;
+  return out;
 }
 
 /** Build the linked record set. */
@@ -136,14 +140,14 @@ export function linkRecords(input: LinkInput, opts: LinkOptions): Linked {
   const invoiceNameWall = new Float64Array(n).fill(Infinity);
   const segmentWall = new Float64Array(n).fill(Infinity);
   const positives = new Int32Array(n + 1);
-  const vClient = trimmed(invoices.clients.values);
+  const vClient = named(invoices.clients);
   const vSegmentOk = invoices.segments.values.map((s) => s !== NONE && s.trim() !== '');
   for (let i = 0; i < invoices.length; i++) {
     if (invoices.isVoid[i] === 1) continue; // void lines are excluded from every metric, naming included
     const c = invoiceClient[i] as number;
     const date = invoices.date[i] as number;
     const cl = invoices.client[i] as number;
-    if (cl >= 0 && vClient[cl] !== null && date < (invoiceNameWall[c] as number)) {
+    if (cl >= 0 && vClient[cl] === 1 && date < (invoiceNameWall[c] as number)) {
       f.invoiceName[c] = cl;
       invoiceNameWall[c] = date;
     }
@@ -164,13 +168,13 @@ export function linkRecords(input: LinkInput, opts: LinkOptions): Linked {
   // Acquisition lead: earliest lead created on or before the day of the first positive line
   // (#31). Excluded (junk) leads never acquire a client: they are in no lead metric (#52).
   const leadNameWall = new Float64Array(n).fill(Infinity);
-  const lClient = trimmed(leads.clients.values);
+  const lClient = named(leads.clients);
   for (let i = 0; i < leads.length; i++) {
     const c = leadClient[i] as number;
     if (c < 0) continue;
     const created = leads.createdAt[i] as number;
     const cl = leads.client[i] as number;
-    if (cl >= 0 && lClient[cl] !== null && created < (leadNameWall[c] as number)) {
+    if (cl >= 0 && lClient[cl] === 1 && created < (leadNameWall[c] as number)) {
       f.leadName[c] = cl;
       leadNameWall[c] = created;
     }
@@ -201,7 +205,7 @@ export function linkRecords(input: LinkInput, opts: LinkOptions): Linked {
     return {
       key: clientKey(c),
       index: c,
-      name: vn >= 0 ? vClient[vn]! : ln >= 0 ? lClient[ln]! : null,
+      name: vn >= 0 ? invoices.clients.value(vn)!.trim() : ln >= 0 ? leads.clients.value(ln)!.trim() : null,
       firstPositiveDay: fl < 0 ? null : dayOfWall(f.firstWall[c] as number),
       firstPositiveLine: fl < 0 ? null : fl,
       acquisition,

@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { DictMemo, Front, Predictor, TextMemo } from '../../src/records/normalize/memo.js';
 import { PackedMemo } from '../../src/records/normalize/packed-memo.js';
 import { StringDict } from '../../src/records/table/dict.js';
+import { PackedDict } from '../../src/records/table/packed-dict.js';
 
 /** A compute function that counts its calls and gives each distinct text its own code. */
 function counting() {
@@ -184,11 +185,14 @@ describe('Front', () => {
 
 describe('Predictor', () => {
   it('guesses only what it learned for the key, verified against the text', () => {
-    const d = new StringDict();
+    const d = new PackedDict();
     const p = new Predictor(d);
+    d.id('Beta');
     const alpha = d.id('Alpha');
     p.learn(5, alpha);
     expect([p.guess(5, 'Alpha'), p.guess(5, 'Beta'), p.guess(6, 'Alpha'), p.guess(-1, 'Alpha')]).toEqual([alpha, -1, -1, -1]);
+    // the stored text is compared whole: a prefix, a longer text or another case is no match
+    expect([p.guess(5, 'Alph'), p.guess(5, 'Alphabet'), p.guess(5, 'alpha'), p.guess(5, 'Альфа')]).toEqual([-1, -1, -1, -1]);
     p.learn(1000, alpha);
     expect(p.guess(1000, 'Alpha')).toBe(alpha);
   });

@@ -13,7 +13,8 @@
  * - `PackedMemo` (packed-memo.ts): short texts of digits and phone punctuation (phones, ИНН) are
  *   packed into two exact numbers and found in a typed-array hash table, without hashing a string.
  */
-import { flatten, type StringDict, type TextDict } from '../table/dict.js';
+import { flatten, type TextDict } from '../table/dict.js';
+import type { PackedDict } from '../table/packed-dict.js';
 
 /** Beyond this many distinct texts a column is free text: the rest is worked out every time. */
 const LIMIT = 200_000;
@@ -211,19 +212,19 @@ export class IdCodes {
 
 /**
  * Guesses one column's dictionary id from another's: a client's name from its ИНН, which in real
- * exports go together. A guess is verified with `===` against the text (no hashing), so a wrong
+ * exports go together. A guess is verified against the stored text (no hashing), so a wrong
  * guess only costs the comparison; the memo is asked then, and the pair is learned.
  */
 export class Predictor {
   private last = new Int32Array(256).fill(-1);
 
-  constructor(private readonly dict: StringDict) {}
+  constructor(private readonly dict: PackedDict) {}
 
   /** The id of `text` if it is what `key` was last seen with; else -1. */
   guess(key: number, text: string): number {
     if (key < 0 || key >= this.last.length) return -1;
     const g = this.last[key] as number;
-    return g >= 0 && this.dict.values[g] === text ? g : -1;
+    return g >= 0 && this.dict.textIs(g, text, 0, text.length) ? g : -1;
   }
 
   learn(key: number, id: number): void {

@@ -47,7 +47,7 @@ export class InvoiceTable extends TableBase {
 
   /** Many distinct short texts, rarely read back: packed (see packed-dict.ts). */
   readonly numbers = new PackedDict();
-  readonly clients = new StringDict();
+  readonly clients = new PackedDict();
   readonly clientIds = new StringDict();
   readonly managers = new StringDict();
   readonly segments = new StringDict();

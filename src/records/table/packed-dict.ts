@@ -240,6 +240,11 @@ export class PackedDict implements TextDict {
     return id;
   }
 
+  /** Whether the text of `id` is `text[a, b)`. */
+  textIs(id: number, text: string, a: number, b: number): boolean {
+    return this.equalsText(id, text, a, b);
+  }
+
   private equalsText(id: number, text: string, a2: number, b2: number): boolean {
     const a = this.start[id] as number;
     if ((this.start[id + 1] as number) - a !== b2 - a2) return false;
