@@ -33,6 +33,10 @@ describe('PackedDict', () => {
     expect([d.value(0), d.value(1), d.value(2), d.value(3)]).toEqual(['00012', 'caf\u00e9', '\ud800x', 'РН-000123']);
     expect(d.value(4)).toBe('x'.repeat(70_000) + 'Я');
     expect([d.id(null), d.value(-1), d.find('00012 '), d.find('РН-000123')]).toEqual([-1, null, -1, 3]);
+    // the first wide character at the end of a text: its one-byte start is written again, wide
+    const late = new PackedDict();
+    expect(['abc', 'Ромашка'.replace('Р', 'R'), 'xyz'].map((t) => late.id(t))).toEqual([0, 1, 2]);
+    expect([late.value(0), late.value(1), late.value(2), late.find('Rомашка')]).toEqual(['abc', 'Rомашка', 'xyz', 1]);
   });
 
   it('holds a hundred thousand texts across its growth', () => {

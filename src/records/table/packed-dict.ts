@@ -276,12 +276,23 @@ export class PackedDict implements TextDict {
   }
 
   private append(s: string, h: number): void {
-    let wide = false;
-    for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 255) wide = true;
-    this.room(s.length, wide);
-    const c = this.chars;
-    for (let i = 0; i < s.length; i++) c[this.used + i] = s.charCodeAt(i);
-    this.close(s.length, h);
+    const n = s.length;
+    this.room(n, false);
+    let c = this.chars;
+    const at = this.used;
+    // one pass: a code unit above 255 in one-byte storage widens it, and the text is written again
+    let i = 0;
+    for (; i < n; i++) {
+      const u = s.charCodeAt(i);
+      if (u > 255 && c instanceof Uint8Array) break;
+      c[at + i] = u;
+    }
+    if (i < n) {
+      this.room(n, true);
+      c = this.chars;
+      for (i = 0; i < n; i++) c[at + i] = s.charCodeAt(i);
+    }
+    this.close(n, h);
   }
 
   /** Room for one more text of `n` code units (`wide`: one of them above 255). */
