@@ -26,6 +26,63 @@ describe('PackedDict', () => {
     );
   });
 
+  it('does not add a missed text at a slot taken or moved since the miss', () => {
+    // texts added in between: one of 1,500 takes the slot `find` stopped at for 't'
+    const d = new PackedDict();
+    expect(d.find('t')).toBe(-1);
+    for (let i = 0; i < 1500; i++) d.id(`u${i}`);
+    expect(d.add('t')).toBe(1500);
+    for (let i = 0; i < 1500; i++) expect(d.find(`u${i}`)).toBe(i);
+    expect(d.find('t')).toBe(1500);
+    // the slots regrown in between: the old slot means nothing in the new table
+    const g = new PackedDict();
+    expect(g.find('t')).toBe(-1);
+    g.reserve(100_000);
+    expect(g.add('t')).toBe(0);
+    expect(g.find('t')).toBe(0);
+  });
+
+  it('adds after a find as a memo does (find, then add what it missed) with other finds and adds between', () => {
+    // `add` reuses the slot `find` stopped at for the text it missed: any text added in between
+    // (by `id`, another `add`, a text found by range) or a regrowth must not leave it stale
+    const text = fc.string({ unit: fc.constantFrom('a', 'b', 'Т', '1'), maxLength: 3 });
+    const op = fc.oneof(
+      fc.record({ op: fc.constant('memo' as const), t: text }),
+      fc.record({ op: fc.constant('id' as const), t: text }),
+      fc.record({ op: fc.constant('findOther' as const), t: text, u: text }),
+      fc.record({ op: fc.constant('range' as const), t: text }),
+      fc.record({ op: fc.constant('reserve' as const), n: fc.integer({ min: 0, max: 5000 }) }),
+    );
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 400 }), (ops) => {
+        const a = new StringDict();
+        const b = new PackedDict();
+        for (const o of ops) {
+          if (o.op === 'memo') {
+            const f = b.find(o.t);
+            expect(f >= 0 ? f : b.add(o.t)).toBe(a.id(o.t));
+          } else if (o.op === 'id') expect(b.id(o.t)).toBe(a.id(o.t));
+          else if (o.op === 'findOther') {
+            // a miss on t, then u added before t is
+            if (b.find(o.t) < 0 && a.find(o.u) < 0 && o.u !== o.t) {
+              expect(b.add(o.u)).toBe(a.id(o.u));
+              expect(b.add(o.t)).toBe(a.id(o.t));
+            }
+          } else if (o.op === 'range') {
+            const f = b.find(o.t);
+            const hay = `<${o.t}>`;
+            expect(b.idRange(hay, 1, hay.length - 1)).toBe(a.id(o.t));
+            if (f < 0) expect(b.find(o.t)).toBe(a.find(o.t));
+          } else b.reserve(a.size + o.n);
+        }
+        expect(b.size).toBe(a.size);
+        for (let k = 0; k < a.size; k++) expect(b.find(a.value(k)!)).toBe(k);
+        expect(b.values).toEqual(a.values);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('keeps a lone surrogate and widens from one byte per character without losing earlier texts', () => {
     const d = new PackedDict();
     const ids = ['00012', 'caf\u00e9', '\ud800x', 'РН-000123', 'x'.repeat(70_000) + 'Я'].map((t) => d.id(t));

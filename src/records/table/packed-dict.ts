@@ -84,14 +84,23 @@ export class PackedDict implements TextDict {
     return this.insert(s, h, k);
   }
 
-  /** Add `s`, known to be absent (`find` said so): its slot is the first empty one. */
+  /**
+   * Add `s`, known to be absent (`find` said so): its slot is the first empty one — the one `find`
+   * stopped at, when `s` is the text it just missed (a memo's find-then-add hashes and probes once).
+   */
   add(s: string): number {
+    if (s === this.missed) return this.insert(s, this.missedHash, this.missedSlot);
     const h = hashText(s);
     const mask = this.slots.length - 1;
     let k = h & mask;
     while (this.slots[k] !== EMPTY) k = (k + 1) & mask;
     return this.insert(s, h, k);
   }
+
+  /** The text `find` last missed, its hash and the empty slot it stopped at (null: none since the last insert). */
+  private missed: string | null = null;
+  private missedHash = 0;
+  private missedSlot = 0;
 
   private insert(s: string, h: number, slot: number): number {
     const id = this.count;
@@ -107,7 +116,12 @@ export class PackedDict implements TextDict {
     const mask = this.slots.length - 1;
     for (let k = h & mask; ; k = (k + 1) & mask) {
       const v = this.slots[k] as number;
-      if (v === EMPTY) return -1;
+      if (v === EMPTY) {
+        this.missed = s;
+        this.missedHash = h;
+        this.missedSlot = k;
+        return -1;
+      }
       if (this.hashes[v - 1] === h && this.equals(v - 1, s)) return v - 1;
     }
   }
@@ -170,6 +184,7 @@ export class PackedDict implements TextDict {
       this.slots = p.slots;
       this.count = p.count;
       this.bytes = null;
+      this.missed = null;
       return null;
     }
     const map = new Int32Array(p.count);
@@ -321,6 +336,8 @@ export class PackedDict implements TextDict {
 
   /** The text of `n` code units just written at `used` is text `count`, of hash `h`. */
   private close(n: number, h: number): void {
+    // any text added, the slot `find` stopped at may be taken
+    this.missed = null;
     const id = this.count;
     this.used += n;
     this.start[id + 1] = this.used;
@@ -352,5 +369,6 @@ export class PackedDict implements TextDict {
       slots[k] = id + 1;
     }
     this.slots = slots;
+    this.missed = null;
   }
 }
