@@ -1,6 +1,7 @@
 /** The runner's flags (`npm run bench -- --quick`, …), parsed into one typed object. */
 import type { Kind } from './datasets.js';
 import { DEFAULT_SEED, KINDS, SCALE_SIZE, STANDARD_SIZES } from './workloads.js';
+import { SHAPE_NAMES } from './shapes.js';
 
 /** What the runner was asked to do. */
 export interface RunArgs {
@@ -14,17 +15,20 @@ export interface RunArgs {
   others: boolean;
   /** Also time kpi alone on other export shapes (bench/shapes.ts), at the largest size asked for. */
   shapes: boolean;
+  /** With `--shape NAME`: only these shapes (null: all of them). */
+  shapeNames: string[] | null;
 }
 
 /** The usage text printed on a bad flag. */
 export const RUN_USAGE = `usage: npm run bench -- [--quick] [--scale] [--only leads|calls|invoices] [--runs N]
-                        [--seed N] [--rows N,N…] [--out DIR] [--others] [--shapes]
+                        [--seed N] [--rows N,N…] [--out DIR] [--others] [--shapes] [--shape NAME]…
   --quick   100k rows only, 1 run
   --scale   add 5M rows (time and memory at 100k, 1M, 5M)
   --others  also time Miller, sqlite3 and csvkit where installed (1 run each, ≤ 1M rows)
   --shapes  also time kpi on other export shapes: an Asterisk CDR, a HubSpot lead list, an issue
             on every row, the issue's own plain-header files (1 run each, at the largest size,
-            ≤ 1M rows)`;
+            ≤ 1M rows)
+  --shape   only this shape (repeatable; implies --shapes): ${SHAPE_NAMES.join(', ')}`;
 
 function positiveInt(flag: string, v: string): number {
   const n = Number(v.replace(/_/g, ''));
@@ -34,7 +38,7 @@ function positiveInt(flag: string, v: string): number {
 
 /** Parse runner flags; throws an Error whose message names the bad flag. */
 export function parseRunArgs(argv: readonly string[], defaultOut: string): RunArgs {
-  const a: RunArgs = { sizes: [...STANDARD_SIZES], kinds: [...KINDS], runs: 3, seed: DEFAULT_SEED, outDir: defaultOut, others: false, shapes: false };
+  const a: RunArgs = { sizes: [...STANDARD_SIZES], kinds: [...KINDS], runs: 3, seed: DEFAULT_SEED, outDir: defaultOut, others: false, shapes: false, shapeNames: null };
   let quick = false;
   let scale = false;
   let rows: number[] | null = null;
@@ -51,6 +55,13 @@ export function parseRunArgs(argv: readonly string[], defaultOut: string): RunAr
       case '--scale': scale = true; break;
       case '--others': a.others = true; break;
       case '--shapes': a.shapes = true; break;
+      case '--shape': {
+        const name = value();
+        if (!SHAPE_NAMES.includes(name)) throw new Error(`--shape: expected one of ${SHAPE_NAMES.join(', ')}, got "${name}"`);
+        a.shapes = true;
+        (a.shapeNames ??= []).push(name);
+        break;
+      }
       case '--runs': runs = positiveInt(flag, value()); break;
       case '--seed': {
         const v = value();

@@ -3,7 +3,7 @@
  * DuckDB (CSV) or exceljs (XLSX), time `kpi --version`, check the issue's goals, print a table,
  * and write `bench/out/results.json` and `bench/out/results.md`.
  *
- *   npm run bench -- [--quick] [--scale] [--only leads|calls|invoices] [--runs N] [--seed N] [--rows N,N] [--others] [--shapes]
+ *   npm run bench -- [--quick] [--scale] [--only leads|calls|invoices] [--runs N] [--seed N] [--rows N,N] [--others] [--shapes] [--shape NAME]
  *
  * Needs `npm run build` first (the npm script does it): it times the built `dist/bin/kpi.js`.
  */
@@ -56,7 +56,7 @@ export async function runBench(args: RunArgs, log: (line: string) => void): Prom
   }
   for (const r of results) r.goals = goalsFor(r, results);
   const others = args.others ? await timeOtherTools(results, args.outDir, log) : [];
-  const shapes = args.shapes ? await timeShapes(Math.min(1_000_000, Math.max(...args.sizes)), args.seed, args.outDir, bin, log) : [];
+  const shapes = args.shapes ? await timeShapes(Math.min(1_000_000, Math.max(...args.sizes)), args.seed, args.outDir, bin, log, args.shapeNames) : [];
   const cpu = cpus();
   const versionMedian = median(versionRuns);
   const res: BenchResults = {

@@ -21,6 +21,10 @@
  * - `plain-leads`, `plain-calls`, `plain-invoices`: the issue's own shapes — plain ASCII, a header
  *   of plain words (`manager`, `phone`, `number`: left unread before the ninth session), a phone
  *   nearly every lead's own; calls and invoices reported `-g manager`;
+ * - `invoices-no-numbers`: a register without invoice numbers, every line its own invoice (the
+ *   tallies held their negative ids in JS Sets: 263-278 MB at 1M lines before the thirteenth session);
+ * - `bitrix-wide-leads`: a Bitrix24 lead export, `;`-separated and quoted, 40 columns of which kpi
+ *   reads eight (the width of a real CRM export);
  * - `utm-channels-table`, `utm-channels-xlsx`: the HubSpot list whose source is a landing URL with
  *   one of 3,000 campaign ids, reported `-g channel` as the terminal table and as XLSX — a report of
  *   3,000 groups (the table took O(groups²) with cli-table3 — 101 s for 1,000 groups — and the
@@ -234,6 +238,62 @@ function plainInvoices(rng: Rng, rows: number): CsvTable {
   };
 }
 
+/**
+ * A register without invoice numbers, as a sales export or a hand-kept sheet has it: date, client,
+ * amount, manager — every line its own invoice.
+ */
+function invoicesWithoutNumbers(rng: Rng, rows: number): CsvTable {
+  let i = 0;
+  return {
+    bom: false, eol: '\n', rows, header: 'date,client,amount,manager',
+    next() {
+      const line = `${stamp(T0 + i * 60).slice(0, 10)},Client ${rng.int(1, 50_000)},${rng.int(100, 99_999)}.${pad(rng.int(0, 99))},${manager(rng)}`;
+      i++;
+      return line;
+    },
+  };
+}
+
+/** A Bitrix24 lead list's columns as its CSV export names them (RU UI), most of them not read by kpi. */
+const BITRIX_COLUMNS = ['ID', 'Название лида', 'Имя', 'Фамилия', 'Отчество', 'Дата создания', 'Дата изменения', 'Статус', 'Дополнительно о статусе', 'Источник', 'Дополнительно об источнике', 'Ответственный', 'Кем создан', 'Кем изменен', 'Название компании', 'Должность', 'Рабочий телефон', 'Мобильный телефон', 'Рабочий e-mail', 'Частный e-mail', 'Возможная сумма', 'Валюта', 'Комментарий', 'Адрес', 'Город', 'Регион', 'Страна', 'Почтовый индекс', 'Корпоративный сайт', 'Telegram', 'Skype', 'Дата рождения', 'Обращение', 'Открытая линия', 'Повторный лид', 'Товар', 'Цена', 'Количество', 'Тип лида', 'Доступен для всех'];
+const BITRIX_STATUS = ['Не обработан', 'В работе', 'Обработан', 'Качественный лид', 'Некачественный лид'];
+const BITRIX_SOURCE = ['Звонок', 'Веб-сайт', 'Электронная почта', 'Выставка', 'Реклама', 'Рекомендация', 'CRM-форма', 'Другое'];
+const PEOPLE = ['Иванов Иван', 'Петрова Анна', 'Сидоров Пётр', 'Кузнецова Мария', 'Смирнов Олег', 'Попова Елена'];
+
+/**
+ * A Bitrix24 lead list as its CSV export writes it: `;`, every field quoted, 40 columns of which
+ * kpi reads eight, most of the others empty, `dd.mm.yyyy HH:MM:SS` dates — the width of a real
+ * CRM export, where every cell of an unread column still costs the reader.
+ */
+function bitrixWideLeads(rng: Rng, rows: number): CsvTable {
+  let i = 0;
+  const q = (v: string): string => `"${v}"`;
+  const ru = (sec: number): string => {
+    const t = stamp(sec);
+    return `${t.slice(8, 10)}.${t.slice(5, 7)}.${t.slice(0, 4)} ${t.slice(11)}`;
+  };
+  return {
+    bom: false, eol: '\n', rows, header: BITRIX_COLUMNS.map(q).join(';'),
+    next() {
+      const c = rng.int(1, 60_000);
+      const t = T0 + i * 60 + rng.int(0, 50);
+      const who = rng.pick(PEOPLE);
+      const [last, first] = who.split(' ') as [string, string];
+      const maybe = (p: number, v: string): string => (rng.chance(p) ? v : '');
+      const cells = [
+        String(200_000 + i), `Лид #${200_000 + i}`, first, last, '', ru(t), ru(t + rng.int(0, 86_400)), rng.pick(BITRIX_STATUS), maybe(0.1, 'перезвонить'),
+        rng.pick(BITRIX_SOURCE), maybe(0.2, 'весенняя кампания'), rng.pick(PEOPLE), rng.pick(PEOPLE), rng.pick(PEOPLE),
+        `ООО «Компания ${c}»`, maybe(0.3, 'директор'), `+7 (495) ${pad(c % 1000, 3)}-${pad(c % 100, 2)}-${pad(i % 100, 2)}`, maybe(0.3, `+7 916 ${pad(rng.int(0, 9_999_999), 7)}`),
+        `info@company${c}.ru`, maybe(0.1, `${first.toLowerCase()}@mail.ru`), `${rng.int(0, 500_000)}`, 'RUB', maybe(0.15, 'Клиент просил перезвонить после обеда; см. письмо'),
+        maybe(0.2, 'ул. Ленина, д. 1'), maybe(0.4, 'Москва'), maybe(0.2, 'Московская обл.'), maybe(0.4, 'Россия'), maybe(0.1, '101000'), maybe(0.2, `https://company${c}.ru`),
+        maybe(0.05, `@user${c}`), '', '', maybe(0.3, 'г-н'), '', rng.chance(0.1) ? 'Y' : 'N', '', '', '', 'Лид', 'Y',
+      ];
+      i++;
+      return cells.map(q).join(';');
+    },
+  };
+}
+
 const cdrConfig = (internal: string) => (file: string): string =>
   `sources:\n  - kind: calls\n    files: ${JSON.stringify(file)}\n    profile: asterisk-cdr\n    header_row: none\ninternal_numbers: [${JSON.stringify(internal)}]\n`;
 
@@ -248,9 +308,14 @@ const SHAPES: readonly Shape[] = [
   { name: 'plain-leads', kind: 'leads', file: 'leads.csv', table: plainLeads, config: null },
   { name: 'plain-calls', kind: 'calls', file: 'calls.csv', table: plainCalls, config: null, args: ['-g', 'manager'] },
   { name: 'plain-invoices', kind: 'invoices', file: 'invoices.csv', table: plainInvoices, config: null, args: ['-g', 'manager'] },
+  { name: 'invoices-no-numbers', kind: 'invoices', file: 'sales.csv', table: invoicesWithoutNumbers, config: null, args: ['-g', 'manager'] },
+  { name: 'bitrix-wide-leads', kind: 'leads', file: 'leads-bitrix.csv', table: bitrixWideLeads, config: null },
   { name: 'utm-channels-table', kind: 'leads', file: 'leads-utm.csv', table: hubspotLeads(false, false, 3000), config: null, output: 'table', args: ['-g', 'channel'] },
   { name: 'utm-channels-xlsx', kind: 'leads', file: 'leads-utm.csv', table: hubspotLeads(false, false, 3000), config: null, output: 'xlsx', args: ['-g', 'channel'] },
 ];
+
+/** Every shape's name, in the order they run (`npm run bench -- --shape NAME`). */
+export const SHAPE_NAMES: readonly string[] = SHAPES.map((s) => s.name);
 
 type Counts = Pick<ShapeResult, 'rows_read' | 'rows_used' | 'rows_rejected' | 'warnings' | 'issues' | 'error'>;
 const NO_COUNTS = { rows_read: null, rows_used: null, rows_rejected: null, warnings: null, issues: null };
@@ -301,9 +366,10 @@ async function counts(file: string, rows: number): Promise<Counts> {
 }
 
 /** Generate (each run anew: the files are quick to write) and time every shape once. */
-export async function timeShapes(rows: number, seed: number, outDir: string, kpiBin: string, log: (line: string) => void): Promise<ShapeResult[]> {
+export async function timeShapes(rows: number, seed: number, outDir: string, kpiBin: string, log: (line: string) => void, only: readonly string[] | null = null): Promise<ShapeResult[]> {
   const out: ShapeResult[] = [];
   for (const s of SHAPES) {
+    if (only !== null && !only.includes(s.name)) continue;
     const dir = join(outDir, 'shapes', s.name);
     mkdirSync(dir, { recursive: true });
     const file = join(dir, s.file);

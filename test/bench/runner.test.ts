@@ -27,6 +27,8 @@ describe('runner flags', () => {
     [['--quick', '--runs', '2'], { sizes: [100_000], runs: 2 }],
     [['--rows', '2000,500', '--scale'], { sizes: [500, 2000, 5_000_000] }],
     [['--others'], { others: true }],
+    [['--shapes'], { shapes: true, shapeNames: null }],
+    [['--shape', 'bitrix-wide-leads', '--shape', 'plain-calls'], { shapes: true, shapeNames: ['bitrix-wide-leads', 'plain-calls'] }],
   ])('%j', (argv, want) => {
     expect(parseRunArgs(argv, '/out')).toMatchObject(want);
   });
@@ -37,7 +39,7 @@ describe('runner flags', () => {
 
   it.each([
     [['--only', 'deals'], /--only/], [['--runs', '0'], /positive integer/], [['--runs'], /needs a value/],
-    [['--seed', 'x'], /integer/], [['--fast'], /unknown flag/],
+    [['--seed', 'x'], /integer/], [['--fast'], /unknown flag/], [['--shape', 'nope'], /--shape: expected one of asterisk-cdr, /],
   ])('rejects %j', (argv, msg) => {
     expect(() => parseRunArgs(argv, '/out')).toThrow(msg);
   });
