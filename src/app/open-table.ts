@@ -109,7 +109,7 @@ export async function openTable(spec: InputSpec, issues: Issue[], pipe: PipeOpti
   if (pipe !== null && !stream && size >= (pipe.minBytes ?? PIPE_MIN_BYTES) && pipeWorkerAvailable(pipe.worker)) {
     // this thread's detection stands (and has reported its issues); its reader goes on while
     // the worker starts, then the worker reads the rest
-    return { info: t.info, merges: [], rows: new PipedRows({ path: spec.path, ...opts }, t.info, issues, t.rows, pipe.worker) };
+    return { info: t.info, merges: [], rows: new PipedRows({ path: spec.path, ...opts }, t.info, issues, t.rows, pipe.worker, pipe.balance) };
   }
   return { info: t.info, merges: [], rows: t.rows };
 }

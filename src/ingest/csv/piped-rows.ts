@@ -13,6 +13,7 @@ import type { Issue } from '../../errors/issue.js';
 import { KpiError, type ExitCode } from '../../errors/kpi-error.js';
 import type { RawRow, ReaderInfo, RowBatches } from '../types.js';
 import { unpackPiece } from './positions.js';
+import { PipeBalance, type Balance } from './pipe-balance.js';
 import type { CodeJob } from './cell-codes.js';
 import type { PackedDictParts } from '../../records/table/packed-dict.js';
 import type { PipeData, PipeJob, PipeMessage, PipeMore, PipeNoRepeats, PipeNumber, Segment } from './pipe-protocol.js';
@@ -23,6 +24,8 @@ export interface PipeOptions {
   worker?: URL;
   /** Smallest file worth a thread (default {@link PIPE_MIN_BYTES}; tests lower it). */
   minBytes?: number;
+  /** Who decides where the optional work goes (default a `PipeBalance`; tests script it). */
+  balance?: () => Balance;
 }
 
 /**
@@ -80,6 +83,7 @@ export class PipedRows implements AsyncIterable<RawRow>, AsyncIterator<RawRow>, 
     private readonly issues: Issue[],
     private own: (AsyncIterator<RawRow> & RowBatches) | null = null,
     worker: URL = WORKER,
+    private readonly makeBalance: () => Balance = () => new PipeBalance(),
   ) {
     this.issuesFrom = issues.length;
     this.worker = new Worker(worker, { workerData: job, resourceLimits: { maxYoungGenerationSizeMb: 2 } });
@@ -93,10 +97,27 @@ export class PipedRows implements AsyncIterable<RawRow>, AsyncIterator<RawRow>, 
 
   /**
    * Have the worker number the cells of these columns (company names) from its next piece on:
-   * rows then carry the ids (`RawRow.ids`), by which the normalizer finds the codes.
+   * rows then carry the ids (`RawRow.ids`), by which the normalizer finds the codes. The columns
+   * at the `optional` indexes are numbered only while this thread is the slower one (see
+   * `PipeBalance`): until then, and whenever the worker is the slower, their ids are -1 and the
+   * normalizer works their cells out itself.
    */
-  numberColumns(columns: number[], codes: CodeJob | null = null): void {
+  numberColumns(columns: number[], codes: CodeJob | null = null, optional: readonly number[] = []): void {
+    this.layout = columns;
+    this.optional = optional;
+    this.balance = optional.length > 0 ? this.makeBalance() : null;
+    this.postNumbering(codes);
+  }
+
+  private layout: number[] = [];
+  private optional: readonly number[] = [];
+  private balance: Balance | null = null;
+
+  /** The layout, its optional columns numbered or not as `balance` says. */
+  private postNumbering(codes: CodeJob | null): void {
     if (this.closed || this.broken !== null) return;
+    const on = this.balance?.on ?? true;
+    const columns = on ? this.layout : this.layout.map((c, j) => (this.optional.includes(j) ? -1 : c));
     const m: PipeNumber = { type: 'number', columns, codes };
     this.worker.postMessage(m);
   }
@@ -217,6 +238,7 @@ export class PipedRows implements AsyncIterable<RawRow>, AsyncIterator<RawRow>, 
   }
 
   private async receive(): Promise<PipeMessage> {
+    const w0 = this.balance === null ? 0 : performance.now();
     while (this.inbox.length === 0) {
       if (this.broken !== null) {
         void this.close();
@@ -225,6 +247,10 @@ export class PipedRows implements AsyncIterable<RawRow>, AsyncIterator<RawRow>, 
       this.worker.ref();
       await new Promise<void>((r) => (this.wake = r));
       this.worker.unref();
+    }
+    if (this.balance !== null) {
+      const now = performance.now();
+      if (this.balance.took(now - w0, now) !== null) this.postNumbering(null);
     }
     return this.inbox.shift()!;
   }

@@ -96,6 +96,8 @@ export class PositionTokenizer extends TokenizerCore<Piece> {
   /** The numbered columns (see `numberColumns`) and their ids, for the piece being written. */
   private numbered: Int32Array = new Int32Array(0);
   private ids: TextIds[] = [];
+  /** Each column's numbering by column index, kept for the whole file. */
+  private readonly idsOf = new Map<number, TextIds>();
   /** The coder of the coded columns (see `numberColumns`), or null. */
   private coder: CellCodes | null = null;
   /** Numbers after each record's cells: `numbered.length`, plus one per column of `coder`. */
@@ -152,7 +154,13 @@ export class PositionTokenizer extends TokenizerCore<Piece> {
     if (next === undefined) return;
     this.nextNumbered = undefined;
     this.numbered = next;
-    this.ids = Array.from(next, () => new TextIds());
+    // a column numbered before goes on with its ids (the main thread keeps the codes it found
+    // for them): `numberColumns` may come again, a column switched off and on (see `PipeBalance`)
+    this.ids = Array.from(next, (c) => {
+      let t = this.idsOf.get(c);
+      if (t === undefined) this.idsOf.set(c, (t = new TextIds()));
+      return t;
+    });
     // the codes count in one dictionary for the whole file: asked for once
     if (this.nextCoder !== null && this.coder === null) this.coder = new CellCodes(this.nextCoder);
     this.nextCoder = null;

@@ -98,6 +98,11 @@ export class CallNormalizer {
     return [];
   }
 
+  /** Indexes into `numberedColumns` numbered only when that pays: none. */
+  optionalNumbered(): number[] {
+    return [];
+  }
+
   /**
    * What a reading worker needs to code the number columns as `phoneMemo` would (see
    * src/ingest/csv/cell-codes.ts), rows after line `fromLine` only; null without a number column,

@@ -112,6 +112,11 @@ export class InvoiceNormalizer {
     return this.cols.client !== undefined && this.cols.client_id === undefined ? [this.cols.client] : [];
   }
 
+  /** Indexes into `numberedColumns` numbered only when that pays: none. */
+  optionalNumbered(): number[] {
+    return [];
+  }
+
   /**
    * What a reading worker needs to code the invoice numbers as `numberMemo` would (see
    * src/ingest/csv/cell-codes.ts), rows after line `fromLine` only; null without a number column,

@@ -49,6 +49,7 @@ export class LeadNormalizer {
   /** phone text → (phone id + 1) × 2 + 1 when invalid. */
   private readonly phoneMemo: Memo;
   private readonly emailMemo: Memo;
+  private readonly emailCodes: IdCodes;
   private readonly managerMemo: Memo;
   private readonly segmentMemo: Memo;
   private readonly statusMemo: Memo;
@@ -92,6 +93,7 @@ export class LeadNormalizer {
     }, true);
     // the address goes into a PackedDict, which copies it
     this.emailMemo = new TextMemo((raw) => (s.isNull(raw) ? -1 : t.emails.id(normalizeEmail(raw))), true);
+    this.emailCodes = new IdCodes(this.emailMemo);
     this.managerMemo = new TextMemo((raw) => t.managers.id(s.manager(raw)));
     this.segmentMemo = new TextMemo((raw) => t.segments.id(cleanSegment(raw)));
     this.statusMemo = new DictMemo(t.statuses, () => true, (id, raw) => {
@@ -99,9 +101,17 @@ export class LeadNormalizer {
     });
   }
 
-  /** The columns whose cells a reading worker numbers (`RawRow.ids`): the company name. */
+  /**
+   * The columns whose cells a reading worker numbers (`RawRow.ids`): the company name, and the
+   * e-mail — the latter only while this thread is the slower one (`optionalNumbered`).
+   */
   numberedColumns(): number[] {
-    return [this.cols.client ?? -1];
+    return [this.cols.client ?? -1, this.cols.email ?? -1];
+  }
+
+  /** Indexes into `numberedColumns` of the columns the reader numbers only when that pays (see `PipeBalance`). */
+  optionalNumbered(): number[] {
+    return this.cols.email === undefined ? [] : [1];
   }
 
   /**
@@ -238,7 +248,7 @@ export class LeadNormalizer {
     }
 
     // coded by the reading worker: its own dictionary's id, renumbered once the file is read
-    const wc = this.workerPhones && row.ids ? (row.ids[row.idAt! + 1] as number) : -1;
+    const wc = this.workerPhones && row.ids ? (row.ids[row.idAt! + 2] as number) : -1;
     if (wc >= 0) {
       r.phone = wc < 2 ? -1 : PHONE_PENDING + (wc >> 1) - 1;
       if ((wc & 1) === 1) out.warnFound('phone_invalid', this.refs.phone!, this.raw(row, c.phone), 'not a valid phone number; kept as digits');
@@ -250,7 +260,8 @@ export class LeadNormalizer {
     }
 
     const em = this.raw(row, c.email);
-    r.email = em === '' ? -1 : this.emailMemo.of(em);
+    const eid = row.ids ? (row.ids[row.idAt! + 1] as number) : -1;
+    r.email = em === '' ? -1 : eid >= 0 ? this.emailCodes.of(em, eid) : this.emailMemo.of(em);
 
     const st = this.raw(row, c.status);
     r.status = st === '' ? -1 : this.statusMemo.of(st);

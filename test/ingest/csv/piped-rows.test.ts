@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import iconv from 'iconv-lite';
 import { readCsv, type CsvOptions } from '../../../src/ingest/csv/read-csv.js';
 import { PipedRows } from '../../../src/ingest/csv/piped-rows.js';
+import type { Balance } from '../../../src/ingest/csv/pipe-balance.js';
 import { hasBatches, type RawRow, type RowBatches } from '../../../src/ingest/types.js';
 import type { Issue } from '../../../src/errors/issue.js';
 import { KpiError } from '../../../src/errors/kpi-error.js';
@@ -355,6 +356,84 @@ describe.skipIf(!built)('a lead list\'s phones coded by the reading worker', () 
     const two = await loadWith(files, true);
     expectSameLoad(one, two, 'leads');
     expect(one.leads.length).toBeGreaterThan(150_000);
+  }, 60_000);
+});
+
+describe.skipIf(!built)('a lead list\'s e-mails numbered by the worker while that pays', () => {
+  /** E-mails in every form: cases and spaces that normalize alike, `""`, null texts, junk. */
+  const forms = [
+    (k: number) => `user${k}@example.com`,
+    (k: number) => ` User${k}@Example.COM `, // the same address once normalized
+    (k: number) => `"user${k}@example.com"`,
+    (k: number) => `"""Ann ${k % 7}"" <ann${k % 7}@x.ru>"`, // quoted with ""
+    (k: number) => `почта${k % 50}@пример.рф`,
+    () => 'не указан', // a null text of this source
+    () => '',
+    (k: number) => `not an address ${k % 11}`,
+  ];
+
+  function leadList(n: number): string {
+    const out = ['id,created_at,channel,company,email'];
+    for (let i = 0; i < n; i++) {
+      // every 40th row repeats an id 3 rows up (merged; every 400th with another address: a conflict)
+      const id = i % 40 === 39 ? 100_000 + i - 3 : 100_000 + i;
+      const k = i % 400 === 399 ? i : (id >> 2) % 6000;
+      out.push(`${id},2025-03-0${1 + (i % 9)} 10:00,site,Company ${i % 301},${forms[(i % 53) % forms.length]!(k)}`);
+    }
+    return out.join('\n') + '\n';
+  }
+
+  /** A balance that moves the e-mails to the worker and back every `every` messages, and counts the moves. */
+  function scripted(every: number): { make: () => Balance; moves: () => number } {
+    let moves = 0;
+    return {
+      make: () => {
+        let n = 0;
+        const b = {
+          on: false,
+          took(): boolean | null {
+            if (++n % every !== 0) return null;
+            b.on = !b.on;
+            moves++;
+            return b.on;
+          },
+        };
+        return b;
+      },
+      moves: () => moves,
+    };
+  }
+
+  async function loadWith(files: Record<string, string>, pipe: { balance: () => Balance } | null): Promise<LoadResult> {
+    const dir = tempDir(files);
+    const s = compileSettings({ ...config, null_values: [...config.null_values!, 'не указан'] }, 'UTC', 20_000);
+    const specs = Object.keys(files).map((name) => ({ path: path.join(dir, name), display: name, kind: 'leads' as const, source: null }));
+    return loadInputs(specs, s, { keepRaw: true, lenient: false, pipe: pipe ? { worker: WORKER, minBytes: 0, ...pipe } : null });
+  }
+
+  it('gives the e-mails, merge conflicts, warnings and counts of one thread, switched on and off mid-file', async () => {
+    const text = leadList(150_000);
+    const one = await loadWith({ 'leads.csv': text }, null);
+    for (const every of [2, 5]) {
+      const script = scripted(every);
+      const two = await loadWith({ 'leads.csv': text }, { balance: script.make });
+      expectSameLoad(one, two, 'leads');
+      expect(script.moves()).toBeGreaterThan(4);
+    }
+    const emails = new Set(one.leads.map((l) => l.email));
+    expect(emails.has('user5@example.com') && emails.has(null)).toBe(true);
+    expect(emails.size).toBeGreaterThan(5000);
+    expect(one.issues.filter((i) => i.code === 'merge_conflict' && i.column === 'email').length).toBeGreaterThan(100);
+  }, 60_000);
+
+  it('and a second list goes on with the first one\'s codes', async () => {
+    const a = leadList(100_000);
+    const b = a.replace(/\n1/g, '\n2');
+    const files = { 'a.csv': a, 'b.csv': b };
+    const one = await loadWith(files, null);
+    const two = await loadWith(files, { balance: scripted(3).make });
+    expectSameLoad(one, two, 'leads');
+    expect(one.leads.length).toBeGreaterThan(190_000);
   }, 60_000);
 });
 
