@@ -38,6 +38,9 @@ export interface PipeOptions {
  */
 export const PIPE_MIN_BYTES = 48 * 1024 * 1024;
 
+/** The worker's young generation (MB). */
+const WORKER_YOUNG_MB = 8;
+
 /** The compiled worker module, next to this one. */
 const WORKER = new URL('./pipe-worker.js', import.meta.url);
 
@@ -86,7 +89,10 @@ export class PipedRows implements AsyncIterable<RawRow>, AsyncIterator<RawRow>, 
     private readonly makeBalance: () => Balance = () => new PipeBalance(),
   ) {
     this.issuesFrom = issues.length;
-    this.worker = new Worker(worker, { workerData: job, resourceLimits: { maxYoungGenerationSizeMb: 2 } });
+    // the worker's garbage is each chunk's decoded text, twice (decoded, then joined to the record
+    // left over): a young generation of 2 MB copied the live chunks in ~1,000 scavenges a 1M-row
+    // Bitrix list (0.7 s of the worker); 8 MB: 0.4 s, the same peak (docs/performance.md item 91)
+    this.worker = new Worker(worker, { workerData: job, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
     this.worker.on('message', (m: PipeMessage) => this.deliver(m));
     this.worker.on('error', (e: Error) => this.fail(e));
     this.worker.on('exit', (code) => this.fail(new Error(`the CSV reading thread stopped early (exit code ${code})`)));
