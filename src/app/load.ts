@@ -179,10 +179,12 @@ export async function loadInputs(specs: readonly InputSpec[], s: NormalizeSettin
     const firstData = head[setup.headerIndex + 1];
     const codes = it instanceof PipedRows && firstData !== undefined ? norm.codeJob(firstData.line - 1, checks) : null;
     // a reading worker marks repeated rows, and this thread then keeps no hash of every row —
-    // unless the worker codes cells: it still hashes each row, but this thread keeps the set
-    // (its probes made the worker the slower thread: id-less call logs and lead lists 0.25–0.33 s
-    // slower, docs/performance.md item 85)
-    const ownRepeats = codes !== null && checks;
+    // unless the worker codes a lead list's phones or more than one number column of a call log:
+    // it still hashes each row, but this thread keeps the set (its probes made the worker the
+    // slower thread: an id-less lead list 0.06 s slower, a call log with two number columns 0.05 s;
+    // with one invoice number column, 0.07–0.08 s faster, with one call number, as fast:
+    // docs/performance.md items 85 and 92)
+    const ownRepeats = codes !== null && checks && (codes.form === 'lead' || codes.columns.length > 1);
     const marked = it instanceof PipedRows && !ownRepeats ? { before: head.slice(0, setup.headerIndex + 1) } : null;
     // with a cut, the table is still sized for the whole file: the worker's records are appended
     // into it, and regrowing then would hold two copies of the table at once

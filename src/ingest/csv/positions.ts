@@ -120,6 +120,30 @@ export class PositionTokenizer extends TokenizerCore<Piece> {
   stopRepeats(keepHashes = false): void {
     this.repeats = null;
     this.hashes = keepHashes;
+    // the records waiting for their marks keep none (-1)
+    this.marks = 0;
+  }
+
+  /**
+   * Where the repeat marks of the piece's records go (`recs` offsets), probed in the set together
+   * when the piece is handed out (`markRepeats`): the set is far larger than the cache, and probes
+   * made one after another overlap their misses where probes between records' other work cannot
+   * (the batching of the main thread's `DuplicateRows`).
+   */
+  private markAt = new Int32Array(1024);
+  private marks = 0;
+
+  private markRepeats(): void {
+    const seen = this.repeats;
+    const r = this.recs;
+    const at = this.markAt;
+    if (seen !== null) {
+      for (let i = 0; i < this.marks; i++) {
+        const k = at[i] as number;
+        r[k] = seen.add((r[k - 2] as number) >>> 0, (r[k - 1] as number) >>> 0) ? 0 : 1;
+      }
+    }
+    this.marks = 0;
   }
 
   /** With no set of hashes (`stopRepeats`): whether records still get their hash. */
@@ -250,7 +274,14 @@ export class PositionTokenizer extends TokenizerCore<Piece> {
     const h = lastHash();
     r[k + 3] = h.h1 | 0;
     r[k + 4] = h.h2 | 0;
-    r[k + 5] = seen === null ? -1 : seen.add(h.h1, h.h2) ? 0 : 1;
+    r[k + 5] = -1;
+    if (seen === null) return;
+    if (this.marks === this.markAt.length) {
+      const a = new Int32Array(this.marks * 2);
+      a.set(this.markAt);
+      this.markAt = a;
+    }
+    this.markAt[this.marks++] = k + 5;
   }
 
   protected addCell(start: number, end: number, escaped: boolean): void {
@@ -279,6 +310,7 @@ export class PositionTokenizer extends TokenizerCore<Piece> {
 
   protected flush(out: (p: Piece) => void): void {
     if (this.n === 0) return this.applyNumbered();
+    this.markRepeats();
     out({ text: this.buf, ints: this.recs.subarray(0, this.n), keys: this.keys });
     this.recs = this.spare.pop() ?? new Int32Array(this.recs.length);
     this.n = 0;
