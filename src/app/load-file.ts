@@ -7,7 +7,7 @@
  * file are reused; exact duplicates are found by duplicate-rows.ts.
  */
 import type { RawRow } from '../ingest/types.js';
-import { cellText } from '../ingest/types.js';
+import { cellText, completeCells, type Cell } from '../ingest/types.js';
 import { makeIssue, type Issue } from '../errors/issue.js';
 import type { Kind } from '../records/types.js';
 import { RowIssues, type FileRef } from '../records/normalize/context.js';
@@ -104,6 +104,24 @@ export class FileLoader {
     return !this.hasRecordId;
   }
 
+  /**
+   * The columns this file's rows are read by (1): the mapped ones, a split moment's two, and the
+   * first (the repeated-header test looks at it on every row); null when that is every column of
+   * the header. A reading worker's rows then come without the others' cells (`PipedRows.wantColumns`).
+   */
+  static readColumns(setup: TableSetup): Uint8Array | null {
+    const m = setup.mapping!;
+    const width = m.byIndex.length;
+    const want = new Uint8Array(width);
+    want[0] = 1;
+    for (const c of Object.values(m.fields) as (number | undefined)[]) if (c !== undefined && c < width) want[c] = 1;
+    if (m.split) {
+      if (m.split.date < width) want[m.split.date] = 1;
+      if (m.split.time < width) want[m.split.time] = 1;
+    }
+    return want.every((x) => x === 1) ? null : want;
+  }
+
   /** `checksDuplicates` of a file of `kind` laid out as `setup`, before its loader is made. */
   static checksDuplicates(kind: Kind, setup: TableSetup): boolean {
     return kind === 'invoices' || setup.mapping!.fields['id' as never] === undefined;
@@ -112,20 +130,20 @@ export class FileLoader {
   /** Feed one data row (rows after the header). */
   add(row: RawRow): void {
     const cells = row.cells;
-    let blank = true;
-    for (let i = 0; i < cells.length; i++) {
-      const c = cells[i];
-      if (c !== null && c !== undefined && (typeof c !== 'string' || c.trim() !== '')) {
-        blank = false;
-        break;
-      }
+    let blank = isBlank(cells);
+    // a row whose read cells are blank may have text in the others (the reader left them out)
+    if (blank && row.partialText !== undefined) {
+      completeCells(row);
+      blank = isBlank(cells);
     }
     if (blank) {
       this.stats.rows_blank++;
       return;
     }
-    // cheap first-cell test before the full comparison (this runs for every row)
+    // cheap first-cell test before the full comparison (this runs for every row; the first
+    // column is always cut out)
     if (this.headerKey !== null && cells.length >= 2 && this.headerFirst !== null && cellText(cells[0] ?? null).trim() === this.headerFirst) {
+      completeCells(row);
       const key = cells.map((c) => normalizeHeader(cellText(c))).join('\u001f');
       if (key === this.headerKey) {
         this.sink.issues.push(makeIssue('repeated_header', { file: this.ref.file, sheet: this.ref.sheet, line: row.line }, { message: 'the header row repeats here (two exports glued together?); skipped' }));
@@ -278,6 +296,7 @@ export class FileLoader {
 
   private rejectRow(row: RawRow, issue: Issue): void {
     let iss = issue;
+    completeCells(row);
     const first = row.cells.find((c) => cellText(c).trim() !== '');
     if (first !== undefined && TOTAL_RE.test(cellText(first).trim())) {
       iss = { ...issue, code: 'total_row', message: `a total/footer row (${JSON.stringify(cellText(first).trim())}), not a record; ${issue.message}`, hint: 'nothing to fix if this is the export\'s own total line' };
@@ -320,4 +339,13 @@ export class FileLoader {
 /** A rejection another row with the same id may cure (a missing or bad required field). */
 function canBeFilled(issue: Issue): boolean {
   return issue.code === 'bad_date' || issue.code === 'missing_required' || issue.code === 'call_direction_unknown';
+}
+
+/** Whether every cell is empty or blank. */
+function isBlank(cells: readonly Cell[]): boolean {
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i];
+    if (c !== null && c !== undefined && (typeof c !== 'string' || c.trim() !== '')) return false;
+  }
+  return true;
 }

@@ -190,6 +190,8 @@ export async function loadInputs(specs: readonly InputSpec[], s: NormalizeSettin
     // into it, and regrowing then would hold two copies of the table at once
     const loader = new FileLoader(kind, norm, setup, ref, stats, inputIndex, stores, sink, { expectedRows: expected, marked });
     if (it instanceof PipedRows && (!checks || ownRepeats)) it.stopRepeats(ownRepeats);
+    // the worker's rows come without the cells of the columns nothing reads
+    if (it instanceof PipedRows) it.wantColumns(FileLoader.readColumns(setup));
     if (it instanceof PipedRows && (codes !== null || numbered.some((c) => c >= 0))) it.numberColumns(numbered, codes, norm.optionalNumbered());
     if (codes !== null) norm.useWorkerCodes();
     const split = cut && opts.parallel ? startPart(spec, table.info, setup, inputIndex, Math.ceil(expected * (1 - cut.share)), cut.start, opts.parallel, stores, loader.source, norm) : null;

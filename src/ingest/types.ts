@@ -42,6 +42,32 @@ export interface RawRow {
    */
   ids?: Int32Array | null;
   idAt?: number;
+  /**
+   * Set when a reading worker's row came without the cells of the columns nothing reads (null in
+   * `cells`; see `PipedRows.wantColumns`): the text their positions point into, `spans[spansAt +
+   * 2j]` … `+ 1` for cell j (a start stored negative, `~start`, has `""` to undo). `completeCells`
+   * fills them in, for what looks at every cell (a blank row, a repeated header, a total row).
+   */
+  partialText?: string;
+  spans?: Int32Array;
+  spansAt?: number;
+}
+
+/** Fill in the cells a reading worker's row came without (see `RawRow.partialText`). */
+export function completeCells(row: RawRow): void {
+  const text = row.partialText;
+  if (text === undefined) return;
+  const s = row.spans!;
+  const at = row.spansAt!;
+  const cells = row.cells;
+  for (let j = 0; j < cells.length; j++) {
+    if (cells[j] !== null) continue;
+    const a = s[at + 2 * j] as number;
+    const b = s[at + 2 * j + 1] as number;
+    cells[j] = a >= 0 ? text.slice(a, b) : text.slice(~a, b).replaceAll('""', '"');
+  }
+  row.partialText = undefined;
+  row.spans = undefined;
 }
 
 /**

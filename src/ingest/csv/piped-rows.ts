@@ -140,6 +140,17 @@ export class PipedRows implements AsyncIterable<RawRow>, AsyncIterator<RawRow>, 
 
   private codes: PackedDictParts | null = null;
 
+  /**
+   * Cut out only the cells of the columns `want` marks (1) from the rows not yet handed out; the
+   * others come as null, filled in by `completeCells` where something looks at every cell. Null:
+   * every cell (the default).
+   */
+  wantColumns(want: Uint8Array | null): void {
+    this.want = want;
+  }
+
+  private want: Uint8Array | null = null;
+
   /** Have the worker stop marking repeated records, with or without their hashes (see `PipeNoRepeats`). */
   stopRepeats(keepHashes = false): void {
     if (this.closed || this.broken !== null) return;
@@ -200,7 +211,7 @@ export class PipedRows implements AsyncIterable<RawRow>, AsyncIterator<RawRow>, 
       }
       const out: RawRow[] = [];
       let skip = seg.skip;
-      for (const p of seg.pieces) skip = unpackPiece(p, out, skip, this.ownLine);
+      for (const p of seg.pieces) skip = unpackPiece(p, out, skip, this.ownLine, this.want);
       if (out.length > 0) return out;
     }
   }

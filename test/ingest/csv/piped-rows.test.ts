@@ -258,6 +258,41 @@ describe.skipIf(!built)('loading a file read on a worker thread', () => {
     expect(Buffer.byteLength(text)).toBeGreaterThan(5e6);
   }, 30_000);
 
+  it('a wide file whose unread columns come without their cells: blank rows, text only in unread columns, repeated headers and total rows as one thread finds them', async () => {
+    const header = ['ID', 'Название лида', 'Дата создания', 'Источник', 'Название компании', ...Array.from({ length: 12 }, (_, j) => `Поле ${j + 1}`)];
+    const blank = Array(header.length).fill('');
+    const only = (at: number, v: string) => blank.map((b, j) => (j === at ? v : b)).join(';');
+    const out = [header.join(';')];
+    for (let i = 0; i < 120_000; i++) {
+      const extra = Array.from({ length: 12 }, (_, j) => ((i + j) % 3 === 0 ? `значение ${j}` : j === 5 && i % 7 === 0 ? '"с ""кавычками"" и ; внутри"' : ''));
+      const row = [String(100_000 + i), `Лид ${i}`, `0${1 + (i % 9)}.03.2025 10:00`, 'Сайт', `ООО «Клиент ${i % 301}»`, ...extra];
+      const k = i % 997;
+      if (k === 5) out.push(blank.join(';'));
+      else if (k === 6) out.push(only(9, '   ')); // blank: spaces in an unread column
+      else if (k === 7) out.push(only(14, 'только здесь')); // text in an unread column only: rejected, no date
+      else if (k === 8) out.push(blank.map((b, j) => (j === 1 ? '"Итого"' : j === 2 ? '31.13.2025' : j === 16 ? '120000' : b)).join(';')); // a total row, its label unread
+      else if (k === 9) out.push(header.join(';')); // the header again
+      else if (k === 10) out.push(row.slice(0, 6).join(';')); // a short row
+      else out.push(row.join(';'));
+    }
+    const text = out.join('\r\n') + '\r\n';
+    const one = await load('wide.csv', text, 'leads', false);
+    const want = vi.spyOn(PipedRows.prototype, 'wantColumns');
+    try {
+      const two = await load('wide.csv', text, 'leads', true);
+      expect(want.mock.calls.map(([m]) => (m === null ? null : [...m]))).toEqual([[1, 0, 1, 1, 1, ...Array(12).fill(0)]]);
+      expectSameLoad(one, two, 'leads');
+      expect(two.rejects).toEqual(one.rejects);
+    } finally {
+      want.mockRestore();
+    }
+    const codes = one.issues.map((i) => i.code);
+    expect(codes).toEqual(expect.arrayContaining(['repeated_header', 'total_row']));
+    expect(codes.filter((c) => c === 'total_row').length).toBeGreaterThan(100);
+    expect(one.files[0]!.stats.rows_blank).toBeGreaterThan(200);
+    expect(one.rejects.some((r) => r.raw.includes('только здесь'))).toBe(true);
+  }, 60_000);
+
   it('gives the records, issues, rejects and counts of one thread', async () => {
     const out = ['Дата;Номер;Контрагент;ИНН;Менеджер;Сумма'];
     for (let i = 0; i < 12_000; i++) {

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { CsvLineTooLong } from '../../../src/ingest/csv/tokenizer.js';
 import { CsvTokenizer } from '../../../src/ingest/csv/csv-tokenizer.js';
 import { PositionTokenizer, unpackPiece, type Piece } from '../../../src/ingest/csv/positions.js';
-import type { RawRow } from '../../../src/ingest/types.js';
+import { completeCells, type RawRow } from '../../../src/ingest/types.js';
 import { hashText, lastHash } from '../../../src/ingest/row-hash.js';
 import { chunks } from '../../helpers/chunks.js';
 
@@ -62,6 +62,41 @@ describe('PositionTokenizer', () => {
         expect(got.issues).toEqual(want.issues);
       }),
       { numRuns: 3000 },
+    );
+  });
+
+  it('cuts out only the wanted columns\' cells, and completeCells fills in the others as the full unpack has them (property)', () => {
+    fc.assert(
+      fc.property(text, fc.constantFrom(',', ';'), fc.array(fc.nat(), { maxLength: 10 }), fc.array(fc.boolean(), { maxLength: 8 }), fc.boolean(), (s, d, cuts, mask, numbered) => {
+        const parts = chunks(s, cuts);
+        const t = new PositionTokenizer({ delimiter: d });
+        if (numbered) t.numberColumns([1]);
+        const pieces: Piece[] = [];
+        for (const p of parts) t.push(p, (x) => pieces.push(x));
+        t.end((x) => pieces.push(x));
+        const want = Uint8Array.from(mask, (b) => (b ? 1 : 0));
+        const full: RawRow[] = [];
+        const some: RawRow[] = [];
+        for (const p of pieces) {
+          unpackPiece(p, full, 0);
+          unpackPiece(p, some, 0, 0, want);
+        }
+        expect(some.length).toBe(full.length);
+        some.forEach((r, i) => {
+          const f = full[i]!;
+          // columns past the mask are not wanted either
+          expect(r.cells).toEqual(f.cells.map((c, j) => (want[j] === 1 ? c : null)));
+          expect(r.partialText !== undefined).toBe(f.cells.some((_, j) => want[j] !== 1));
+          expect([r.line, r.raw, r.h1, r.h2, r.repeat]).toEqual([f.line, f.raw, f.h1, f.h2, f.repeat]);
+          // the numbered cells' ids read as before
+          if (numbered) expect(r.ids![r.idAt!]).toBe(f.ids![f.idAt!]);
+          else expect(r.ids).toBeNull();
+          completeCells(r);
+          expect(r.cells).toEqual(f.cells);
+          expect(r.partialText).toBeUndefined();
+        });
+      }),
+      { numRuns: 2000 },
     );
   });
 
