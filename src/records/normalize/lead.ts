@@ -31,6 +31,11 @@ const D_OUT = 2;
 const D_UNKNOWN = 3;
 
 /** Compiled per file: column parsers with their detection state, and per-column memos. */
+/** Where a reading worker's numbers for a row are, after `RawRow.idAt`: `numberedColumns`' ids, then the phone's code. */
+const NAME_SLOT = 0;
+const EMAIL_SLOT = 1;
+const PHONE_SLOT = 2;
+
 export class LeadNormalizer {
   private readonly created: DateCell;
   private readonly wonAt: DateCell;
@@ -127,7 +132,7 @@ export class LeadNormalizer {
     return { columns: [c], form: 'lead', country: this.s.defaultCountry, nulls, internal: [], fromLine };
   }
 
-  /** The worker codes the phones from now on: numbered rows carry the code after the name id. */
+  /** The worker codes the phones from now on: numbered rows carry the code after the name's and the e-mail's ids. */
   useWorkerCodes(): void {
     this.workerPhones = true;
   }
@@ -248,7 +253,7 @@ export class LeadNormalizer {
     }
 
     // coded by the reading worker: its own dictionary's id, renumbered once the file is read
-    const wc = this.workerPhones && row.ids ? (row.ids[row.idAt! + 2] as number) : -1;
+    const wc = this.workerPhones && row.ids ? (row.ids[row.idAt! + PHONE_SLOT] as number) : -1;
     if (wc >= 0) {
       r.phone = wc < 2 ? -1 : PHONE_PENDING + (wc >> 1) - 1;
       if ((wc & 1) === 1) out.warnFound('phone_invalid', this.refs.phone!, this.raw(row, c.phone), 'not a valid phone number; kept as digits');
@@ -260,7 +265,7 @@ export class LeadNormalizer {
     }
 
     const em = this.raw(row, c.email);
-    const eid = row.ids ? (row.ids[row.idAt! + 1] as number) : -1;
+    const eid = row.ids ? (row.ids[row.idAt! + EMAIL_SLOT] as number) : -1;
     r.email = em === '' ? -1 : eid >= 0 ? this.emailCodes.of(em, eid) : this.emailMemo.of(em);
 
     const st = this.raw(row, c.status);
@@ -278,7 +283,7 @@ export class LeadNormalizer {
     if (r.id !== null && isExponentForm(id)) warnExponent(out, this.refs.id!, id, 'id');
     const cl = this.raw(row, c.client);
     // numbered by a reading worker: the code by index, no guess or lookup
-    const nid = row.ids ? (row.ids[row.idAt!] as number) : -1;
+    const nid = row.ids ? (row.ids[row.idAt! + NAME_SLOT] as number) : -1;
     if (cl === '') r.client = -1;
     else if (nid >= 0) r.client = this.clientCodes.of(cl, nid);
     else {
