@@ -243,8 +243,8 @@ export async function loadInputs(specs: readonly InputSpec[], s: NormalizeSettin
   counted(crossFileDuplicates('calls', t.calls));
   counted(crossFileDuplicates('invoices', t.invoices));
   if (res.costKnown) counted(costMissing(t.invoices));
-  const managers = new Set<string>();
-  const channels = new Set<string>();
+  const managers: string[] = [];
+  const channels: string[] = [];
   namesInOrder(t.leads.manager, t.leads.length, t.leads.managers, managers);
   namesInOrder(t.leads.channel, t.leads.length, t.leads.channels, channels);
   namesInOrder(t.calls.manager, t.calls.length, t.calls.managers, managers);
@@ -345,13 +345,13 @@ function isIdentity(order: Int32Array, n: number): boolean {
   return true;
 }
 
-/** Add the names of the ids in `col[0..n)` to `out`, in first-use order. */
-function namesInOrder(col: IdColumn | Int32Array, n: number, dict: TextDict, out: Set<string>): void {
+/** Append the names of the ids in `col[0..n)` to `out`, in first-use order, each once. */
+function namesInOrder(col: IdColumn | Int32Array, n: number, dict: TextDict, out: string[]): void {
   const seen = new Uint8Array(dict.size);
   for (let i = 0; i < n; i++) {
     const id = col[i] as number;
     if (id < 0 || seen[id] === 1) continue;
     seen[id] = 1;
-    out.add(dict.value(id)!);
+    out.push(dict.value(id)!);
   }
 }

@@ -78,6 +78,15 @@ function isSpace(c: number): boolean {
 /** Group names are trimmed and whitespace-collapsed, case kept (Decision #50). */
 export function cleanGroupName(s: string | null): string {
   if (s === null) return NONE;
+  if (s === '') return NONE;
+  // already clean (no space at either end, none doubled, every one a plain space): the text
+  // itself — a million distinct landing URLs were rebuilt character by character
+  let clean = !isSpace(s.charCodeAt(0)) && !isSpace(s.charCodeAt(s.length - 1));
+  for (let i = 1; clean && i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (isSpace(c) && (c !== 32 || s.charCodeAt(i - 1) === 32)) clean = false;
+  }
+  if (clean) return s;
   let out = '';
   let gap = false;
   for (let i = 0; i < s.length; i++) {
@@ -114,7 +123,8 @@ export function compileChannelRules(rules: readonly ChannelRule[], tracking?: Re
     if (key) track.set(key, cleanGroupName(v));
   }
   const lookup = memoized((raw: string): ChannelResult => {
-    if (cleanGroupName(raw) === NONE) return NONE_RESULT;
+    const clean = cleanGroupName(raw);
+    if (clean === NONE) return NONE_RESULT;
     if (track.size > 0) {
       const key = normalizeNumber(raw);
       const name = key ? track.get(key) : undefined;
@@ -122,9 +132,9 @@ export function compileChannelRules(rules: readonly ChannelRule[], tracking?: Re
     }
     for (const r of compiled) {
       if (!r.re.test(bounded(raw))) continue;
-      return { channel: cleanGroupName(r.channel ?? raw), direction: r.direction };
+      return { channel: r.channel === null ? clean : cleanGroupName(r.channel), direction: r.direction };
     }
-    return { channel: cleanGroupName(raw), direction: null };
+    return { channel: clean, direction: null };
   });
   return (raw) => (raw === null ? NONE_RESULT : lookup(raw));
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { cleanGroupName, compileChannelRules, compileInternalNumbers, compileManagerRules } from '../../src/mapping/rules.js';
 import { KpiError } from '../../src/errors/kpi-error.js';
 
@@ -105,4 +106,26 @@ describe('cleanGroupName (Decision #50)', () => {
   ])('%j → %j', (s, v) => expect(cleanGroupName(s)).toBe(v));
   it('keeps case', () => expect(cleanGroupName('иванов')).toBe('иванов'));
   it('null → (none)', () => expect(cleanGroupName(null)).toBe('(none)'));
+  it('trims and collapses every kind of space as the character-by-character rule does, for any text (property)', () => {
+    // the rule as first written: every run of spaces inside becomes one plain space, none at the ends
+    const SPACES = new Set([32, 9, 10, 13, 0xa0, 0x2007, 0x2009, 0x202f, 0x3000, 0xfeff, 11, 12]);
+    const reference = (s: string): string => {
+      let out = '';
+      let gap = false;
+      for (const ch of s) {
+        if (SPACES.has(ch.charCodeAt(0))) {
+          gap = out !== '';
+          continue;
+        }
+        if (gap) out += ' ';
+        gap = false;
+        out += ch;
+      }
+      return out === '' ? '(none)' : out;
+    };
+    const unit = fc.constantFrom('a', 'Я', ' ', '  ', '\t', '\n', '\r', '\u00a0', '\u3000', '\ufeff', '\u2009', '-', '😀', '\u2028');
+    fc.assert(fc.property(fc.string({ unit, maxLength: 12 }), (s) => {
+      expect(cleanGroupName(s)).toBe(reference(s));
+    }), { numRuns: 5000 });
+  });
 });

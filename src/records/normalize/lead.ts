@@ -31,6 +31,40 @@ const D_OUT = 2;
 const D_UNKNOWN = 3;
 
 /** Compiled per file: column parsers with their detection state, and per-column memos. */
+/**
+ * Each raw channel id's rule result — the channel's id and the direction it implies — in typed
+ * arrays: a source column of landing URLs with a click id has a raw channel per lead, and an
+ * object per id in a Map cost ~100 bytes each.
+ */
+class ChannelRules {
+  private channels = new Int32Array(64);
+  /** 0: none, 1: inbound, 2: outbound. */
+  private directions = new Uint8Array(64);
+
+  set(id: number, channel: number, direction: 'inbound' | 'outbound' | null): void {
+    if (id >= this.channels.length) {
+      const size = Math.max(id + 1, this.channels.length * 2);
+      const c = new Int32Array(size);
+      c.set(this.channels);
+      this.channels = c;
+      const d = new Uint8Array(size);
+      d.set(this.directions);
+      this.directions = d;
+    }
+    this.channels[id] = channel;
+    this.directions[id] = direction === 'inbound' ? 1 : direction === 'outbound' ? 2 : 0;
+  }
+
+  channel(id: number): number {
+    return this.channels[id] as number;
+  }
+
+  direction(id: number): 'inbound' | 'outbound' | null {
+    const d = this.directions[id];
+    return d === 1 ? 'inbound' : d === 2 ? 'outbound' : null;
+  }
+}
+
 /** Where a reading worker's numbers for a row are, after `RawRow.idAt`: `numberedColumns`' ids, then the phone's code. */
 const NAME_SLOT = 0;
 const EMAIL_SLOT = 1;
@@ -43,7 +77,7 @@ export class LeadNormalizer {
   private readonly refs: Record<string, ColumnRef | null> = {};
   /** channel text → channelRaw id; its rule's channel id and direction in `channelRule`. */
   private readonly channelMemo: Memo;
-  private readonly channelRule = new Map<number, { channel: number; direction: 'inbound' | 'outbound' | null }>();
+  private readonly channelRule = new ChannelRules();
   private readonly directionMemo: Memo;
   private readonly clientMemo: Memo;
   /** Its codes by the ids a reading worker gave the cells (see `numberedColumns`). */
@@ -79,7 +113,8 @@ export class LeadNormalizer {
     this.none = { manager: t.managers.id(s.manager(null)), segment: t.segments.id(NONE), channel: t.channels.id(s.channel(null).channel) };
     this.channelMemo = new DictMemo(t.channels, () => true, (id, raw) => {
       const rule = s.channel(raw);
-      this.channelRule.set(id, { channel: t.channels.id(rule.channel), direction: rule.direction });
+      // a channel left as it was read is this very entry (no second lookup of the same text)
+      this.channelRule.set(id, rule.channel === raw ? id : t.channels.id(rule.channel), rule.direction);
     });
     this.directionMemo = new TextMemo((raw) => {
       if (s.isNull(raw)) return D_NONE;
@@ -232,9 +267,8 @@ export class LeadNormalizer {
       direction = 'inbound';
     } else {
       r.channelRaw = this.channelMemo.of(chText);
-      const rule = this.channelRule.get(r.channelRaw)!;
-      r.channel = rule.channel;
-      direction = rule.direction ?? 'inbound';
+      r.channel = this.channelRule.channel(r.channelRaw);
+      direction = this.channelRule.direction(r.channelRaw) ?? 'inbound';
     }
     if (c.direction !== undefined) {
       const raw = this.raw(row, c.direction);
