@@ -109,13 +109,17 @@ function variantKey(n: string): string {
   return n.toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
-/** `variantKey`'s 32-bit hash (FNV-1a), for a plain ASCII name without building the key. */
-function variantHash(n: string): number {
+/**
+ * `variantKey(n)`'s 32-bit hash (FNV-1a), worked out on `n` itself while it is ASCII; a name with
+ * any other character is hashed through its key (`toLowerCase` knows the other alphabets).
+ */
+function variantHash(n: string, ascii = false): number {
   let h = 0x811c9dc5;
   let gap = false;
   let any = false;
   for (let i = 0; i < n.length; i++) {
     let c = n.charCodeAt(i);
+    if (c > 127 && !ascii) return variantHash(variantKey(n), true);
     if (c === 32 || (c >= 9 && c <= 13)) {
       gap = any;
       continue;
@@ -131,12 +135,6 @@ function variantHash(n: string): number {
   return h;
 }
 
-/** `variantHash` of any name: ASCII ones without a copy, others through their key. */
-function hashOfName(n: string): number {
-  for (let i = 0; i < n.length; i++) if (n.charCodeAt(i) > 127) return variantHash(variantKey(n));
-  return variantHash(n);
-}
-
 /**
  * Group names that differ only in case or spacing are two groups; say so once per name. `names`
  * in first-use order, repeats allowed (the same manager in two kinds' dictionaries). The names
@@ -147,7 +145,7 @@ function hashOfName(n: string): number {
 export function caseVariants(names: readonly string[], field: string): Issue[] {
   const n = names.length;
   const hashes = new Int32Array(n);
-  for (let i = 0; i < n; i++) hashes[i] = hashOfName(names[i]!);
+  for (let i = 0; i < n; i++) hashes[i] = variantHash(names[i]!);
   // the hashes more than one name has (a numeric sort of a copy finds them)
   const sorted = hashes.slice().sort();
   const shared = new Set<number>();
