@@ -285,6 +285,23 @@ describe('narrow id columns (Int16 until the dictionary outgrows it)', () => {
     expect(wrong).toBe(0);
   });
 
+  it('of a packed dictionary too: 40,000 distinct channels (landing URLs) widen channel and channelRaw', () => {
+    const urls = leads.map((l, k) => ({ ...l, channel: `https://example.com/?gclid=${k % many}`, channelRaw: `https://example.com/?gclid=${k % many}` }));
+    expect(LeadTable.from(urls.slice(0, 10)).channel).toBeInstanceOf(Int16Array);
+    const t = LeadTable.from(urls);
+    expect(t.channel).toBeInstanceOf(Int32Array);
+    expect(t.channelRaw).toBeInstanceOf(Int32Array);
+    let wrong = 0;
+    for (let i = 0; i < t.length; i++) if (t.channels.value(t.channel[i]!) !== urls[i]!.channel || t.channels.value(t.channelRaw[i]!) !== urls[i]!.channelRaw) wrong++;
+    expect(wrong).toBe(0);
+    // appended from another table past the limit at once (a worker part)
+    const a = LeadTable.from(urls.slice(0, 30_000));
+    a.appendState(LeadTable.from(urls.slice(30_000)).exportState(), [0]);
+    expect(a.channel).toBeInstanceOf(Int32Array);
+    for (let i = 0; i < a.length; i++) if (a.channels.value(a.channel[i]!) !== urls[i]!.channel) wrong++;
+    expect(wrong).toBe(0);
+  });
+
   it('widen while another table is appended to them (a worker part with its own dictionary)', () => {
     const a = LeadTable.from(leads.slice(0, 30_000));
     expect(a.manager).toBeInstanceOf(Int16Array);

@@ -5,7 +5,7 @@
  * typed arrays cost a few bytes per value and hold no pointers.
  */
 import type { Origin } from '../types.js';
-import type { StringDict, TextDict } from './dict.js';
+import type { TextDict } from './dict.js';
 import { PackedDict } from './packed-dict.js';
 import { idNumber, isTextKey, keyText, TEXT_ID_BASE } from './id-keys.js';
 
@@ -227,7 +227,7 @@ export abstract class TableBase {
     this.watching = true;
     for (const col of this.layout.narrow ?? []) {
       const d = this.layout.i32.find(([k]) => k === col)![1];
-      (this.dict(d) as StringDict).onWide(() => {
+      (this.dict(d) as TextDict & { onWide(widen: () => void): void }).onWide(() => {
         const c = this.cols();
         const a = c[col]!;
         if (a instanceof Int32Array) return;

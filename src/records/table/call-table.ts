@@ -63,7 +63,7 @@ export class CallTable extends TableBase {
   /** Many distinct short texts, rarely read back: packed (see packed-dict.ts). */
   readonly phones = new PackedDict();
   readonly managers = new StringDict();
-  readonly channels = new StringDict();
+  readonly channels = new PackedDict();
 
   push(r: CallRow, line: number, source: number): number {
     const i = this.pushBase(r.id, line, source);

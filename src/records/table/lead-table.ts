@@ -78,7 +78,8 @@ export class LeadTable extends TableBase {
   flags = new Uint8Array(0);
 
   /** channel and channelRaw share one dict; so do the other group fields. */
-  readonly channels = new StringDict();
+  /** Packed: a source column of landing URLs with click ids holds a channel per lead (see packed-dict.ts). */
+  readonly channels = new PackedDict();
   readonly managers = new StringDict();
   readonly segments = new StringDict();
   readonly statuses = new StringDict();

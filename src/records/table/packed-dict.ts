@@ -9,7 +9,7 @@
  * A text is turned back into a string only when asked (`value`), e.g. for a listed call's number.
  */
 import { grow } from './base.js';
-import type { TextDict } from './dict.js';
+import { NARROW_IDS, type TextDict } from './dict.js';
 
 const EMPTY = 0;
 
@@ -67,6 +67,24 @@ export class PackedDict implements TextDict {
 
   get size(): number {
     return this.count;
+  }
+
+  /**
+   * Run `widen` before the first id that does not fit an Int16 is handed out (at once if one
+   * was): a table keeps a column of this dictionary's ids in an Int16Array until then (as
+   * `StringDict.onWide`).
+   */
+  onWide(widen: () => void): void {
+    if (this.count > NARROW_IDS) widen();
+    else (this.wide ??= []).push(widen);
+  }
+
+  private wide: (() => void)[] | null = null;
+
+  private widen(): void {
+    const w = this.wide;
+    this.wide = null;
+    for (const f of w ?? []) f();
   }
 
   /** The id of `s`, adding it when new; -1 for null. */
@@ -185,6 +203,7 @@ export class PackedDict implements TextDict {
       this.count = p.count;
       this.bytes = null;
       this.missed = null;
+      if (this.count > NARROW_IDS && this.wide !== null) this.widen();
       return null;
     }
     const map = new Int32Array(p.count);
@@ -339,6 +358,7 @@ export class PackedDict implements TextDict {
     // any text added, the slot `find` stopped at may be taken
     this.missed = null;
     const id = this.count;
+    if (id === NARROW_IDS && this.wide !== null) this.widen();
     this.used += n;
     this.start[id + 1] = this.used;
     this.hashes[id] = h;
