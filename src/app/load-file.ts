@@ -55,9 +55,20 @@ export interface LoaderOptions {
   marked?: { before: readonly RawRow[] } | null;
 }
 
+/**
+ * Rows held back at most while a column's format is undecided (every date could be day- or
+ * month-first, every amount read either way): past this many, the column stays undecided — the
+ * file-level error asking for `date_format:` / `decimal_mark:` — and the later rows are counted,
+ * not kept. A million such rows held ~840 MB; a file that settles the format only after this
+ * many rows is an export sorted so that its first 100,000 rows all fall on days 1–12.
+ */
+export const MAX_WAITING = 100_000;
+
 /** The per-file streaming state machine. */
 export class FileLoader {
   private pending: RawRow[] = [];
+  /** Set once `MAX_WAITING` rows waited for an undecided column: later rows are only counted. */
+  private gaveUp = false;
   private readonly headerKey: string | null;
   private readonly headerFirst: string | null;
   private readonly hasRecordId: boolean;
@@ -151,10 +162,17 @@ export class FileLoader {
       }
     }
     this.stats.rows_read++;
+    // no longer observed either: a later row must not decide the column the held rows were dropped for
+    if (this.gaveUp) return;
     const split = this.split;
     if (split !== null) cells[split.date] = joinMoment(cells[split.date] ?? null, cells[split.time] ?? null);
     this.norm.observe(row);
     if (this.pending.length > 0 || this.norm.isUndecided) {
+      if (this.pending.length >= MAX_WAITING && this.norm.isUndecided) {
+        this.gaveUp = true;
+        this.pending = [];
+        return;
+      }
       this.pending.push(row);
       if (!this.norm.isUndecided) this.flush();
       return;
@@ -179,6 +197,11 @@ export class FileLoader {
   /** Rows held back because a column's format is still undecided (for inspect). */
   get waiting(): number {
     return this.pending.length;
+  }
+
+  /** Whether `MAX_WAITING` rows waited for an undecided column, which then stays undecided. */
+  get waitedOut(): boolean {
+    return this.gaveUp;
   }
 
   private process(row: RawRow): void {

@@ -17,7 +17,7 @@ import { CallRow } from '../records/table/call-table.js';
 import type { TextDict } from '../records/table/dict.js';
 import { openTable } from './open-table.js';
 import { setupTable, type TableSetup } from './table-setup.js';
-import { FileLoader, type LoadSink, type SampleRef } from './load-file.js';
+import { FileLoader, MAX_WAITING, type LoadSink, type SampleRef } from './load-file.js';
 import { makeNormalizer, type AnyNormalizer } from './make-normalizer.js';
 import { newStores, type RecordStore, type Stores } from './merge-store.js';
 import { newStats, type InputStats, type RejectRow } from './stats.js';
@@ -215,7 +215,7 @@ export async function loadInputs(specs: readonly InputSpec[], s: NormalizeSettin
       const isDate = ['created_at', 'won_at', 'started_at', 'date', 'paid_at'].includes(undecided[0]!);
       const col = setup.headers?.[f[undecided[0]!]!] ?? undecided[0]!;
       const problem = makeIssue(isDate ? 'date_ambiguous' : 'decimal_ambiguous', { file: spec.display, sheet: table.info.sheet, column: col }, isDate
-        ? { message: `column "${col}": every date could be day-first or month-first (no day above 12 in ${loader.waiting} rows)`, hint: `declare it: date_format: {${undecided[0]}: d/M/yyyy H:mm} (or M/d/yyyy) for this source` }
+        ? { message: `column "${col}": every date could be day-first or month-first (no day above 12 in ${loader.waitedOut ? `the first ${MAX_WAITING}` : loader.waiting} rows)`, hint: `declare it: date_format: {${undecided[0]}: d/M/yyyy H:mm} (or M/d/yyyy) for this source` }
         : { message: `column "${col}": every amount reads either way (like 1,200 or 3.500), so the decimal mark is unknown`, hint: 'declare it: decimal_mark: "," or "." for this source' });
       report.problems.push(problem);
       if (!opts.lenient) throw inputError(formatIssueLine(problem), { issue: problem });

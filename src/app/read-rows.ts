@@ -85,7 +85,7 @@ export async function readRows(
       }
       if (part !== null && part.owns(row.line)) {
         loader.endBatch();
-        const ok = row.line === part.line && passedLine < part.line && loader.waiting === 0 && (await adopt(split!, loader));
+        const ok = row.line === part.line && passedLine < part.line && loader.waiting === 0 && !loader.waitedOut && (await adopt(split!, loader));
         if (ok) {
           await rows.return?.();
           progress?.done();

@@ -64,7 +64,8 @@ async function readPart(job: PartJob, post: (m: PartMessage, transfer?: ArrayBuf
     stats,
     issues: sink.issues.map(plainIssue),
     duplicates,
-    waiting: loader.waiting,
+    // rows it gave up holding count as waiting: the part is not taken over then
+    waiting: loader.waitedOut ? Math.max(1, loader.waiting) : loader.waiting,
     detection: norm.detection(),
     encoding: table.info.encoding,
     asciiSoFar: table.info.asciiSoFar === true,
