@@ -71,8 +71,9 @@ export class IdIndex {
   /** Make room for `n` ids without rehashing. */
   reserve(n: number): void {
     if (this.order !== null) {
-      // untouched pages of the list cost nothing until written
-      if (n > this.order.length) this.order = grown(this.order, n);
+      // untouched pages of the list cost nothing until written; at least 1.5× at a time, as the
+      // table grows: each of 365 daily files reserving its own rows copied the whole list
+      if (n > this.order.length) this.order = grown(this.order, Math.max(n, Math.ceil(this.order.length * 1.5)));
       this.reserved = Math.max(this.reserved, n);
       return;
     }
