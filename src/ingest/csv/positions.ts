@@ -338,50 +338,13 @@ export class PositionTokenizer extends TokenizerCore<Piece> {
  * before. Returns how many of the `skip` are still to drop.
  */
 export function unpackPiece(p: Piece, out: RawRow[], skip: number, afterLine = 0, want: Uint8Array | null = null): number {
-  if (want !== null) return unpackWanted(p, out, skip, afterLine, want);
   const { text, ints, keys } = p;
-  // the ids stay readable after `ints` goes back to the worker (rows may wait, undecided)
-  const ids = keys > 0 ? ints.slice() : null;
+  // the ids (and, for rows left without some cells, the positions) stay readable after `ints`
+  // goes back to the worker (rows may wait, undecided)
+  const copy = keys > 0 || want !== null ? ints.slice() : null;
+  const ids = keys > 0 ? copy : null;
+  const w = want === null ? 0 : want.length;
   const n = ints.length;
-  let k = 0;
-  while (k < n) {
-    const line = ints[k]!;
-    const start = ints[k + 1]!;
-    const end = ints[k + 2]!;
-    const h1 = ints[k + 3]! >>> 0;
-    const h2 = ints[k + 4]! >>> 0;
-    const repeat = ints[k + 5]!;
-    const count = ints[k + 6]!;
-    k += HEAD;
-    if (skip > 0 || line <= afterLine) {
-      if (skip > 0) skip--;
-      k += 2 * count + keys;
-      continue;
-    }
-    const cells: string[] = [];
-    for (let j = 0; j < count; j++, k += 2) {
-      const a = ints[k]!;
-      cells.push(a >= 0 ? text.slice(a, ints[k + 1]!) : text.slice(~a, ints[k + 1]!).replaceAll('""', '"'));
-    }
-    // a hash's second half is odd (`lastHash`): 0 is none
-    out.push({ line, cells, raw: text.slice(start, end), h1, h2: h2 === 0 ? undefined : h2, repeat, ids, idAt: k });
-    k += keys;
-  }
-  return skip;
-}
-
-/**
- * `unpackPiece` cutting out only the cells of the columns `want` marks (1); the others are null,
- * and the row keeps where they are (`RawRow.partialText`, `completeCells`). A wide export (a
- * CRM's forty columns, eight read) then costs a string per cell read, not per cell.
- */
-function unpackWanted(p: Piece, out: RawRow[], skip: number, afterLine: number, want: Uint8Array): number {
-  const { text, ints, keys } = p;
-  // the positions stay readable after `ints` goes back to the worker
-  const spans = ints.slice();
-  const ids = keys > 0 ? spans : null;
-  const n = ints.length;
-  const w = want.length;
   let k = 0;
   while (k < n) {
     const line = ints[k]!;
@@ -399,9 +362,12 @@ function unpackWanted(p: Piece, out: RawRow[], skip: number, afterLine: number, 
     }
     const at = k;
     const cells: (string | null)[] = [];
+    // with `want`, only the cells of the columns it marks (1) are cut out: the others are null,
+    // and the row keeps where they are (`RawRow.partialText`, `completeCells`) — a wide export
+    // (a CRM's forty columns, eight read) then costs a string per cell read, not per cell
     let left = false;
     for (let j = 0; j < count; j++, k += 2) {
-      if (j >= w || want[j] !== 1) {
+      if (want !== null && (j >= w || want[j] !== 1)) {
         cells.push(null);
         left = true;
         continue;
@@ -409,7 +375,8 @@ function unpackWanted(p: Piece, out: RawRow[], skip: number, afterLine: number, 
       const a = ints[k]!;
       cells.push(a >= 0 ? text.slice(a, ints[k + 1]!) : text.slice(~a, ints[k + 1]!).replaceAll('""', '"'));
     }
-    out.push({ line, cells, raw: text.slice(start, end), h1, h2: h2 === 0 ? undefined : h2, repeat, ids, idAt: k, partialText: left ? text : undefined, spans: left ? spans : undefined, spansAt: at });
+    // a hash's second half is odd (`lastHash`): 0 is none
+    out.push({ line, cells, raw: text.slice(start, end), h1, h2: h2 === 0 ? undefined : h2, repeat, ids, idAt: k, partialText: left ? text : undefined, spans: left ? copy! : undefined, spansAt: left ? at : undefined });
     k += keys;
   }
   return skip;
