@@ -36,9 +36,10 @@ async function pipe(job: PipeJob, port: NonNullable<typeof parentPort>): Promise
   let repeats: PipeNoRepeats | null = null;
   port.on('message', (m: PipeToWorker) => {
     if (m.type === 'number') {
-      // before the reader is open, kept for when it is
+      // before the reader is open, kept for when it is (a later message, switching optional
+      // columns, asks for no codes: the first one's still count)
       if (tokenizer !== null) tokenizer.numberColumns(m.columns, m.codes);
-      else numbered = m;
+      else numbered = { ...m, codes: m.codes ?? numbered?.codes ?? null };
       return;
     }
     if (m.type === 'no-repeats') {

@@ -199,6 +199,30 @@ describe.skipIf(!built)('reading a CSV file on a worker thread', () => {
     await piped.return();
     expect(await piped.nextBatch()).toBeNull();
   });
+
+  it('keeps the codes asked for when the numbered columns change before the worker has opened the file', async () => {
+    const text = 'name,phone\n' + Array.from({ length: 50_000 }, (_, i) => `Company ${i % 97},+7916${String(i).padStart(7, '0')}`).join('\n');
+    const file = path.join(tempDir({ 'p.csv': text }), 'p.csv');
+    const opened = await readCsv({ path: file }, { file: 'p.csv' }, []);
+    await opened.rows.return?.();
+    const piped = new PipedRows({ path: file, file: 'p.csv', encoding: null, delimiter: null }, opened.info, [], null, WORKER);
+    // both at once, as a switch of optional columns (no codes) could follow the first message
+    piped.numberColumns([0, 1], { columns: [1], form: 'lead', country: 'RU', nulls: [], internal: [], fromLine: 1 });
+    piped.numberColumns([0, -1], null);
+    let rows = 0;
+    let coded = 0;
+    for (;;) {
+      const b = await piped.nextBatch();
+      if (b === null) break;
+      for (const r of b) {
+        rows++;
+        if (r.ids && (r.ids[r.idAt! + 2] as number) > 0) coded++;
+      }
+    }
+    expect(rows).toBe(50_001);
+    expect(coded).toBe(50_000);
+    expect(piped.takeCodes()?.count).toBe(50_000);
+  });
 });
 
 const config = defaultConfig();
