@@ -10,6 +10,8 @@ import type { LeadTable } from '../records/table/lead-table.js';
 import type { CallTable } from '../records/table/call-table.js';
 import type { InvoiceTable } from '../records/table/invoice-table.js';
 import { HashIndex, hashNumbers } from '../ingest/row-hash.js';
+import type { TextDict } from '../records/table/dict.js';
+import { PackedDict } from '../records/table/packed-dict.js';
 
 /** The record fields compared, as numbers (dictionary ids for text: equal ids ⇔ equal text). */
 type KeyFn = (i: number, key: Float64Array) => void;
@@ -109,17 +111,13 @@ function variantKey(n: string): string {
   return n.toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
-/**
- * `variantKey(n)`'s 32-bit hash (FNV-1a), worked out on `n` itself while it is ASCII; a name with
- * any other character is hashed through its key (`toLowerCase` knows the other alphabets).
- */
-function variantHash(n: string, ascii = false): number {
+/** FNV-1a steps of `variantKey`'s form over ASCII code units (letters lowered, space runs as one, trimmed). */
+function asciiFormHash(unit: (i: number) => number, a: number, b: number): number {
   let h = 0x811c9dc5;
   let gap = false;
   let any = false;
-  for (let i = 0; i < n.length; i++) {
-    let c = n.charCodeAt(i);
-    if (c > 127 && !ascii) return variantHash(variantKey(n), true);
+  for (let i = a; i < b; i++) {
+    let c = unit(i);
     if (c === 32 || (c >= 9 && c <= 13)) {
       gap = any;
       continue;
@@ -136,16 +134,75 @@ function variantHash(n: string, ascii = false): number {
 }
 
 /**
+ * `variantKey(n)`'s 32-bit hash, worked out on `n` itself when it is ASCII; a name with any other
+ * character is hashed through its key (`toLowerCase` knows the other alphabets).
+ */
+function variantHash(n: string): number {
+  for (let i = 0; i < n.length; i++) if (n.charCodeAt(i) > 127) return keyHash(variantKey(n));
+  return asciiFormHash((i) => n.charCodeAt(i), 0, n.length);
+}
+
+/** FNV-1a over a key's code units (a key is already in its form). */
+function keyHash(k: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < k.length; i++) h = Math.imul(h ^ k.charCodeAt(i), 0x01000193);
+  return h;
+}
+
+/** Group names in first-use order, repeats allowed: their count, each one's form hash and text. */
+interface Names {
+  count: number;
+  hash(i: number): number;
+  name(i: number): string;
+}
+
+/**
+ * The names of the ids in `ids` of each dictionary, in that order. A packed dictionary's ASCII
+ * names are hashed in its characters, with no string made: a source column of landing URLs gives
+ * a million channel names, and a string for each was ~120 MB at the end of loading.
+ */
+export function namesOf(sources: readonly { dict: TextDict; ids: Int32Array }[]): Names {
+  const at: number[] = [];
+  let count = 0;
+  for (const s of sources) {
+    at.push(count);
+    count += s.ids.length;
+  }
+  const where = (i: number): [TextDict, number] => {
+    let k = sources.length - 1;
+    while (at[k]! > i) k--;
+    return [sources[k]!.dict, sources[k]!.ids[i - at[k]!]!];
+  };
+  return {
+    count,
+    name: (i) => {
+      const [d, id] = where(i);
+      return d.value(id)!;
+    },
+    hash: (i) => {
+      const [d, id] = where(i);
+      if (!(d instanceof PackedDict)) return variantHash(d.value(id)!);
+      const u = d.units;
+      const a = d.startOf(id);
+      const b = d.startOf(id + 1);
+      for (let j = a; j < b; j++) if ((u[j] as number) > 127) return variantHash(d.value(id)!);
+      return asciiFormHash((j) => u[j] as number, a, b);
+    },
+  };
+}
+
+/**
  * Group names that differ only in case or spacing are two groups; say so once per name. `names`
  * in first-use order, repeats allowed (the same manager in two kinds' dictionaries). The names
  * are grouped by a hash of their comparison form first, and only names sharing a hash have their
  * form built and compared: a source column of landing URLs with click ids gives a million
  * channel names, and a `Map` of a lower-case copy and a `Set` per name took ~500 MB.
  */
-export function caseVariants(names: readonly string[], field: string): Issue[] {
-  const n = names.length;
+export function caseVariants(names: readonly string[] | Names, field: string): Issue[] {
+  const all: Names = Array.isArray(names) ? { count: names.length, hash: (i) => variantHash(names[i]!), name: (i) => names[i]! } : (names as Names);
+  const n = all.count;
   const hashes = new Int32Array(n);
-  for (let i = 0; i < n; i++) hashes[i] = variantHash(names[i]!);
+  for (let i = 0; i < n; i++) hashes[i] = all.hash(i);
   // the hashes more than one name has (a numeric sort of a copy finds them)
   const sorted = hashes.slice().sort();
   const shared = new Set<number>();
@@ -154,7 +211,7 @@ export function caseVariants(names: readonly string[], field: string): Issue[] {
   const by = new Map<string, string[]>();
   for (let i = 0; i < n; i++) {
     if (!shared.has(hashes[i]!)) continue;
-    const name = names[i]!;
+    const name = all.name(i);
     const key = variantKey(name);
     const g = by.get(key);
     if (g === undefined) by.set(key, [name]);

@@ -23,7 +23,7 @@ import { newStores, type RecordStore, type Stores } from './merge-store.js';
 import { newStats, type InputStats, type RejectRow } from './stats.js';
 import type { InputSpec } from './inputs.js';
 import { formatIssueLine } from '../errors/format.js';
-import { caseVariants, crossFileDuplicates } from './cross-checks.js';
+import { caseVariants, crossFileDuplicates, namesOf } from './cross-checks.js';
 import type { Progress } from './progress.js';
 import { estimateRows } from '../ingest/estimate.js';
 import { readRows } from './read-rows.js';
@@ -243,12 +243,8 @@ export async function loadInputs(specs: readonly InputSpec[], s: NormalizeSettin
   counted(crossFileDuplicates('calls', t.calls));
   counted(crossFileDuplicates('invoices', t.invoices));
   if (res.costKnown) counted(costMissing(t.invoices));
-  const managers: string[] = [];
-  const channels: string[] = [];
-  namesInOrder(t.leads.manager, t.leads.length, t.leads.managers, managers);
-  namesInOrder(t.leads.channel, t.leads.length, t.leads.channels, channels);
-  namesInOrder(t.calls.manager, t.calls.length, t.calls.managers, managers);
-  namesInOrder(t.invoices.manager, t.invoices.length, t.invoices.managers, managers);
+  const managers = namesOf([t.leads, t.calls, t.invoices].map((x) => ({ dict: x.managers, ids: idsInOrder(x.manager, x.length, x.managers) })));
+  const channels = namesOf([{ dict: t.leads.channels, ids: idsInOrder(t.leads.channel, t.leads.length, t.leads.channels) }]);
   res.issues.push(...caseVariants(managers, 'manager'), ...caseVariants(channels, 'channel'));
   return res;
 }
@@ -345,13 +341,16 @@ function isIdentity(order: Int32Array, n: number): boolean {
   return true;
 }
 
-/** Append the names of the ids in `col[0..n)` to `out`, in first-use order, each once. */
-function namesInOrder(col: IdColumn | Int32Array, n: number, dict: TextDict, out: string[]): void {
+/** The ids of `col[0..n)` of `dict`, in first-use order, each once. */
+function idsInOrder(col: IdColumn | Int32Array, n: number, dict: TextDict): Int32Array {
   const seen = new Uint8Array(dict.size);
+  const out = new Int32Array(dict.size);
+  let k = 0;
   for (let i = 0; i < n; i++) {
     const id = col[i] as number;
     if (id < 0 || seen[id] === 1) continue;
     seen[id] = 1;
-    out.push(dict.value(id)!);
+    out[k++] = id;
   }
+  return out.subarray(0, k);
 }

@@ -5,7 +5,9 @@
  */
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { caseVariants } from '../../src/app/cross-checks.js';
+import { caseVariants, namesOf } from '../../src/app/cross-checks.js';
+import { PackedDict } from '../../src/records/table/packed-dict.js';
+import { StringDict } from '../../src/records/table/dict.js';
 
 /** The grouping by form, as it was written before (a Map of forms to Sets of names). */
 function reference(names: readonly string[]): string[] {
@@ -30,6 +32,23 @@ describe('caseVariants', () => {
         expect(caseVariants(names, 'channel').map((i) => i.value)).toEqual(reference(names));
       }),
       { numRuns: 3000 },
+    );
+  });
+
+  it('reads the names of packed and string dictionaries by id as it reads a list of them (property)', () => {
+    const unit = fc.constantFrom('a', 'A', 'b', 'Я', 'я', ' ', '\t', '\u00a0', 'İ', '1');
+    const name = fc.string({ unit, minLength: 1, maxLength: 5 });
+    fc.assert(
+      fc.property(fc.array(name, { maxLength: 25 }), fc.array(name, { maxLength: 25 }), (xs, ys) => {
+        const packed = new PackedDict();
+        const plain = new StringDict();
+        const a = Int32Array.from(xs, (x) => packed.id(x));
+        const b = Int32Array.from(ys, (y) => plain.id(y));
+        const names = [...a].map((id) => packed.value(id)!).concat([...b].map((id) => plain.value(id)!));
+        const got = caseVariants(namesOf([{ dict: packed, ids: a }, { dict: plain, ids: b }]), 'manager');
+        expect(got.map((i) => i.value)).toEqual(reference(names));
+      }),
+      { numRuns: 2000 },
     );
   });
 

@@ -159,6 +159,16 @@ export class PackedDict implements TextDict {
     return c instanceof Uint8Array ? bytes.toString('latin1', a, b) : bytes.toString('utf16le', 2 * a, 2 * b);
   }
 
+  /** The code units of every text: text k is `units[startOf(k), startOf(k + 1))` (read, never written). */
+  get units(): Uint8Array | Uint16Array {
+    return this.chars;
+  }
+
+  /** Where text `id` starts in `units` (`startOf(id + 1)`: where it ends). */
+  startOf(id: number): number {
+    return this.start[id] as number;
+  }
+
   /** `chars` seen as bytes, for `value` (dropped when `chars` is replaced). */
   private bytes: Buffer | null = null;
 
