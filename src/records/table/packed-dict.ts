@@ -273,12 +273,7 @@ export class PackedDict implements TextDict {
     }
     if (!add) return -1;
     const id = this.count;
-    let wide = false;
-    for (let i = a; i < b; i++) if (text.charCodeAt(i) > 255) wide = true;
-    this.room(b - a, wide);
-    const c = this.chars;
-    for (let i = a, j = this.used; i < b; i++, j++) c[j] = text.charCodeAt(i);
-    this.close(b - a, h);
+    this.append(text, h, a, b);
     if ((id + 1) * 4 > this.slots.length * 3) this.rehash();
     else this.slots[k] = id + 1;
     return id;
@@ -319,22 +314,23 @@ export class PackedDict implements TextDict {
     return this.equalsText(id, s, 0, s.length);
   }
 
-  private append(s: string, h: number): void {
-    const n = s.length;
+  /** Store `s[a, b)` as the next text, of hash `h`. */
+  private append(s: string, h: number, a = 0, b = s.length): void {
+    const n = b - a;
     this.room(n, false);
     let c = this.chars;
-    const at = this.used;
+    const at = this.used - a;
     // one pass: a code unit above 255 in one-byte storage widens it, and the text is written again
-    let i = 0;
-    for (; i < n; i++) {
+    let i = a;
+    for (; i < b; i++) {
       const u = s.charCodeAt(i);
       if (u > 255 && c instanceof Uint8Array) break;
       c[at + i] = u;
     }
-    if (i < n) {
+    if (i < b) {
       this.room(n, true);
       c = this.chars;
-      for (i = 0; i < n; i++) c[at + i] = s.charCodeAt(i);
+      for (i = a; i < b; i++) c[at + i] = s.charCodeAt(i);
     }
     this.close(n, h);
   }
