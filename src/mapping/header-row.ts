@@ -53,6 +53,9 @@ export function looksLikeValue(s: string): boolean {
   return digits > 0;
 }
 
+/** Longest cell compared with the header aliases (the longest alias is under 60 characters). */
+const MAX_HEADER_CHARS = 1000;
+
 /** Score every leading row as a header candidate. */
 export function scoreHeaderRows(rows: readonly (readonly string[])[]): HeaderRowScore[] {
   const index = headerAliasIndex();
@@ -69,6 +72,8 @@ export function scoreHeaderRows(rows: readonly (readonly string[])[]): HeaderRow
       if (cell === '') continue;
       filled++;
       if (looksLikeValue(cell)) { valueLike = true; continue; }
+      // no header name is this long: normalizing a hostile cell of megabytes would take seconds
+      if (cell.length > MAX_HEADER_CHARS) continue;
       for (const hit of index.get(normalizeHeader(cell)) ?? []) {
         let set = perKind.get(hit.kind);
         if (!set) perKind.set(hit.kind, (set = new Set()));

@@ -26,6 +26,7 @@
  */
 import { countLineBreaks } from './line-breaks.js';
 import { CsvLineTooLong, DEFAULT_MAX_LINE_CHARS } from './limits.js';
+import { HeldText } from '../held-text.js';
 
 export { CsvLineTooLong, DEFAULT_MAX_LINE_CHARS } from './limits.js';
 
@@ -85,6 +86,8 @@ export abstract class TokenizerCore<T> {
   /** Line of a quote being re-read as a literal (0: none); reported when its cell ends. */
   private unclosedLine = 0;
   private final = false;
+  /** Chunks pushed while a long record is unfinished, not yet appended to `buf`. */
+  private readonly held = new HeldText();
   /** Below this position no quote or line break exists in `buf` (saves rescans of long lines). */
   private scanned = 0;
   // Next quote / LF / CR at or after the current record (valid within one `run`).
@@ -112,7 +115,10 @@ export abstract class TokenizerCore<T> {
    */
   push(chunk: string, out: (row: T) => void): void {
     if (this.final) throw new Error('CsvTokenizer: push after end');
-    this.buf += chunk; // `run` left the record in progress at position 0
+    // `run` left the record in progress at position 0
+    const text = this.held.offer(chunk, this.buf.length - this.recStart, this.maxLine);
+    if (text === null) return;
+    this.buf += text;
     this.run(out);
     // What is left is one unfinished record: past the limit it is junk, not a record to wait for.
     if (this.buf.length - this.recStart > this.maxLine) throw new CsvLineTooLong(this.line, this.maxLine);
@@ -122,6 +128,7 @@ export abstract class TokenizerCore<T> {
   end(out: (row: T) => void): void {
     if (this.final) return;
     this.final = true;
+    this.buf += this.held.take();
     this.run(out);
     this.buf = '';
     this.recStart = 0;

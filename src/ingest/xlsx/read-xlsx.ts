@@ -133,7 +133,7 @@ async function readSharedStrings(fh: FileHandle, index: ZipIndex, e: ZipEntry | 
   const parser = new SharedStringsParser({ file: label, part: e.name });
   const decoder = new TextDecoder('utf-8');
   for await (const chunk of inflateEntry(fh, index, e, PART_SIZE_LIMIT, label)) parser.push(decoder.decode(chunk, { stream: true }));
-  parser.push(decoder.decode());
+  parser.push(decoder.decode(), true);
   return parser.finish();
 }
 
@@ -185,7 +185,7 @@ async function* streamRows(
       for (const row of rows) yield row;
       if (scanner.done) break;
     }
-    if (!scanner.done) for (const row of scanner.push(decoder.decode())) yield row;
+    if (!scanner.done) for (const row of scanner.push(decoder.decode(), true)) yield row;
     scanner.finish();
   } catch (err) {
     // A consumer's own exception never arrives here (for-await calls return(), not throw()).

@@ -11,6 +11,7 @@ import { nextTag, richText, rootPrefix, textTags } from './xml-text.js';
 import type { TextTags } from './xml-text.js';
 import { ELEMENT_SIZE_LIMIT, formatBytes, xlsxOverLimit } from './xlsx-errors.js';
 import { flatten } from '../../values/flat.js';
+import { HeldText } from '../held-text.js';
 
 /**
  * Most shared strings accepted: 4 Mi items. A million-row export with several columns of unique
@@ -29,6 +30,7 @@ export interface SharedStringsLimits {
 /** Feed `push` with consecutive text chunks, then call `finish` for the table. */
 export class SharedStringsParser {
   private buf = '';
+  private readonly held = new HeldText();
   private tags: { si: string; siEnd: string; text: TextTags } | null = null;
   private readonly items: string[] = [];
   /** Where the search for the pending item's end tag resumes (offset from the item start). */
@@ -45,8 +47,13 @@ export class SharedStringsParser {
     this.maxElementChars = limits.maxElementChars ?? ELEMENT_SIZE_LIMIT;
   }
 
-  /** Consume the next chunk of the part's text. */
-  push(text: string): void {
+  /**
+   * Consume the next chunk of the part's text. A chunk that arrives while a long item is
+   * unfinished may be held (see `HeldText`): `last` marks the final chunk.
+   */
+  push(chunk: string, last = false): void {
+    const text = last ? this.held.take() + chunk : this.held.offer(chunk, this.buf.length, this.maxElementChars);
+    if (text === null) return;
     this.buf += text;
     if (this.tags === null) {
       const prefix = rootPrefix(this.buf);
@@ -114,6 +121,6 @@ export class SharedStringsParser {
 /** Parse a whole `sharedStrings.xml` text at once (tests, small parts). */
 export function parseSharedStrings(xml: string): string[] {
   const p = new SharedStringsParser();
-  p.push(xml);
+  p.push(xml, true);
   return p.finish();
 }

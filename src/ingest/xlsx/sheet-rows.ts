@@ -10,6 +10,7 @@ import type { CellContext } from './cell-value.js';
 import { ELEMENT_SIZE_LIMIT, formatBytes, invalidXlsx, MAX_SHEET_ROW, xlsxOverLimit } from './xlsx-errors.js';
 import { isTagAt, nextTag, rootPrefix, textTags } from './xml-text.js';
 import type { TextTags } from './xml-text.js';
+import { HeldText } from '../held-text.js';
 
 export type { CellContext } from './cell-value.js';
 
@@ -49,6 +50,7 @@ function isSpace(c: number): boolean {
  */
 export class SheetRowScanner {
   private buf = '';
+  private readonly held = new HeldText();
   private pos = 0;
   private tags: SheetTags | null = null;
   private state: 'before' | 'rows' | 'done' = 'before';
@@ -76,10 +78,15 @@ export class SheetRowScanner {
     return this.state === 'done';
   }
 
-  /** Consume the next chunk; returns the rows completed by it. */
-  push(text: string): RawRow[] {
+  /**
+   * Consume the next chunk; returns the rows completed by it. A chunk that arrives while a long
+   * element is unfinished may be held (see `HeldText`): `last` marks the final chunk.
+   */
+  push(chunk: string, last = false): RawRow[] {
     const out: RawRow[] = [];
     if (this.state === 'done') return out;
+    const text = last ? this.held.take() + chunk : this.held.offer(chunk, this.buf.length - this.pos, this.maxElementChars);
+    if (text === null) return out;
     this.buf = this.pos > 0 ? this.buf.slice(this.pos) + text : this.buf + text;
     this.pos = 0;
     if (this.state === 'before' && !this.findSheetData()) {
