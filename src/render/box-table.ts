@@ -187,12 +187,17 @@ function padTo(s: string, width: number, len: number, align: Align | undefined):
  * than the widest are filled with empty cells.
  */
 export function boxTable(head: readonly string[], rows: readonly (readonly string[])[], o: BoxTableOptions = {}): string {
+  return boxLines(head, rows, o).join('\n');
+}
+
+/** {@link boxTable}'s lines (none for an empty table): a grouped report's table may be more text than one string holds. */
+export function boxLines(head: readonly string[], rows: readonly (readonly string[])[], o: BoxTableOptions = {}): string[] {
   const ch: BoxChars = { ...DEFAULT_CHARS, ...o.chars };
   const aligns = o.aligns ?? [];
   const all = head.length ? [head, ...rows] : rows;
   let ncols = 0;
   for (const r of all) ncols = Math.max(ncols, r.length);
-  if (all.length === 0 || ncols === 0) return '';
+  if (all.length === 0 || ncols === 0) return [];
   // inner width per column (padding excluded); each cell's width computed once, kept in one array
   const inner = new Array<number>(ncols).fill(0);
   const widths = new Int32Array(all.length * ncols);
@@ -243,5 +248,5 @@ export function boxTable(head: readonly string[], rows: readonly (readonly strin
     }
   });
   push(rule(ch.bottomLeft, ch.bottomMid, ch.bottomRight, ch.bottom));
-  return out.join('\n');
+  return out;
 }

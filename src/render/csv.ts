@@ -16,6 +16,7 @@ import type { Comparison, MetricRow, Report } from '../report/model.js';
 import type { MetricDef, MetricKind, SectionId } from '../kpi/registry.js';
 import { usageError } from '../errors/kpi-error.js';
 import { neutralizeText } from './neutralize.js';
+import { LINES_PER_PIECE } from './pieces.js';
 
 export interface CsvOptions {
   layout: 'wide' | 'tidy';
@@ -79,10 +80,13 @@ interface Writer {
   text(s: string | null): void;
   num(x: number | null, kind: MetricKind): void;
   end(): void;
-  done(): string;
+  /** Lines enough for a piece are waiting. */
+  full(): boolean;
+  /** The lines so far, each ending in the line break (the first piece with the BOM); '' for none. */
+  take(): string;
 }
 
-/** Collects cells into lines; one string per line, joined once at the end. */
+/** Collects cells into lines; one string per line, joined a piece at a time. */
 function writer(o: CsvOptions): Writer {
   const excel = o.dialect === 'excel-ru';
   const sep = excel ? ';' : o.delimiter;
@@ -90,6 +94,7 @@ function writer(o: CsvOptions): Writer {
   const eol = excel ? '\r\n' : '\n';
   const lines: string[] = [];
   let cells: string[] = [];
+  let bom = excel ? '\uFEFF' : '';
   const quote = (s: string): string => {
     // Char-code scan: quote only when the cell holds the separator, a quote or a line break.
     for (let i = 0; i < s.length; i++) {
@@ -111,8 +116,14 @@ function writer(o: CsvOptions): Writer {
       lines.push(cells.join(sep));
       cells = [];
     },
-    done() {
-      return (excel ? '\uFEFF' : '') + lines.join(eol) + eol;
+    full() {
+      return lines.length >= LINES_PER_PIECE;
+    },
+    take() {
+      const text = lines.length === 0 ? '' : bom + lines.join(eol) + eol;
+      if (text !== '') bom = '';
+      lines.length = 0;
+      return text;
     },
   };
 }
@@ -158,7 +169,7 @@ function explainText(row: MetricRow, ci: number): string {
   return parts.length ? `${row.def.formula}; ${parts.join(', ')}` : row.def.formula;
 }
 
-function renderWide(r: Report, w: Writer, rows: readonly MachineRow[]): void {
+function* renderWide(r: Report, w: Writer, rows: readonly MachineRow[]): Generator<string> {
   const last = r.columns.length - 1;
   const withCompare = r.meta.compare !== null && last >= 0;
   w.text('section');
@@ -187,10 +198,12 @@ function renderWide(r: Report, w: Writer, rows: readonly MachineRow[]): void {
       w.num(c?.delta_pct ?? null, 'ratio');
     }
     w.end();
+    if (w.full()) yield w.take();
   }
+  yield w.take();
 }
 
-function renderTidy(r: Report, w: Writer, rows: readonly MachineRow[]): void {
+function* renderTidy(r: Report, w: Writer, rows: readonly MachineRow[]): Generator<string> {
   const withCompare = r.meta.compare !== null;
   const head = ['period', 'section', 'group_by', 'group', 'metric', 'value'];
   if (withCompare) head.push('compare_period', 'compare_value', 'delta', 'delta_pct');
@@ -198,7 +211,8 @@ function renderTidy(r: Report, w: Writer, rows: readonly MachineRow[]): void {
   for (const h of head) w.text(h);
   w.end();
   // Period-major (Decision #25), like JSON rows.
-  r.columns.forEach((col, ci) => {
+  for (let ci = 0; ci < r.columns.length; ci++) {
+    const col = r.columns[ci]!;
     for (const { section, row, groupBy } of rows) {
       w.text(col.label);
       w.text(section);
@@ -215,8 +229,10 @@ function renderTidy(r: Report, w: Writer, rows: readonly MachineRow[]): void {
       }
       if (r.explain) w.text(explainText(row, ci));
       w.end();
+      if (w.full()) yield w.take();
     }
-  });
+  }
+  yield w.take();
 }
 
 /**
@@ -224,12 +240,15 @@ function renderTidy(r: Report, w: Writer, rows: readonly MachineRow[]): void {
  * (Decision #24); the CLI should refuse that combination before any work, this is the backstop.
  */
 export function renderCsv(r: Report, o: CsvOptions): string {
+  return [...renderCsvChunks(r, o)].join('');
+}
+
+/** {@link renderCsv} in pieces, for writing as they are made (see pieces.ts). */
+export function renderCsvChunks(r: Report, o: CsvOptions): Generator<string> {
   if (o.dialect === 'excel-ru' && o.delimiter !== ',') {
     throw usageError('--csv-dialect applies to csv only', 'drop --csv-dialect, or use -O csv');
   }
   const w = writer(o);
   const rows = machineRows(r);
-  if (o.layout === 'wide') renderWide(r, w, rows);
-  else renderTidy(r, w, rows);
-  return w.done();
+  return o.layout === 'wide' ? renderWide(r, w, rows) : renderTidy(r, w, rows);
 }

@@ -16,6 +16,7 @@ import { cellText, deltaColumns, deltaText, deltaTone, headlineRow, isPartial, p
 import { lineChartSvg, sparklineSvg } from './svg.js';
 import { BAR_COLOR, BAR_MAX_PX, PLAN_BG, STYLE, TABLE_ATTRS, TONE_COLOR } from './html-style.js';
 import { excludedLines } from '../report/excluded.js';
+import { joinedPieces } from './pieces.js';
 
 /** A row's name for people: the metric label, or `↳ group` (bidi-isolated: names may be RTL). */
 function rowLabel(row: MetricRow, lang: Lang): string {
@@ -51,28 +52,30 @@ function sparkFor(row: MetricRow, lang: Lang): string {
   return sparklineSvg(row.spark, { title: htmlLabel('sparkTitle', lang, { metric: name, n: row.spark.length }) });
 }
 
-function metricTable(r: Report, sec: ReportSection, lang: Lang): string {
+/**
+ * The metric table, in pieces: a grouped report can have millions of rows, more HTML than one
+ * string may hold (V8's limit is 512 MB), and every row's sparkline kept at once cost gigabytes.
+ */
+function* metricTable(r: Report, sec: ReportSection, lang: Lang): Generator<string> {
   const n = r.columns.length;
   const last = n - 1;
   const deltas = deltaColumns(r, lang);
-  const sparks = sec.rows.map((row) => sparkFor(row, lang));
-  const hasSpark = sparks.some((s) => s !== '');
+  const hasSpark = sec.rows.some((row) => sparkFor(row, lang) !== '');
   const num = (text: string) => `<th scope="col" align="right" style="${STYLE.headCell}">${esc(text)}</th>`;
   const head = [`<th scope="col" align="left">${esc(t('col.metric', lang))}</th>`];
   for (let ci = 0; ci < n; ci++) head.push(num(periodHead(r, ci, lang)));
   for (const d of deltas) head.push(num(d.head));
   if (hasSpark) head.push(`<th scope="col" align="left">${esc(t('col.trend', lang))}</th>`);
-  const body = sec.rows.map((row, ri) => {
+  yield `<div class="wrap"><table class="kpi" data-section="${esc(sec.id)}" ${TABLE_ATTRS} style="${STYLE.table}">` +
+    `<thead><tr style="${STYLE.headRow}">${head.join('')}</tr></thead><tbody>\n`;
+  yield* joinedPieces(sec.rows, '\n', (row) => {
     const cells = [`<th scope="row" align="left"${row.group === null ? '' : ` style="${STYLE.groupLabel}"`}>${rowLabel(row, lang)}</th>`];
     for (let ci = 0; ci < n; ci++) cells.push(valueTd(r, row, ci, lang));
     for (const d of deltas) cells.push(deltaTd(d, row, last, lang));
-    if (hasSpark) cells.push(`<td class="spark">${sparks[ri]}</td>`);
+    if (hasSpark) cells.push(`<td class="spark">${sparkFor(row, lang)}</td>`);
     return `<tr class="${row.group === null ? 'total' : 'group'}"${rowAttrs(row)} style="${STYLE.row}">${cells.join('')}</tr>`;
   });
-  return (
-    `<div class="wrap"><table class="kpi" data-section="${esc(sec.id)}" ${TABLE_ATTRS} style="${STYLE.table}">` +
-    `<thead><tr style="${STYLE.headRow}">${head.join('')}</tr></thead><tbody>\n${body.join('\n')}\n</tbody></table></div>`
-  );
+  yield '\n</tbody></table></div>';
 }
 
 /** The headline metric across the report's periods, as a line chart; '' when under 2 points. */
@@ -93,13 +96,13 @@ function trendChart(r: Report, sec: ReportSection, lang: Lang): string {
  * #47 keeps SVG to sparklines and one trend chart per section, and a table of bars with its
  * numbers beside them reads fine where styles are stripped.
  */
-function groupBars(r: Report, sec: ReportSection, lang: Lang): string {
+function* groupBars(r: Report, sec: ReportSection, lang: Lang): Generator<string> {
   const by = r.meta.group_by;
   const head = headlineRow(sec);
   const last = r.columns.length - 1;
-  if (by === null || !head || last < 0) return '';
+  if (by === null || !head || last < 0) return;
   const rows = sec.rows.filter((row) => row.def.id === head.def.id && row.group !== null);
-  if (rows.length === 0) return '';
+  if (rows.length === 0) return;
   let max = 0;
   for (const row of rows) max = Math.max(max, Math.abs(row.values[last] ?? 0));
   const caption = htmlLabel('barsTitle', lang, {
@@ -107,7 +110,11 @@ function groupBars(r: Report, sec: ReportSection, lang: Lang): string {
     by: t(`splitBy.${by}`, lang),
     period: periodHead(r, last, lang),
   });
-  const body = rows.map((row) => {
+  yield `<table class="bars" data-metric="${esc(head.def.id)}" ${TABLE_ATTRS} style="${STYLE.table}">` +
+    `<caption style="text-align:left;font-weight:bold;padding:4px 0">${esc(caption)}</caption>` +
+    `<thead><tr style="${STYLE.headRow}"><th scope="col" align="left">${esc(groupByLabel(by, lang))}</th><th></th>` +
+    `<th scope="col" align="right" style="${STYLE.headCell}">${esc(t('col.value', lang))}</th></tr></thead><tbody>`;
+  yield* joinedPieces(rows, '', (row) => {
     const v = row.values[last] ?? null;
     // A tiny non-zero value still gets a 1 px sliver, so it is not mistaken for zero.
     const px = v === null || v === 0 || max === 0 ? 0 : Math.max(1, Math.round((Math.abs(v) / max) * BAR_MAX_PX));
@@ -118,13 +125,7 @@ function groupBars(r: Report, sec: ReportSection, lang: Lang): string {
       `<td align="right"${v === null ? '' : ` data-value="${esc(String(v))}"`}>${esc(valueText(row, last, lang) + (isPartial(r, row, last) ? '~' : ''))}</td></tr>`
     );
   });
-  return (
-    `<table class="bars" data-metric="${esc(head.def.id)}" ${TABLE_ATTRS} style="${STYLE.table}">` +
-    `<caption style="text-align:left;font-weight:bold;padding:4px 0">${esc(caption)}</caption>` +
-    `<thead><tr style="${STYLE.headRow}"><th scope="col" align="left">${esc(groupByLabel(by, lang))}</th><th></th>` +
-    `<th scope="col" align="right" style="${STYLE.headCell}">${esc(t('col.value', lang))}</th></tr></thead>` +
-    `<tbody>${body.join('')}</tbody></table>`
-  );
+  yield '</tbody></table>';
 }
 
 function termNumber(x: number | null | undefined, lang: Lang): string {
@@ -146,14 +147,19 @@ function explainList(r: Report, sec: ReportSection, lang: Lang): string {
   return `<p style="${STYLE.note}"><b>${esc(t('explain.title', lang))}</b></p><ul style="${STYLE.explain}">${items.join('')}</ul>`;
 }
 
-/** The HTML of one section. */
-export function sectionHtml(r: Report, sec: ReportSection, lang: Lang): string {
-  const parts = [
-    `<h2 id="section-${esc(sec.id)}" style="${STYLE.h2}">${esc(sectionTitle(sec.id, lang))}</h2>`,
-    metricTable(r, sec, lang),
-    trendChart(r, sec, lang),
-    groupBars(r, sec, lang),
-  ];
-  if (r.explain) parts.push(explainList(r, sec, lang));
-  return `<section class="section" data-section="${esc(sec.id)}">\n${parts.filter((p) => p !== '').join('\n')}\n</section>`;
+/** The HTML of one section, in pieces (their concatenation is the section). */
+export function* sectionHtml(r: Report, sec: ReportSection, lang: Lang): Generator<string> {
+  yield `<section class="section" data-section="${esc(sec.id)}">\n`;
+  yield `<h2 id="section-${esc(sec.id)}" style="${STYLE.h2}">${esc(sectionTitle(sec.id, lang))}</h2>`;
+  yield '\n';
+  yield* metricTable(r, sec, lang);
+  const chart = trendChart(r, sec, lang);
+  if (chart !== '') yield '\n' + chart;
+  let first = true;
+  for (const piece of groupBars(r, sec, lang)) {
+    yield first ? '\n' + piece : piece;
+    first = false;
+  }
+  if (r.explain) yield '\n' + explainList(r, sec, lang);
+  yield '\n</section>';
 }

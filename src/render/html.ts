@@ -24,19 +24,20 @@ export interface HtmlOptions {
 
 /** The report as a complete HTML document (a string ending in a newline). */
 export function renderHtml(r: Report, o: HtmlOptions): string {
+  return [...renderHtmlChunks(r, o)].join('');
+}
+
+/**
+ * The document in pieces, for writing as they are made: a report of many groups is more HTML
+ * than one string can hold. Their concatenation is {@link renderHtml}'s string.
+ */
+export function* renderHtmlChunks(r: Report, o: HtmlOptions): Generator<string> {
   const lang = o.lang;
   const span = spanText(r, lang);
   const title = htmlLabel('title', lang) + (span === null ? '' : ` · ${span}`);
   const sub = [intervalPhrase(r.meta.interval, lang)];
   if (r.meta.group_by !== null) sub.push(htmlLabel('splitBy', lang, { by: t(`splitBy.${r.meta.group_by}`, lang) }));
-  const body: string[] = [
-    `<h1 style="${STYLE.h1}">${esc(htmlLabel('title', lang))}${span === null ? '' : ` <span style="font-weight:normal">${esc(span)}</span>`}</h1>`,
-    `<p class="subtitle" style="${STYLE.subtitle}">${esc(sub.join(' · '))}</p>`,
-  ];
-  if (r.columns.length === 0 || r.sections.length === 0) body.push(`<p style="${STYLE.note}">${esc(t('report.noRecords', lang))}</p>`);
-  else for (const sec of r.sections) body.push(sectionHtml(r, sec, lang));
-  body.push(footerHtml(r, lang));
-  return [
+  yield [
     '<!DOCTYPE html>',
     `<html lang="${lang}">`,
     '<head>',
@@ -46,9 +47,16 @@ export function renderHtml(r: Report, o: HtmlOptions): string {
     `<style>\n${STYLE_BLOCK}\n</style>`,
     '</head>',
     `<body style="${STYLE.body}">`,
-    ...body,
-    '</body>',
-    '</html>',
+    `<h1 style="${STYLE.h1}">${esc(htmlLabel('title', lang))}${span === null ? '' : ` <span style="font-weight:normal">${esc(span)}</span>`}</h1>`,
+    `<p class="subtitle" style="${STYLE.subtitle}">${esc(sub.join(' · '))}</p>`,
     '',
   ].join('\n');
+  if (r.columns.length === 0 || r.sections.length === 0) yield `<p style="${STYLE.note}">${esc(t('report.noRecords', lang))}</p>\n`;
+  else {
+    for (const sec of r.sections) {
+      yield* sectionHtml(r, sec, lang);
+      yield '\n';
+    }
+  }
+  yield footerHtml(r, lang) + '\n</body>\n</html>\n';
 }

@@ -19,6 +19,7 @@ import { formatDelta, formatNumber, formatValue, sparkline, type Lang } from './
 import { deltaText, isPartial, isUnknown, periodHead, planSuffix } from './human-cells.js';
 import { groupByLabel, groupLabel, inputKindLabel, periodLabel, sectionTitle, t } from './i18n.js';
 import { excludedLines } from '../report/excluded.js';
+import { joinedPieces } from './pieces.js';
 
 export interface MarkdownOptions {
   layout: 'wide' | 'tidy';
@@ -188,18 +189,34 @@ function footer(r: Report, lang: Lang): string[] {
 
 /** The report as GitHub Markdown: a `##` heading and a table per section, then the footer. */
 export function renderMarkdown(r: Report, o: MarkdownOptions): string {
-  const parts: string[] = [];
-  if (r.columns.length === 0) parts.push(escapeMd(t('report.noRecords', o.lang)));
-  else {
+  return [...renderMarkdownChunks(r, o)].join('');
+}
+
+/** {@link renderMarkdown} in pieces, for writing as they are made (see pieces.ts). */
+export function* renderMarkdownChunks(r: Report, o: MarkdownOptions): Generator<string> {
+  // parts are separated by a blank line
+  let sep = '';
+  if (r.columns.length === 0) {
+    yield escapeMd(t('report.noRecords', o.lang));
+    sep = '\n\n';
+  } else {
     for (const sec of r.sections) {
       const lines = [`## ${escapeMd(sectionTitle(sec.id, o.lang))}`, ''];
       // a section grouped by a column of thousands of values has as many lines: no spread into push
       const table = o.layout === 'wide' ? wideTable(r, sec, o.lang) : tidyTable(r, sec, o.lang);
       const explain = r.explain ? ['', ...explainLines(r, sec, o.lang)] : [];
-      parts.push(lines.concat(table, explain).join('\n'));
+      let first = true;
+      for (const piece of joinedPieces(lines.concat(table, explain), '\n', (line) => line)) {
+        yield first ? sep + piece : piece;
+        first = false;
+      }
+      sep = '\n\n';
     }
   }
   // Blank lines between footer sentences: Markdown would otherwise join them into one paragraph.
-  parts.push(...footer(r, o.lang));
-  return parts.join('\n\n') + '\n';
+  for (const line of footer(r, o.lang)) {
+    yield sep + line;
+    sep = '\n\n';
+  }
+  yield '\n';
 }

@@ -3,7 +3,8 @@
  * period and last year for the last column, a sparkline, and a data-health footer. Colour only
  * when enabled (never with NO_COLOR, never in files unless --color always).
  */
-import { boxTable } from './box-table.js';
+import { boxLines } from './box-table.js';
+import { linePieces } from './pieces.js';
 import { Chalk } from 'chalk';
 import type { Report, MetricRow } from '../report/model.js';
 import { formatDelta, formatValue, sparkline, type Lang } from './numbers.js';
@@ -26,7 +27,16 @@ function deltaCell(row: MetricRow, which: 'prev' | 'yoy', i: number, lang: Lang,
   return good ? ch.green(s) : ch.red(s);
 }
 
+/** The dashboard as one string (see {@link renderTableChunks}). */
 export function renderTable(r: Report, o: TableOptions): string {
+  return [...renderTableChunks(r, o)].join('');
+}
+
+/**
+ * The dashboard in pieces, each section's lines written before the next is drawn: a report of
+ * many groups is more text than one string may hold. Their concatenation is the whole.
+ */
+export function* renderTableChunks(r: Report, o: TableOptions): Generator<string> {
   const ch = new Chalk({ level: o.color ? 1 : 0 });
   const out: string[] = [];
   const n = r.columns.length;
@@ -67,7 +77,9 @@ export function renderTable(r: Report, o: TableOptions): string {
       if (hasSpark) line.push(row.spark ? sparkline(row.spark) : '');
       lines.push(line);
     }
-    out.push(boxTable(head, lines, { compact: true, aligns: ['left', ...r.columns.map(() => 'right' as const)] }));
+    const box = boxLines(head, lines, { compact: true, aligns: ['left', ...r.columns.map(() => 'right' as const)] });
+    if (box.length === 0) out.push('');
+    for (const line of box) out.push(line);
     if (r.explain) {
       for (const row of sec.rows) {
         if (row.group !== null) continue;
@@ -78,6 +90,8 @@ export function renderTable(r: Report, o: TableOptions): string {
       for (const line of excludedLines(r.excluded, sec, o.lang)) out.push(`  ${line}`);
     }
     out.push('');
+    yield* linePieces(out, '\n');
+    out.length = 0;
   }
   // footnotes and data health
   const clipped = r.columns.filter((c) => c.clipped);
@@ -87,5 +101,5 @@ export function renderTable(r: Report, o: TableOptions): string {
   if (r.meta.ungrouped.length && r.meta.group_by) out.push(t('footer.ungrouped', o.lang, { by: groupByLabel(r.meta.group_by, o.lang), inputs: r.meta.ungrouped.map((k) => inputKindLabel(k as 'leads', o.lang)).join(', ') }));
   out.push(t('footer.data', o.lang, { files: r.meta.inputs.map((i) => t('footer.file', o.lang, { file: i.file, read: i.rows_read, used: i.rows_used, rejected: i.rows_rejected })).join('; ') }));
   out.push(t('footer.timezone', o.lang, { tz: r.meta.timezone, today: r.meta.today }));
-  return out.join('\n') + '\n';
+  yield* linePieces(out, '\n');
 }

@@ -45,12 +45,12 @@ export async function run(files: string[], o: SharedOptions, io: Io, extra: Reco
   // templates (start-up time, see docs/performance.md)
   const text: string | Uint8Array | Iterable<string> =
     format === 'xlsx' ? await (await import('../../render/xlsx.js')).renderXlsx(report, { lang })
-    : format === 'html' ? (await import('../../render/html.js')).renderHtml(report, { lang })
+    : format === 'html' ? collectingEvery((await import('../../render/html.js')).renderHtmlChunks(report, { lang }))
     : format === 'json' ? collectingEvery((await import('../../render/json.js')).renderJsonChunks(report))
-    : format === 'csv' ? (await import('../../render/csv.js')).renderCsv(report, { layout, delimiter: ',', dialect: o.csvDialect === 'excel-ru' ? 'excel-ru' : 'default' })
-    : format === 'tsv' ? (await import('../../render/csv.js')).renderCsv(report, { layout, delimiter: '\t', dialect: 'default' })
-    : format === 'md' ? (await import('../../render/md.js')).renderMarkdown(report, { layout, lang })
-    : (await import('../../render/table.js')).renderTable(report, { color: colorOn(o, io, toFile), lang });
+    : format === 'csv' ? collectingEvery((await import('../../render/csv.js')).renderCsvChunks(report, { layout, delimiter: ',', dialect: o.csvDialect === 'excel-ru' ? 'excel-ru' : 'default' }))
+    : format === 'tsv' ? collectingEvery((await import('../../render/csv.js')).renderCsvChunks(report, { layout, delimiter: '\t', dialect: 'default' }))
+    : format === 'md' ? collectingEvery((await import('../../render/md.js')).renderMarkdownChunks(report, { layout, lang }))
+    : collectingEvery((await import('../../render/table.js')).renderTableChunks(report, { color: colorOn(o, io, toFile), lang }));
   if (o.rejects) await writeRejects(o.rejects, load.rejects, ctx.inputs);
   if (toFile) await writeOutput(o.output!, text, ctx.inputs);
   else await write(io.stdout, text);
