@@ -89,9 +89,12 @@ export class RowIssue implements Issue {
   }
 }
 
-/** `issue` as a plain object with its message as a field (for `postMessage`, spreading, tests). */
+/**
+ * `issue` as a plain object with its message as a field (for `postMessage`, spreading, tests): a
+ * `RowIssue`, or any other issue class whose message is a getter (merge.ts).
+ */
 export function plainIssue(issue: Issue): Issue {
-  if (!(issue instanceof RowIssue)) return issue;
+  if (Object.getPrototypeOf(issue) === Object.prototype) return issue;
   const { severity, code, file, sheet, line, column, columnIndex, value, expected, hint, message } = issue;
   return { severity, code, file, sheet, line, column, columnIndex, value, expected, hint, message };
 }

@@ -7,6 +7,7 @@
  */
 import type { Issue } from '../../errors/issue.js';
 import { makeIssue } from '../../errors/issue.js';
+import { plainIssue } from './context.js';
 import { NONE } from '../types.js';
 import { formatWall } from '../../values/dates.js';
 import { LEAD_EXCLUDED, LEAD_OUTBOUND, LEAD_WON, PHONE_PENDING, type LeadRow, type LeadTable } from '../table/lead-table.js';
@@ -26,12 +27,51 @@ export interface RowPos {
 const FIELD_NAME = { createdAt: 'created_at', channelRaw: 'channel', client: 'client', clientId: 'client_id', phone: 'phone', email: 'email' } as const;
 type ConflictField = keyof typeof FIELD_NAME;
 
+/**
+ * A later row's value that differs from its record's: one per field per row, so a column of one
+ * repeated "id" raises millions. Its message is put together when read, and its texts are the
+ * dictionaries' and the date formatter's own strings (nothing cut from a chunk), so a conflict
+ * costs one small object. Send one to another thread as `plainIssue(c)`.
+ */
+class MergeConflict implements Issue {
+  // the same for every conflict: on the prototype, not in each object
+  get severity(): 'warning' {
+    return 'warning';
+  }
+  get code(): 'merge_conflict' {
+    return 'merge_conflict';
+  }
+  get columnIndex(): null {
+    return null;
+  }
+  get expected(): null {
+    return null;
+  }
+  get hint(): null {
+    return null;
+  }
+  readonly #lead: string;
+  readonly #was: string;
+  constructor(
+    readonly file: string,
+    readonly sheet: string | null,
+    readonly line: number,
+    readonly column: string,
+    lead: string,
+    was: string,
+    readonly value: string,
+  ) {
+    this.#lead = lead;
+    this.#was = was;
+  }
+
+  get message(): string {
+    return `lead ${this.#lead}: ${this.column} ${JSON.stringify(this.value)} differs from ${JSON.stringify(this.#was)} seen earlier; the first value is kept`;
+  }
+}
+
 function conflict(t: LeadTable, i: number, f: ConflictField, was: string, now: string, at: RowPos): Issue {
-  const name = FIELD_NAME[f];
-  return makeIssue('merge_conflict', { file: at.file, sheet: at.sheet, line: at.line, column: name }, {
-    value: now,
-    message: `lead ${t.idOf(i)}: ${name} ${JSON.stringify(now)} differs from ${JSON.stringify(was)} seen earlier; the first value is kept`,
-  });
+  return new MergeConflict(at.file, at.sheet, at.line, FIELD_NAME[f], String(t.idOf(i)), was, now);
 }
 
 /** Warnings that stand for a conflict not yet decided (`deferPhoneConflict`): not counted yet. */
@@ -67,7 +107,8 @@ export function adoptWorkerPhones(t: LeadTable, parts: PackedDictParts | null): 
     const b = real(p.b);
     if (a === b) dropped.push(p.issue);
     else {
-      Object.assign(p.issue, conflict(t, p.i, 'phone', t.phones.value(a)!, t.phones.value(b)!, p.at));
+      // the placeholder is a plain object: its message becomes a field
+      Object.assign(p.issue, plainIssue(conflict(t, p.i, 'phone', t.phones.value(a)!, t.phones.value(b)!, p.at)));
       found.push(p.issue);
     }
   }
