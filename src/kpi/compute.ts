@@ -30,6 +30,12 @@ export interface ComputeOptions {
   answeredKnown: boolean;
   /** Decision #50: groups with a record in this span get rows in every column. */
   membershipSpan: Span;
+  /**
+   * The columns whose terms are kept (default: all). A report computes more spans than it shows —
+   * the previous period, last year, twelve for the sparkline — and a terms object per span, group
+   * and metric was most of a report's memory when grouped by a column of many values.
+   */
+  termsOf?: readonly boolean[];
 }
 
 export interface MetricCell {
@@ -37,7 +43,7 @@ export interface MetricCell {
   /** null = the total (or ungrouped) row. */
   group: string | null;
   values: (number | null)[];
-  /** Decision #10 terms per column, e.g. {leads_won: 12, leads_total: 40}. */
+  /** Decision #10 terms per column, e.g. {leads_won: 12, leads_total: 40} (null where not kept: `termsOf`). */
   terms: (Record<string, number | null> | null)[];
 }
 
@@ -115,13 +121,14 @@ export function computeMetrics(
     prevInvoice: grid.invoice[g]?.[inv.prev[c] as number] ?? empty.invoice,
   });
   const known = { wonKnown: opts.wonKnown, costKnown: opts.costKnown, answeredKnown: opts.answeredKnown };
+  const termsOf = opts.termsOf;
   const cellOf = (m: MetricDef, group: string | null, g: number): MetricCell => {
     const values: (number | null)[] = [];
     const terms: (Record<string, number | null> | null)[] = [];
     for (let c = 0; c < n; c++) {
       const f = finishMetric(m.id, talliesAt(g, c), known);
       values.push(f.value);
-      terms.push(f.terms);
+      terms.push(termsOf === undefined || termsOf[c] === true ? f.terms : null);
     }
     return { metric: m.id, group, values, terms };
   };

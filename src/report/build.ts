@@ -82,7 +82,10 @@ export function buildReport(linked: Linked, req: ReportRequest): Omit<Report, 'm
 
   const first = cols[0];
   const membership: Span = first ? { start: previousSpan(first, req.weekStart).start, end: cols[n - 1]!.end } : { start: 0, end: 0 };
-  const result = computeMetrics(linked, set.spans, set.prevs, { ...req.compute, groupBy: req.groupBy, membershipSpan: membership });
+  // terms are shown for the report's own columns only (--explain, the table's unknown cells)
+  const termsOf = set.spans.map(() => false);
+  for (const i of colIdx) termsOf[i] = true;
+  const result = computeMetrics(linked, set.spans, set.prevs, { ...req.compute, groupBy: req.groupBy, membershipSpan: membership, termsOf });
 
   const byMetric = new Map<string, typeof result.cells>();
   for (const cell of result.cells) {

@@ -43,6 +43,16 @@ describe('--explain names what the last column left out', () => {
     expect(ru.stdout).toContain('не учтены, лиды: с датой вне столбца 1, мусор или спам по статусу 1, отклонённые строки 1');
   });
 
+  it('JSON explains every shown column, though the report computed more spans (last year, the sparkline)', () => {
+    const dir = tempDir(files);
+    const r = kpi(['report', path.join(dir, 'leads.csv'), path.join(dir, 'invoices.csv'), '-c', path.join(dir, 'kpi.config.yaml'), '--today', '2024-04-10', '-p', '2024-01..2024-03', '--compare', 'yoy', '--explain', '-O', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    const rows = (JSON.parse(r.stdout) as { rows: { metric: string; group: string | null; period: string; explain: { terms: Record<string, number> | null } }[] }).rows;
+    const conv = rows.filter((x) => x.metric === 'lead_conversion' && x.group === null);
+    expect(conv.map((x) => x.period)).toEqual(['2024-01', '2024-02', '2024-03']);
+    for (const x of conv) expect(Object.keys(x.explain.terms ?? {}).sort()).toEqual(['leads_total', 'leads_won']);
+  });
+
   it('markdown and HTML carry the same lines; without --explain there are none', () => {
     const dir = tempDir(files);
     const base = ['report', path.join(dir, 'leads.csv'), path.join(dir, 'invoices.csv'), '-c', path.join(dir, 'kpi.config.yaml'), '--today', '2024-04-10', '-p', '2024-03'];

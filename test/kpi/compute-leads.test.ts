@@ -34,6 +34,13 @@ describe('lead metrics', () => {
     expect(terms(r, 'lead_conversion', 0)).toEqual({ leads_won: 2, leads_total: 3 });
   });
 
+  it('keeps the terms of the columns asked for only (termsOf), the values of all', () => {
+    const some = run({ leads: leads() }, [oct, nov], [sep, oct], { termsOf: [false, true] });
+    expect(values(some, 'lead_conversion')).toEqual([2 / 3, 0]);
+    expect(terms(some, 'lead_conversion', 0)).toBeNull();
+    expect(terms(some, 'lead_conversion', 1)).toEqual({ leads_won: 0, leads_total: 1 });
+  });
+
   it('leaves out the metrics of inputs not given (SPEC §3, Decision #13)', () => {
     const ids = new Set(r.cells.map((c) => c.metric));
     expect(ids.has('calls_inbound')).toBe(false);
