@@ -187,17 +187,21 @@ function padTo(s: string, width: number, len: number, align: Align | undefined):
  * than the widest are filled with empty cells.
  */
 export function boxTable(head: readonly string[], rows: readonly (readonly string[])[], o: BoxTableOptions = {}): string {
-  return boxLines(head, rows, o).join('\n');
+  return [...boxLines(head, rows, o)].join('\n');
 }
 
-/** {@link boxTable}'s lines (none for an empty table): a grouped report's table may be more text than one string holds. */
-export function boxLines(head: readonly string[], rows: readonly (readonly string[])[], o: BoxTableOptions = {}): string[] {
+/**
+ * {@link boxTable}'s lines, made one at a time once the column widths are known (none for an
+ * empty table): a grouped report's table may be more text than one string holds, and all its
+ * lines kept at once cost as much again as its cells.
+ */
+export function* boxLines(head: readonly string[], rows: readonly (readonly string[])[], o: BoxTableOptions = {}): Generator<string> {
   const ch: BoxChars = { ...DEFAULT_CHARS, ...o.chars };
   const aligns = o.aligns ?? [];
   const all = head.length ? [head, ...rows] : rows;
   let ncols = 0;
   for (const r of all) ncols = Math.max(ncols, r.length);
-  if (all.length === 0 || ncols === 0) return [];
+  if (all.length === 0 || ncols === 0) return;
   // inner width per column (padding excluded); each cell's width computed once, kept in one array
   const inner = new Array<number>(ncols).fill(0);
   const widths = new Int32Array(all.length * ncols);
@@ -213,14 +217,13 @@ export function boxLines(head: readonly string[], rows: readonly (readonly strin
     for (let x = 0; x < ncols; x++) s += (x ? m : '') + fill.repeat(inner[x]! + 2);
     return s + r;
   };
-  const out: string[] = [];
-  const push = (s: string) => {
-    if (s.length) out.push(s);
-  };
+  // a rule drawn with empty characters is no line at all (inspect's table has no separators)
   const separator = rule(ch.leftMid, ch.midMid, ch.rightMid, ch.mid);
-  push(rule(ch.topLeft, ch.topMid, ch.topRight, ch.top));
-  all.forEach((r, y) => {
-    if (y > 0 && (!o.compact || (y === 1 && head.length))) push(separator);
+  const top = rule(ch.topLeft, ch.topMid, ch.topRight, ch.top);
+  if (top !== '') yield top;
+  for (let y = 0; y < all.length; y++) {
+    const r = all[y]!;
+    if (y > 0 && separator !== '' && (!o.compact || (y === 1 && head.length))) yield separator;
     if (!r.some((c) => c.includes('\n') || c.includes('\u001b'))) {
       // one line, no colour state to carry: the common row, drawn from the widths above
       // joined, not `+=`: a line built by appending is a rope of dozens of pieces until printed,
@@ -231,8 +234,8 @@ export function boxLines(head: readonly string[], rows: readonly (readonly strin
         parts.push(x < r.length ? ' ' + padTo(r[x]!, widths[y * ncols + x]!, inner[x]!, aligns[x]) + ' ' : ' '.repeat(inner[x]! + 2));
       }
       parts.push(ch.right);
-      push(parts.join(''));
-      return;
+      yield parts.join('');
+      continue;
     }
     const lines = r.map((c) => cellLines(c));
     let height = 1;
@@ -244,9 +247,9 @@ export function boxLines(head: readonly string[], rows: readonly (readonly strin
         const line = lines[x]?.[k];
         s += line === undefined ? ' '.repeat(inner[x]! + 2) : ' ' + padTo(line, textWidth(line), inner[x]!, aligns[x]) + ' ';
       }
-      push(s + ch.right);
+      yield s + ch.right;
     }
-  });
-  push(rule(ch.bottomLeft, ch.bottomMid, ch.bottomRight, ch.bottom));
-  return out;
+  }
+  const bottom = rule(ch.bottomLeft, ch.bottomMid, ch.bottomRight, ch.bottom);
+  if (bottom !== '') yield bottom;
 }

@@ -4,7 +4,7 @@
  * when enabled (never with NO_COLOR, never in files unless --color always).
  */
 import { boxLines } from './box-table.js';
-import { linePieces } from './pieces.js';
+import { LINES_PER_PIECE, linePieces } from './pieces.js';
 import { Chalk } from 'chalk';
 import type { Report, MetricRow } from '../report/model.js';
 import { formatDelta, formatValue, sparkline, type Lang } from './numbers.js';
@@ -77,9 +77,16 @@ export function* renderTableChunks(r: Report, o: TableOptions): Generator<string
       if (hasSpark) line.push(row.spark ? sparkline(row.spark) : '');
       lines.push(line);
     }
-    const box = boxLines(head, lines, { compact: true, aligns: ['left', ...r.columns.map(() => 'right' as const)] });
-    if (box.length === 0) out.push('');
-    for (const line of box) out.push(line);
+    let empty = true;
+    for (const line of boxLines(head, lines, { compact: true, aligns: ['left', ...r.columns.map(() => 'right' as const)] })) {
+      empty = false;
+      out.push(line);
+      if (out.length >= LINES_PER_PIECE) {
+        yield* linePieces(out, '\n');
+        out.length = 0;
+      }
+    }
+    if (empty) out.push('');
     if (r.explain) {
       for (const row of sec.rows) {
         if (row.group !== null) continue;

@@ -62,6 +62,14 @@ describe('boxTable', () => {
     expect(boxTable([], [])).toBe('');
   });
 
+  it('draws no line for a rule of empty characters (inspect\'s table has no separators)', () => {
+    const o: BoxTableOptions = { chars: { mid: '', leftMid: '', midMid: '', rightMid: '' } };
+    const text = boxTable(['#', 'header'], [['1', 'ID'], ['2', 'Дата']], o);
+    expect(text).toBe(reference(['#', 'header'], [['1', 'ID'], ['2', 'Дата']], o));
+    expect(text.split('\n')).toHaveLength(5);
+    expect(text.split('\n').every((l) => l !== '')).toBe(true);
+  });
+
   it('takes no time per row above the rows (a thousand-group report)', () => {
     // cli-table3 took ~100 s on 40,000 rows; this has to finish within the test's timeout
     const rows = Array.from({ length: 40_000 }, (_, i) => [`  Manager ${i}`, String(i), '—']);
