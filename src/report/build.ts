@@ -10,7 +10,7 @@ import { previousSpan, trailingColumns, yoySpan } from '../period/compare.js';
 import { computeMetrics, type ComputeOptions } from '../kpi/compute.js';
 import type { Linked } from '../kpi/link.js';
 import { METRICS, type MetricDef, type SectionId } from '../kpi/registry.js';
-import type { Comparison, MetricRow, Report, ReportSection, GroupBy } from './model.js';
+import type { Comparison, MetricRow, Report, ReportSection, GroupBy, TargetStatus } from './model.js';
 
 export interface ReportRequest {
   columns: Column[];
@@ -87,6 +87,16 @@ export function buildReport(linked: Linked, req: ReportRequest): Omit<Report, 'm
   for (const i of colIdx) termsOf[i] = true;
   const result = computeMetrics(linked, set.spans, set.prevs, { ...req.compute, groupBy: req.groupBy, membershipSpan: membership, termsOf });
 
+  // per column, not per row: the comparison periods' labels, and one array of nulls shared by
+  // every row for a comparison no column makes (a grouped report has a row per metric and group)
+  const prevLabels = cols.map((c, i) => (prevIdx[i]! < 0 ? '' : intervalLabel(set.spans[prevIdx[i]!]!.start, c.interval, req.weekStart)));
+  const yoyLabels = cols.map((c, i) => (yoySpans[i] ? intervalLabel(yoySpans[i]!.start, c.interval, req.weekStart) : ''));
+  const noComparisons = Object.freeze(cols.map(() => null)) as unknown as (Comparison | null)[];
+  // targets are set later (targets.ts), on a copy for the rows they apply to
+  const noTargets = Object.freeze(cols.map(() => null)) as unknown as (TargetStatus | null)[];
+  const anyPrev = prevIdx.some((i) => i >= 0);
+  const anyYoy = yoySpans.some((s) => s !== null);
+
   const byMetric = new Map<string, typeof result.cells>();
   for (const cell of result.cells) {
     const list = byMetric.get(cell.metric) ?? [];
@@ -111,12 +121,12 @@ export function buildReport(linked: Linked, req: ReportRequest): Omit<Report, 'm
           values: colIdx.map(v),
           terms: colIdx.map((i) => cell.terms[i] ?? null),
           compare: {
-            prev: cols.map((c, i) => (prevIdx[i]! < 0 ? null : comparison(def, 'prev', set.spans[prevIdx[i]!]!, intervalLabel(set.spans[prevIdx[i]!]!.start, c.interval, req.weekStart), v(colIdx[i]!), v(prevIdx[i]!)))),
-            yoy: cols.map((c, i) => (wantYoy(i) ? (yoySpans[i] ? comparison(def, 'yoy', yoySpans[i]!, intervalLabel(yoySpans[i]!.start, c.interval, req.weekStart), v(colIdx[i]!), v(yoyIdx[i]!)) : null) : null)),
-            fixed: cols.map((c, i) => (fixed ? comparison(def, 'period', fixed.span, fixed.label, v(colIdx[i]!), v(fixedIdx)) : null)),
+            prev: anyPrev ? cols.map((_, i) => (prevIdx[i]! < 0 ? null : comparison(def, 'prev', set.spans[prevIdx[i]!]!, prevLabels[i]!, v(colIdx[i]!), v(prevIdx[i]!)))) : noComparisons,
+            yoy: anyYoy ? cols.map((_, i) => (yoySpans[i] ? comparison(def, 'yoy', yoySpans[i]!, yoyLabels[i]!, v(colIdx[i]!), v(yoyIdx[i]!)) : null)) : noComparisons,
+            fixed: fixed ? cols.map((_, i) => comparison(def, 'period', fixed.span, fixed.label, v(colIdx[i]!), v(fixedIdx))) : noComparisons,
           },
           spark: sparkIdx.length ? sparkIdx.map(v) : null,
-          targets: cols.map(() => null),
+          targets: noTargets,
         };
         rows.push(row);
       }

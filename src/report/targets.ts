@@ -32,6 +32,8 @@ export function applyTargets(r: Report, targets: readonly Target[], today: Day):
         if (per === null ? row.group !== null : r.meta.group_by !== per || row.group === null) continue;
         r.columns.forEach((col, i) => {
           if (t.interval && t.interval !== col.interval) return;
+          // rows start sharing one frozen array of nulls (build.ts): a row with a target gets its own
+          if (Object.isFrozen(row.targets)) row.targets = row.targets.slice();
           row.targets[i] = targetStatus(row.values[i] ?? null, t, col.end - 1 >= today);
         });
       }
