@@ -10,7 +10,7 @@ import type { RawRow } from '../ingest/types.js';
 import { cellText, completeCells, type Cell } from '../ingest/types.js';
 import { makeIssue, type Issue } from '../errors/issue.js';
 import type { Kind } from '../records/types.js';
-import { RowIssues, type FileRef } from '../records/normalize/context.js';
+import { plainIssue, RowIssues, type FileRef } from '../records/normalize/context.js';
 import type { LeadNormalizer } from '../records/normalize/lead.js';
 import type { CallNormalizer } from '../records/normalize/call.js';
 import type { InvoiceNormalizer } from '../records/normalize/invoice.js';
@@ -322,7 +322,7 @@ export class FileLoader {
     completeCells(row);
     const first = row.cells.find((c) => cellText(c).trim() !== '');
     if (first !== undefined && TOTAL_RE.test(cellText(first).trim())) {
-      iss = { ...issue, code: 'total_row', message: `a total/footer row (${JSON.stringify(cellText(first).trim())}), not a record; ${issue.message}`, hint: 'nothing to fix if this is the export\'s own total line' };
+      iss = { ...plainIssue(issue), code: 'total_row', message: `a total/footer row (${JSON.stringify(cellText(first).trim())}), not a record; ${issue.message}`, hint: 'nothing to fix if this is the export\'s own total line' };
     }
     this.rejectMissing(row, iss);
   }

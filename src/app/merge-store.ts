@@ -11,6 +11,7 @@
  */
 import type { RawRow } from '../ingest/types.js';
 import { makeIssue, type Issue } from '../errors/issue.js';
+import { plainIssue } from '../records/normalize/context.js';
 import { rowText } from './row-text.js';
 import { IdIndex } from '../records/table/id-index.js';
 import type { TableBase, TableState } from '../records/table/base.js';
@@ -155,7 +156,7 @@ export class RecordStore<T extends TableBase, R> {
       if (complete(t, i)) {
         order.push(i);
         if (rows !== undefined) {
-          for (const r of rows) if (r.held) out.warnings.push({ row: r, issue: { ...r.held, severity: 'warning', message: `${r.held.message}; another row with id ${t.idOf(i)} supplies it` } });
+          for (const r of rows) if (r.held) out.warnings.push({ row: r, issue: { ...plainIssue(r.held), severity: 'warning', message: `${r.held.message}; another row with id ${t.idOf(i)} supplies it` } });
         }
         continue;
       }

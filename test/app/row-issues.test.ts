@@ -62,6 +62,35 @@ describe('RowIssues', () => {
     expect(plainIssue(plain)).toBe(plain);
   });
 
+  it('issues of many rows share what they have in common, and each keeps its own line, value and text', () => {
+    const out = collector(1);
+    const date = { index: 1, header: 'Дата' };
+    const seen: [number, string, string][] = [];
+    for (let line = 1; line <= 40; line++) {
+      out.reset({ line, cells: [] });
+      // alternating codes on one column, a message made per row (past the shapes kept a column), a shared text
+      if (line % 2) out.reject('bad_date', date, `d${line}`, 'a date (dd.MM.yyyy)', 'set `date_format:`');
+      else out.reject('missing_required', date, null, 'a created date', null);
+      out.warn('future_won_at', phone, `w${line}`, `won ${line} days late`);
+      out.warnFound('phone_invalid', phone, `p${line}`, 'not valid');
+      for (const i of [out.rejection!, ...out.warnings]) seen.push([i.line!, i.code, i.message]);
+    }
+    expect(seen).toHaveLength(120);
+    expect(seen.slice(0, 6)).toEqual([
+      [1, 'bad_date', 'column "Дата" (2): found "d1", expected a date (dd.MM.yyyy)'],
+      [1, 'future_won_at', 'column "Рабочий телефон" (6): won 1 days late'],
+      [1, 'phone_invalid', 'column "Рабочий телефон" (6): found "p1", not valid'],
+      [2, 'missing_required', 'column "Дата" (2): found nothing, expected a created date'],
+      [2, 'future_won_at', 'column "Рабочий телефон" (6): won 2 days late'],
+      [2, 'phone_invalid', 'column "Рабочий телефон" (6): found "p2", not valid'],
+    ]);
+    expect(seen.slice(-3)).toEqual([
+      [40, 'missing_required', 'column "Дата" (2): found nothing, expected a created date'],
+      [40, 'future_won_at', 'column "Рабочий телефон" (6): won 40 days late'],
+      [40, 'phone_invalid', 'column "Рабочий телефон" (6): found "p40", not valid'],
+    ]);
+  });
+
   it('keeps a copy of a value cut from a big text, equal to it', () => {
     const chunk = '"x";'.repeat(10_000) + '"+7 (912) 345-67-89 доб. 123"';
     const value = chunk.slice(40_001, 40_028);

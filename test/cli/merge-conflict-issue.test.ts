@@ -12,7 +12,7 @@ import type { Issue } from '../../src/errors/issue.js';
 
 const base = ['--no-config', '--today', '2026-11-27', '-O', 'json'];
 
-describe('merge_conflict issues', () => {
+describe('merge_conflict issues, and rejections a merge makes good', () => {
   it('carry every field to the JSON and stderr', () => {
     const dir = tempDir();
     const file = join(dir, 'same-id.csv');
@@ -29,6 +29,22 @@ describe('merge_conflict issues', () => {
     });
     expect(issues.find((i) => i.column === 'created_at')?.message).toBe('lead 7: created_at "2024-03-06 11:30:00" differs from "2024-03-05 10:00:00" seen earlier; the first value is kept');
     expect(r.stderr).toContain(`${file}:3: warning[merge_conflict] lead 7: channel "Директ" differs from "SEO" seen earlier`);
+  });
+
+  it('a rejection another row of the id makes good becomes a warning with every field', () => {
+    const dir = tempDir();
+    const file = join(dir, 'held.csv');
+    writeFileSync(file, 'ID;Дата создания;Источник\n7;31.02.2024;SEO\n7;05.03.2024;SEO\n8;06.03.2024;Директ\n');
+    const r = kpi(['report', '--leads', file, ...base]);
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout) as { issues: Record<string, unknown>[]; meta: { inputs: Record<string, number>[] } };
+    expect(doc.issues).toEqual([{
+      severity: 'warning', code: 'bad_date', file, sheet: null, line: 2, column: 'Дата создания', column_index: 2,
+      value: '31.02.2024', expected: 'a date (dd.MM.yyyy, yyyy-MM-dd, …)',
+      hint: 'set `date_format:` for this source if the column uses another form',
+      message: 'column "Дата создания" (2): found "31.02.2024", expected a date (dd.MM.yyyy, yyyy-MM-dd, …); another row with id 7 supplies it',
+    }]);
+    expect(doc.meta.inputs[0]).toMatchObject({ rows_read: 3, rows_used: 3, rows_rejected: 0, rows_merged: 1, warnings: 1 });
   });
 
   it('plainIssue makes any issue class an object of own fields (for postMessage)', () => {

@@ -43,48 +43,85 @@ const EXPECTED = 2;
 const LEFT_EMPTY = 3;
 
 /**
- * An issue raised by one row. A messy export can raise one on every row, so the message — most of
- * an issue's memory — is put together when it is read (`message`), from the column, the value and
- * a shared text, instead of being kept. Everything else is a plain field, as in `makeIssue`.
- * The message is not an own property: to send one to another thread or spread it, use
- * {@link plainIssue}.
+ * What the issues of one kind on one column of a file share: everything but the line and the
+ * value. Kept once per (code, column, texts) by `RowIssues`, so an issue costs a small object.
  */
-export class RowIssue implements Issue {
-  severity: Severity;
-  value: string | null;
-  readonly #where: string;
-  readonly #text: string;
-  readonly #form: number;
-
+class IssueShape {
+  readonly severity: Severity;
   constructor(
-    public code: IssueCode,
-    public file: string,
-    public sheet: string | null,
-    public line: number | null,
-    public column: string | null,
-    public columnIndex: number | null,
-    value: string | null,
-    public expected: string | null,
-    public hint: string | null,
-    where: string,
-    text: string,
-    form: number,
+    readonly code: IssueCode,
+    readonly file: string,
+    readonly sheet: string | null,
+    readonly col: ColumnRef | null,
+    readonly expected: string | null,
+    readonly hint: string | null,
+    readonly where: string,
+    readonly text: string,
+    readonly form: number,
   ) {
     this.severity = ISSUE_CODES[code];
+  }
+
+  /** Whether an issue with these parts has this shape (texts compared by identity: shared ones are). */
+  is(code: IssueCode, col: ColumnRef | null, expected: string | null, hint: string | null, text: string, form: number): boolean {
+    return this.code === code && this.col === col && this.expected === expected && this.hint === hint && this.text === text && this.form === form;
+  }
+}
+
+/**
+ * An issue raised by one row. A messy export can raise one on every row, so an issue holds its
+ * line, its value and its shape (what the issues of its kind and column share); the message —
+ * most of an issue's memory — is put together when it is read (`message`), from the column, the
+ * value and the shape's text. Fields other than `line` and `value` are getters: to send one to
+ * another thread or spread it, use {@link plainIssue}.
+ */
+export class RowIssue implements Issue {
+  readonly value: string | null;
+  readonly #shape: IssueShape;
+
+  constructor(
+    shape: IssueShape,
+    readonly line: number | null,
+    value: string | null,
+  ) {
+    this.#shape = shape;
     // an issue outlives its row: a value cut from a cell must not pin the file's chunk
     this.value = value === null ? null : flatten(value);
-    this.#where = where;
-    this.#text = text;
-    this.#form = form;
+  }
+
+  get severity(): Severity {
+    return this.#shape.severity;
+  }
+  get code(): IssueCode {
+    return this.#shape.code;
+  }
+  get file(): string {
+    return this.#shape.file;
+  }
+  get sheet(): string | null {
+    return this.#shape.sheet;
+  }
+  get column(): string | null {
+    return this.#shape.col ? this.#shape.col.header : null;
+  }
+  get columnIndex(): number | null {
+    return this.#shape.col ? this.#shape.col.index + 1 : null;
+  }
+  get expected(): string | null {
+    return this.#shape.expected;
+  }
+  get hint(): string | null {
+    return this.#shape.hint;
   }
 
   get message(): string {
+    const sh = this.#shape;
     const v = this.value === null ? 'nothing' : JSON.stringify(this.value);
-    switch (this.#form) {
-      case FOUND: return `${this.#where}: found ${v}, ${this.#text}`;
-      case EXPECTED: return `${this.#where}: found ${v}, expected ${this.expected}`;
-      case LEFT_EMPTY: return `${this.#where}: found ${v}, expected ${this.expected}; the field is left empty`;
-      default: return `${this.#where}: ${this.#text}`;
+    switch (sh.form) {
+      case FOUND: return `${sh.where}: found ${v}, ${sh.text}`;
+      case EXPECTED: return `${sh.where}: found ${v}, expected ${sh.expected}`;
+      case LEFT_EMPTY: return `${sh.where}: found ${v}, expected ${sh.expected}; the field is left empty`;
+      default: return `${sh.where}: ${sh.text}`;
     }
   }
 }
@@ -98,6 +135,9 @@ export function plainIssue(issue: Issue): Issue {
   const { severity, code, file, sheet, line, column, columnIndex, value, expected, hint, message } = issue;
   return { severity, code, file, sheet, line, column, columnIndex, value, expected, hint, message };
 }
+
+/** Shapes kept per column (more only when messages are made per row, and then they never match). */
+const MAX_SHAPES = 16;
 
 /** Collects what one row raised. One instance serves a whole file: `reset` starts the next row. */
 export class RowIssues {
@@ -127,10 +167,28 @@ export class RowIssues {
     return w;
   }
 
-  private issue(code: IssueCode, col: ColumnRef | null, value: string | null, expected: string | null, hint: string | null, text: string, form: number): RowIssue {
+  /** The shape last used, and the shapes kept per column (a few each: see `shape`). */
+  private last: IssueShape | null = null;
+  private readonly shapes = new Map<ColumnRef | null, IssueShape[]>();
+
+  /** The shape of an issue with these parts, shared with earlier issues of the same parts. */
+  private shape(code: IssueCode, col: ColumnRef | null, expected: string | null, hint: string | null, text: string, form: number): IssueShape {
+    const last = this.last;
+    if (last !== null && last.is(code, col, expected, hint, text, form)) return last;
+    let list = this.shapes.get(col);
+    if (list === undefined) this.shapes.set(col, (list = []));
+    for (const sh of list) {
+      if (sh.is(code, col, expected, hint, text, form)) return (this.last = sh);
+    }
     // a text built for this row (not a shared one) must not pin the file's chunk either
-    const t = form === PLAIN ? flatten(text) : text;
-    return new RowIssue(code, this.ref.file, this.ref.sheet, this.row.line, col ? col.header : null, col ? col.index + 1 : null, value, expected, hint, this.where(col), t, form);
+    const sh = new IssueShape(code, this.ref.file, this.ref.sheet, col, expected, hint, this.where(col), form === PLAIN ? flatten(text) : text, form);
+    // texts made per row (a message naming the value) never repeat: keep only a few shapes a column
+    if (list.length < MAX_SHAPES) list.push(sh);
+    return (this.last = sh);
+  }
+
+  private issue(code: IssueCode, col: ColumnRef | null, value: string | null, expected: string | null, hint: string | null, text: string, form: number): RowIssue {
+    return new RowIssue(this.shape(code, col, expected, hint, text, form), this.row.line, value);
   }
 
   /** Reject the row (the first rejection wins; later ones are dropped as noise). */
