@@ -12,13 +12,18 @@ import type { Issue } from '../../src/errors/issue.js';
 
 const base = ['--no-config', '--today', '2026-11-27', '-O', 'json'];
 
+/** `kpi report --leads` on a lead list of `text`: the file's path and the run (exit 0 checked). */
+function reportOn(text: string): { file: string; r: ReturnType<typeof kpi> } {
+  const file = join(tempDir(), 'leads.csv');
+  writeFileSync(file, text);
+  const r = kpi(['report', '--leads', file, ...base]);
+  expect(r.code, r.stderr).toBe(0);
+  return { file, r };
+}
+
 describe('merge_conflict issues, and rejections a merge makes good', () => {
   it('carry every field to the JSON and stderr', () => {
-    const dir = tempDir();
-    const file = join(dir, 'same-id.csv');
-    writeFileSync(file, 'ID;Дата создания;Источник;Компания;Телефон\n7;05.03.2024 10:00;SEO;ООО Ромашка;+7 916 000-00-01\n7;06.03.2024 11:30;Директ;ООО Лютик;+7 916 000-00-02\n');
-    const r = kpi(['report', '--leads', file, ...base]);
-    expect(r.code, r.stderr).toBe(0);
+    const { file, r } = reportOn('ID;Дата создания;Источник;Компания;Телефон\n7;05.03.2024 10:00;SEO;ООО Ромашка;+7 916 000-00-01\n7;06.03.2024 11:30;Директ;ООО Лютик;+7 916 000-00-02\n');
     const issues = (JSON.parse(r.stdout) as { issues: Record<string, unknown>[] }).issues.filter((i) => i.code === 'merge_conflict');
     expect(issues.map((i) => i.column).sort()).toEqual(['channel', 'client', 'created_at', 'phone']);
     const channel = issues.find((i) => i.column === 'channel');
@@ -32,11 +37,7 @@ describe('merge_conflict issues, and rejections a merge makes good', () => {
   });
 
   it('a rejection another row of the id makes good becomes a warning with every field', () => {
-    const dir = tempDir();
-    const file = join(dir, 'held.csv');
-    writeFileSync(file, 'ID;Дата создания;Источник\n7;31.02.2024;SEO\n7;05.03.2024;SEO\n8;06.03.2024;Директ\n');
-    const r = kpi(['report', '--leads', file, ...base]);
-    expect(r.code, r.stderr).toBe(0);
+    const { file, r } = reportOn('ID;Дата создания;Источник\n7;31.02.2024;SEO\n7;05.03.2024;SEO\n8;06.03.2024;Директ\n');
     const doc = JSON.parse(r.stdout) as { issues: Record<string, unknown>[]; meta: { inputs: Record<string, number>[] } };
     expect(doc.issues).toEqual([{
       severity: 'warning', code: 'bad_date', file, sheet: null, line: 2, column: 'Дата создания', column_index: 2,
