@@ -62,7 +62,7 @@ class IssueShape {
     this.severity = ISSUE_CODES[code];
   }
 
-  /** Whether an issue with these parts has this shape (texts compared by identity: shared ones are). */
+  /** Whether an issue with these parts has this shape (strings compare by content; a shared text is the same string). */
   is(code: IssueCode, col: ColumnRef | null, expected: string | null, hint: string | null, text: string, form: number): boolean {
     return this.code === code && this.col === col && this.expected === expected && this.hint === hint && this.text === text && this.form === form;
   }
