@@ -8,6 +8,7 @@ import { formatDay } from '../period/calendar.js';
 import { issueToJson } from '../report/issue-json.js';
 import type { Issue } from '../errors/issue.js';
 import type { InspectDoc } from '../report/inspect-model.js';
+import { LINES_PER_PIECE } from './pieces.js';
 
 export interface JsonRow {
   period: string;
@@ -74,9 +75,6 @@ export function renderJson(r: Report): string {
   return [...renderJsonChunks(r)].join('');
 }
 
-/** Array items per piece of {@link jsonPieces}. */
-const ITEMS_PER_PIECE = 2000;
-
 /**
  * The same document as `JSON.stringify(doc, null, 2)`, in pieces: meta and rows, then the issues a
  * few thousand at a time. A messy export can raise an issue per row, and one string of a million
@@ -140,7 +138,7 @@ export function* fillArrays(skeleton: string, fills: readonly ArrayFill[]): Gene
     if (at < 0) throw new Error(`fillArrays: no ${JSON.stringify(key)} at depth ${depth} in the document`);
     search = at + empty.length;
     let first = true;
-    for (const batch of batches(items, ITEMS_PER_PIECE)) {
+    for (const batch of batches(items, LINES_PER_PIECE)) {
       if (first) yield close + skeleton.slice(from, at + empty.length - 1) + '\n';
       yield (first ? '' : ',\n') + itemsText(map ? batch.map(map) : batch, depth);
       first = false;

@@ -4,7 +4,7 @@
  * renderers yield pieces the CLI writes one by one. Pure.
  */
 
-/** Lines per piece: a piece is one string, written before the next is made. */
+/** Lines (a JSON array's items: json.ts) per piece: a piece is one string, written before the next is made. */
 export const LINES_PER_PIECE = 2000;
 
 /** `lines`, each followed by `eol`, in pieces of {@link LINES_PER_PIECE} lines. */
