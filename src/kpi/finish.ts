@@ -7,7 +7,6 @@
 import type { CallTally, InvoiceTally, LeadTally } from './accumulators.js';
 import type { MetricId } from './registry.js';
 import { median, nearestRank } from './stats.js';
-import type { IdSet } from './id-set.js';
 
 /** What is known about the inputs (Decisions #13, #20, #29, #30). */
 export interface KnownFlags {
@@ -47,25 +46,37 @@ function need<T>(t: T | undefined, what: string): T {
   return t;
 }
 
-function countIntersection(a: IdSet, b: IdSet): number {
-  const [small, big] = a.size <= b.size ? [a, b] : [b, a];
-  let n = 0;
-  small.forEach((x) => {
-    if (big.has(x)) n++;
-  });
-  return n;
+interface Retention {
+  cur: InvoiceTally;
+  prevSize: number;
+  retained: number;
+  reactivated: number;
 }
 
+/**
+ * The last retention counted for each period's tally, with the P₋₁ tally it was counted against.
+ * Six metrics ask for the same (P, P₋₁) pair of every cell; counting it once instead of six times
+ * took ~0.3 s off a million-line register grouped by manager.
+ */
+const lastRetention = new WeakMap<InvoiceTally, { prev: InvoiceTally; r: Retention }>();
+
 /** Retention family, from A(P), A(P₋₁) and the company-wide new clients of P. */
-function retention(x: CellTallies) {
+function retention(x: CellTallies): Retention {
   const cur = need(x.invoice, 'invoice');
   const prev = need(x.prevInvoice, 'previous-period invoice');
-  const retained = countIntersection(prev.active, cur.active);
+  const hit = lastRetention.get(cur);
+  if (hit !== undefined && hit.prev === prev) return hit.r;
+  const p = prev.active;
+  const isNew = cur.activeNew;
+  let retained = 0;
   let reactivated = 0;
   cur.active.forEach((c) => {
-    if (!prev.active.has(c) && !cur.activeNew.has(c)) reactivated++;
+    if (p.has(c)) retained++;
+    else if (!isNew.has(c)) reactivated++;
   });
-  return { cur, prevSize: prev.active.size, retained, reactivated };
+  const r = { cur, prevSize: p.size, retained, reactivated };
+  lastRetention.set(cur, { prev, r });
+  return r;
 }
 
 function profitCents(t: InvoiceTally): number | null {
