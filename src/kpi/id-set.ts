@@ -33,12 +33,20 @@ export class IdSet {
   private inBits = 0;
   /** The size of `small` at which it is next weighed for a bitset. */
   private nextCheck = BITS_FROM;
+  /**
+   * The id added last (NaN before the first): lines come in file order, so an invoice's lines,
+   * a client's invoices and a caller's calls add the same id several times in a row, and the
+   * repeat costs a comparison instead of a hash probe. Sets only grow, so it stays a member.
+   */
+  private last = NaN;
 
   get size(): number {
     return this.small.size + this.inBits;
   }
 
   add(id: number): void {
+    if (id === this.last) return;
+    this.last = id;
     if (id >= 0 && this.bits !== null) {
       this.setBit(id);
       return;

@@ -26,6 +26,27 @@ describe('IdSet', () => {
     );
   });
 
+  it('counts an id added several times in a row once, across the switch to a bitset (lines of one invoice)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.oneof(fc.integer({ min: 0, max: 3000 }), fc.integer({ min: -20, max: -1 })), fc.integer({ min: 1, max: 4 })), { maxLength: 3000 }), (runs) => {
+        const s = new IdSet();
+        const want = new Set<number>();
+        for (const [x, times] of runs) {
+          for (let k = 0; k < times; k++) s.add(x);
+          want.add(x);
+          expect(s.has(x)).toBe(true);
+        }
+        expect(s.size).toBe(want.size);
+        expect(contents(s)).toEqual([...want].sort((a, b) => a - b));
+      }),
+      { numRuns: 60 },
+    );
+    const s = new IdSet();
+    for (let i = 0; i < 6000; i++) s.add(i >> 1); // every id twice: becomes a bitset on the way
+    expect(s.layout().words).toBeGreaterThan(0);
+    expect(s.size).toBe(3000);
+  });
+
   it('equals a set of the same ids, whatever the adding order or the layout (tallies compare merged sets)', () => {
     fc.assert(
       fc.property(ids, fc.integer({ min: 0, max: 2_000_000 }), (xs0, shift) => {
