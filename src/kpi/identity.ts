@@ -227,8 +227,18 @@ export function resolveClientKeys(leads: LeadTable, invoices: InvoiceTable): Cli
   const leadKeys = new Int32Array(leads.length);
   for (let i = 0; i < leads.length; i++) leadKeys[i] = resolve(sources[0]!, i);
   const invoiceKeys = new Int32Array(invoices.length);
+  // An invoice line without a client id has no phone or e-mail either: its key follows from its
+  // client text alone, so it is resolved once per distinct text, at the text's first line (keys
+  // are numbered and ambiguities reported in the same order as line by line).
+  const inv = sources[1]!;
+  const byName = new Int32Array(invoices.clients.size).fill(-2);
+  const invIds = inv.id[0];
+  const invNames = invoices.client;
   for (let i = 0; i < invoices.length; i++) {
-    const k = resolve(sources[1]!, i);
+    let k: number;
+    const nm = invNames[i] as number;
+    if (nm < 0 || (invIds !== null && (invIds[i] as number) >= 0)) k = resolve(inv, i);
+    else if ((k = byName[nm] as number) === -2) byName[nm] = k = resolve(inv, i);
     if (k >= 0) invoiceKeys[i] = k;
     else {
       // the line is its own client (one key per distinct text: the same file given twice shares it)

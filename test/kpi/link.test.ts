@@ -49,6 +49,35 @@ describe('client identity in two passes (Decision #5)', () => {
     expect(l.invoiceClientKey[1]).toBe('raw:ооо');
     expect(l.invoiceClientKey[2]).toMatch(/^line:invoices\.csv:\d+$/);
   });
+
+  it('invoice lines that repeat a client text share its key, an id on a line still wins, and each line with no text is its own client', () => {
+    const none = (at: string) => ({ ...inv(at, '', 10), client: null });
+    const lines = [
+      inv('2026-10-01', 'Ромашка', 10),
+      inv('2026-10-01', 'Ромашка', 10, { clientId: '7701' }),
+      inv('2026-10-02', 'Лютик', 10),
+      inv('2026-10-02', 'Ромашка', 10),
+      none('2026-10-03'),
+      inv('2026-10-03', 'Лютик', 10, { clientId: '7702' }),
+      inv('2026-10-04', 'Лютик', 10),
+      none('2026-10-04'),
+      inv('2026-10-05', 'Ромашка', 10, { clientId: '7703' }),
+      inv('2026-10-05', 'Ромашка', 10),
+    ];
+    const l = link([], lines);
+    const k = l.invoiceClientKey;
+    // «Ромашка» is linked to 7701 and 7703: lines without an id stay name-keyed, one warning
+    expect([k[0], k[3], k[9]]).toEqual(['name:ромашка', 'name:ромашка', 'name:ромашка']);
+    expect([k[1], k[8]]).toEqual(['id:7701', 'id:7703']);
+    // «Лютик» is linked to 7702 alone: its lines without an id adopt it
+    expect([k[2], k[5], k[6]]).toEqual(['id:7702', 'id:7702', 'id:7702']);
+    expect(k[4]).toMatch(/^line:/);
+    expect(k[7]).toMatch(/^line:/);
+    expect(k[4]).not.toBe(k[7]);
+    // reported once, at the first line that could not adopt an id
+    expect(l.issues.map((i) => [i.code, i.line])).toEqual([['client_ambiguous', lines[0]!.origin.line]]);
+    expect(l.issues[0]?.value).toBe('ромашка');
+  });
 });
 
 describe('clients: newness, acquisition, segment', () => {
