@@ -257,7 +257,8 @@ function winLeads(t: RecordTables, leadClient: Int32Array, invoiceClient: Int32A
   const { leads, invoices } = t;
   const won = new Uint8Array(leads.length);
   for (let i = 0; i < leads.length; i++) won[i] = ((leads.flags[i] as number) & LEAD_WON) !== 0 ? 1 : 0;
-  if (!opts.useInvoiceWinRule) return won;
+  // no leads to win (an invoices-only run): the per-client days below would be built for nothing
+  if (!opts.useInvoiceWinRule || leads.length === 0) return won;
   // positive-line days per client, sorted: offsets[c] … offsets[c + 1] in `days`
   const offsets = counts;
   for (let c = 1; c < offsets.length; c++) offsets[c]! += offsets[c - 1]!;
