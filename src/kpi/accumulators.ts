@@ -169,7 +169,7 @@ export interface LineFacts {
   invoice: number;
   /** This line is its client's first positive line in all the data (company-wide newness). */
   first: boolean;
-  /** The client's acquisition direction; null = `(unattributed)`. */
+  /** The client's acquisition direction (filled for the client's first line, which alone reads it); null = `(unattributed)`. */
   acquisition: 'inbound' | 'outbound' | null;
   /** The client's first positive line falls in the span being added to. */
   newInSpan: boolean;

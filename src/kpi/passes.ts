@@ -170,7 +170,8 @@ export function passInvoices(grid: TallyGrid, linked: Linked, spans: readonly Sp
     facts.client = ci;
     facts.invoice = invIds[i] as number;
     facts.first = firstLine[ci] === i;
-    facts.acquisition = acquisitionDirection(linked, ci);
+    // read only for the client's first line (new clients by direction)
+    facts.acquisition = facts.first ? acquisitionDirection(linked, ci) : null;
     const cost = costs === null ? NaN : (costs[i] as number);
     const mine = g === 0 ? null : row(grid.invoice, g, n, invoiceTally.init);
     for (let k = f, e = idx.to(day); k < e; k++) {
