@@ -25,6 +25,8 @@
  *   tallies held their negative ids in JS Sets: 263-278 MB at 1M lines before the thirteenth session);
  * - `bitrix-wide-leads`: a Bitrix24 lead export, `;`-separated and quoted, 40 columns of which kpi
  *   reads eight (the width of a real CRM export);
+ * - `leads-office-phone`: the issue's lead list with an ИНН per company and one office phone on
+ *   every lead (43 s at 240,000 rows before the fifteenth session: quadratic in the leads);
  * - `leads-landing-urls`: the issue's lead list with the landing URL and a click id as its source,
  *   a channel per lead (8.6 s / 812 MB at 1M rows before the thirteenth session);
  * - `utm-channels-table`, `utm-channels-xlsx`: the HubSpot list whose source is a landing URL with
@@ -217,6 +219,26 @@ function landingUrlLeads(rng: Rng, rows: number): CsvTable {
   };
 }
 
+/**
+ * The issue's lead list with an ИНН per company and one office phone on every lead — a manager's
+ * own number typed into the phone field (43 s at 240,000 rows before the fifteenth session: each
+ * lead checked the phone's list of linked client ids for its own). A tenth of the leads have no
+ * ИНН and are keyed through their company name.
+ */
+function officePhoneLeads(rng: Rng, rows: number): CsvTable {
+  let i = 0;
+  return {
+    bom: false, eol: '\n', rows, header: 'id,created_at,channel,manager,company,inn,phone,amount',
+    next() {
+      const c = rng.int(1, 100_000);
+      const inn = rng.chance(0.9) ? String(7_700_000_000 + c) : '';
+      const line = `${100_000 + i},${stamp(T0 + i * 60 + rng.int(0, 59)).slice(0, 16)},${rng.pick(CHANNELS)},${manager(rng)},Company ${c},${inn},+74951234567,${rng.int(1000, 99_999)}.${pad(rng.int(0, 99))}`;
+      i++;
+      return line;
+    },
+  };
+}
+
 /** The issue's own call log: one column for the other party's number, direction and status words. */
 function plainCalls(rng: Rng, rows: number): CsvTable {
   let i = 0;
@@ -329,6 +351,7 @@ const SHAPES: readonly Shape[] = [
   { name: 'invoices-no-numbers', kind: 'invoices', file: 'sales.csv', table: invoicesWithoutNumbers, config: null, args: ['-g', 'manager'] },
   { name: 'bitrix-wide-leads', kind: 'leads', file: 'leads-bitrix.csv', table: bitrixWideLeads, config: null },
   { name: 'leads-landing-urls', kind: 'leads', file: 'leads-urls.csv', table: landingUrlLeads, config: null },
+  { name: 'leads-office-phone', kind: 'leads', file: 'leads-office-phone.csv', table: officePhoneLeads, config: null },
   { name: 'utm-channels-table', kind: 'leads', file: 'leads-utm.csv', table: hubspotLeads(false, false, 3000), config: null, output: 'table', args: ['-g', 'channel'] },
   { name: 'utm-channels-xlsx', kind: 'leads', file: 'leads-utm.csv', table: hubspotLeads(false, false, 3000), config: null, output: 'xlsx', args: ['-g', 'channel'] },
 ];

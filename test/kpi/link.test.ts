@@ -39,6 +39,19 @@ describe('client identity in two passes (Decision #5)', () => {
     expect(l.issues[0]?.severity).toBe('warning');
   });
 
+  it('one phone on the leads of many client ids: one warning naming the first ten ids and counting the rest', () => {
+    const leads = Array.from({ length: 25 }, (_, k) => lead('2026-10-01', { client: `Company ${k}`, clientId: String(7700000000 + k), phone: '+74951234567' }));
+    leads.push(lead('2026-10-02', { client: 'Someone new', phone: '+74951234567' }));
+    const l = link(leads, []);
+    expect(l.leadClientKey[25]).toBe('name:someone new'); // adopts none of the 25
+    expect(l.issues).toHaveLength(1);
+    const first10 = Array.from({ length: 10 }, (_, k) => String(7700000000 + k)).join(', ');
+    expect(l.issues[0]!.message).toBe(`phone "+74951234567" belongs to 25 client ids (${first10}, … and 15 more); records without a client id keep their own key`);
+    // the same id twice is one id
+    const twice = link([...leads.slice(0, 2), leads[0]!, leads[25]!], []);
+    expect(twice.issues[0]!.message).toContain('belongs to 2 client ids (7700000000, 7700000001);');
+  });
+
   it('a lead with no client information has no key', () => {
     expect(link([lead('2026-10-01')], []).leadClientKey).toEqual([null]);
   });
