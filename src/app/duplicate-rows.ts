@@ -5,7 +5,7 @@
  * later part of the file. Each warning goes where the row's own warnings went among the issues.
  */
 import type { RawRow } from '../ingest/types.js';
-import { cellText } from '../ingest/types.js';
+import { forEachFilled } from '../ingest/types.js';
 import { makeIssue, type Issue } from '../errors/issue.js';
 import type { FileRef } from '../records/normalize/context.js';
 import { HashSet, hashText, hashTexts, lastHash, setLastHash } from '../ingest/row-hash.js';
@@ -187,5 +187,16 @@ export class DuplicateRows {
 function hashRow(row: RawRow): void {
   if (row.h2 !== undefined) setLastHash(row.h1!, row.h2);
   else if (row.raw !== undefined) hashText(row.raw);
-  else hashTexts(row.cells.map(cellText));
+  else hashTexts(filledParts(row));
+}
+
+/**
+ * An XLSX row as the texts it is compared by: each cell that holds something, after its column
+ * number. Empty cells are left out, so a row whose far cells were spread into `cells`
+ * (`RawRow.far`) hashes as it did before.
+ */
+function filledParts(row: RawRow): string[] {
+  const parts: string[] = [];
+  forEachFilled(row, (t, j) => parts.push(String(j), t));
+  return parts;
 }

@@ -7,7 +7,7 @@
  * file are reused; exact duplicates are found by duplicate-rows.ts.
  */
 import type { RawRow } from '../ingest/types.js';
-import { cellText, completeCells, type Cell } from '../ingest/types.js';
+import { cellText, completeCells, forEachFilled, spreadFar, type Cell } from '../ingest/types.js';
 import { makeIssue, type Issue } from '../errors/issue.js';
 import type { Kind } from '../records/types.js';
 import { plainIssue, RowIssues, type FileRef } from '../records/normalize/context.js';
@@ -84,6 +84,8 @@ export class FileLoader {
   private readonly duplicates: DuplicateRows;
   /** The first three records produced (inspect shows them). */
   readonly samples: SampleRef[] = [];
+  /** The last column a field is read from (an XLSX row's far cells from there on are spread). */
+  private readonly lastRead: number;
 
   constructor(
     private readonly kind: Kind,
@@ -100,6 +102,8 @@ export class FileLoader {
     this.headerFirst = setup.headers ? (setup.headers[0] ?? '').trim() : null;
     this.hasRecordId = !FileLoader.checksDuplicates(kind, setup);
     this.split = setup.mapping!.split ?? null;
+    const read = FileLoader.readColumns(setup);
+    this.lastRead = read === null ? setup.mapping!.byIndex.length - 1 : read.lastIndexOf(1);
     this.out = new RowIssues(ref, { line: 0, cells: [] });
     this.duplicates = new DuplicateRows(ref, sink, stats, deferDuplicates, marked?.before ?? null);
     this.source = stores[kind].addSource(ref.file, ref.sheet, input);
@@ -141,7 +145,9 @@ export class FileLoader {
   /** Feed one data row (rows after the header). */
   add(row: RawRow): void {
     const cells = row.cells;
-    let blank = isBlank(cells);
+    // an XLSX row's far cells stay apart unless a field is read from their columns (RawRow.far)
+    if (row.far !== undefined && (row.far.cols[0] as number) <= this.lastRead) spreadFar(row);
+    let blank = isBlank(cells) && (row.far === undefined || isBlank(row.far.cells));
     // a row whose read cells are blank may have text in the others (the reader left them out)
     if (blank && row.partialText !== undefined) {
       completeCells(row);
@@ -155,6 +161,7 @@ export class FileLoader {
     // column is always cut out)
     if (this.headerKey !== null && cells.length >= 2 && this.headerFirst !== null && cellText(cells[0] ?? null).trim() === this.headerFirst) {
       completeCells(row);
+      spreadFar(row);
       const key = cells.map((c) => normalizeHeader(cellText(c))).join('\u001f');
       if (key === this.headerKey) {
         this.sink.issues.push(makeIssue('repeated_header', { file: this.ref.file, sheet: this.ref.sheet, line: row.line }, { message: 'the header row repeats here (two exports glued together?); skipped' }));
@@ -320,9 +327,9 @@ export class FileLoader {
   private rejectRow(row: RawRow, issue: Issue): void {
     let iss = issue;
     completeCells(row);
-    const first = row.cells.find((c) => cellText(c).trim() !== '');
-    if (first !== undefined && TOTAL_RE.test(cellText(first).trim())) {
-      iss = { ...plainIssue(issue), code: 'total_row', message: `a total/footer row (${JSON.stringify(cellText(first).trim())}), not a record; ${issue.message}`, hint: 'nothing to fix if this is the export\'s own total line' };
+    const first = firstFilled(row);
+    if (first !== null && TOTAL_RE.test(first)) {
+      iss = { ...plainIssue(issue), code: 'total_row', message: `a total/footer row (${JSON.stringify(first)}), not a record; ${issue.message}`, hint: 'nothing to fix if this is the export\'s own total line' };
     }
     this.rejectMissing(row, iss);
   }
@@ -365,6 +372,15 @@ function canBeFilled(issue: Issue): boolean {
 }
 
 /** Whether every cell is empty or blank. */
+/** The trimmed text of the row's first cell that has any, near or far; null for none. */
+function firstFilled(row: RawRow): string | null {
+  let first: string | null = null;
+  forEachFilled(row, (t) => {
+    if (first === null && t.trim() !== '') first = t.trim();
+  });
+  return first;
+}
+
 function isBlank(cells: readonly Cell[]): boolean {
   for (let i = 0; i < cells.length; i++) {
     const c = cells[i];

@@ -5,7 +5,7 @@
  * `Lead`/`Call`/`InvoiceLine` objects are built only when a caller asks for them.
  */
 import type { RawRow, ReaderInfo } from '../ingest/types.js';
-import { cellText } from '../ingest/types.js';
+import { cellText, spreadFar } from '../ingest/types.js';
 import { makeIssue, type Issue } from '../errors/issue.js';
 import { inputError } from '../errors/kpi-error.js';
 import type { Call, InvoiceLine, Kind, Lead } from '../records/types.js';
@@ -125,6 +125,8 @@ export async function loadInputs(specs: readonly InputSpec[], s: NormalizeSettin
       if (r.done) break;
       head.push(r.value);
     }
+    // the header search looks at every cell of the first rows: their far cells too (RawRow.far)
+    for (const r of head) spreadFar(r);
     const ref: FileRef = { file: spec.display, sheet: table.info.sheet, letters: table.info.format === 'xlsx' };
     const setup = setupTable(spec.display, table.info.sheet, head, table.merges, spec.kind, spec.source);
     const stats = newStats(spec.display, setup.kind, table.info.sheet);
@@ -146,7 +148,7 @@ export async function loadInputs(specs: readonly InputSpec[], s: NormalizeSettin
       if (!opts.lenient) throw inputError(formatIssueLine(report.problems[0]!), { issue: report.problems[0]! });
       // inspect: still count the data rows
       const count = (r: RawRow) => {
-        if (r.cells.every((c) => cellText(c).trim() === '')) stats.rows_blank++;
+        if (r.cells.every((c) => cellText(c).trim() === '') && (r.far === undefined || r.far.cells.every((c) => cellText(c).trim() === ''))) stats.rows_blank++;
         else stats.rows_read++;
       };
       head.slice(setup.headerIndex + 1).forEach(count);

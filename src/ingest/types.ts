@@ -51,6 +51,55 @@ export interface RawRow {
   partialText?: string;
   spans?: Int32Array;
   spansAt?: number;
+  /**
+   * XLSX: the cells past a gap of more than {@link FAR_GAP} empty columns — a value typed far to
+   * the right, in column XFD say — kept apart, so that such a row is not an array of 16,384 cells
+   * (a far value on every row made each row cost ~0.3 ms and 64 KB). `cols[k]` (0-based,
+   * ascending, past `cells`) is the column of `cells[k]`. `spreadFar` puts them into `cells`,
+   * where a mapped column or a check of every cell needs them.
+   */
+  far?: FarCells;
+}
+
+/** The far cells of an XLSX row (`RawRow.far`). */
+export interface FarCells {
+  cols: number[];
+  cells: Cell[];
+}
+
+/** Empty columns after which an XLSX row's further cells are kept apart (`RawRow.far`). */
+export const FAR_GAP = 256;
+
+/** Put a row's far cells into `cells` (see `RawRow.far`). */
+export function spreadFar(row: RawRow): void {
+  const far = row.far;
+  if (far === undefined) return;
+  const cells = row.cells;
+  for (let k = 0; k < far.cols.length; k++) {
+    const j = far.cols[k] as number;
+    if (cells.length <= j) {
+      const from = cells.length;
+      cells.length = j + 1;
+      cells.fill(null, from, j);
+    }
+    cells[j] = far.cells[k] as Cell;
+  }
+  row.far = undefined;
+}
+
+/** Call `fn` with every cell of the row that holds something, near or far, and its 0-based column. */
+export function forEachFilled(row: RawRow, fn: (text: string, column: number) => void): void {
+  const cells = row.cells;
+  for (let j = 0; j < cells.length; j++) {
+    const t = cellText(cells[j] ?? null);
+    if (t !== '') fn(t, j);
+  }
+  const far = row.far;
+  if (far === undefined) return;
+  for (let k = 0; k < far.cols.length; k++) {
+    const t = cellText(far.cells[k] ?? null);
+    if (t !== '') fn(t, far.cols[k] as number);
+  }
 }
 
 /** Fill in the cells a reading worker's row came without (see `RawRow.partialText`). */

@@ -4,7 +4,7 @@
  * No DOM: tags are found with indexOf and attributes read with charCodeAt, because this loop runs
  * once per cell of a possibly million-row sheet. Pure.
  */
-import type { Cell, RawRow } from '../types.js';
+import { FAR_GAP, spreadFar, type Cell, type FarCells, type RawRow } from '../types.js';
 import { columnOfRef, decodeCell, MAX_COLUMN, parseUint, TYPE, typeCode } from './cell-value.js';
 import type { CellContext } from './cell-value.js';
 import { ELEMENT_SIZE_LIMIT, formatBytes, invalidXlsx, MAX_SHEET_ROW, xlsxOverLimit } from './xlsx-errors.js';
@@ -195,16 +195,27 @@ export class SheetRowScanner {
       this.pendingEnd = 0;
       this.lastRow = rowNum;
       const cells = this.parseCells(s, gt + 1, end, rowNum);
-      if (cells.length > 0) out.push({ line: rowNum, cells });
+      const far = this.far;
+      if (far !== null) {
+        this.far = null;
+        out.push({ line: rowNum, cells, far });
+      } else if (cells.length > 0) out.push({ line: rowNum, cells });
       p = end + t.rowEnd.length;
     }
     this.pos = p;
   }
 
-  /** The cells of one row; trailing and all-empty cells are not materialised (length = last filled column). */
+  /** The far cells of the row `parseCells` read last (`RawRow.far`), or null. */
+  private far: FarCells | null = null;
+
+  /**
+   * The cells of one row; trailing and all-empty cells are not materialised (length = last filled
+   * column, or the last before a gap of more than FAR_GAP columns: the cells past it go to `far`).
+   */
   private parseCells(s: string, from: number, to: number, rowNum: number): Cell[] {
     const t = this.tags as SheetTags;
     const cells: Cell[] = [];
+    let far: FarCells | null = null;
     let col = 0;
     let p = from;
     for (;;) {
@@ -225,10 +236,26 @@ export class SheetRowScanner {
       p = end + t.cEnd.length;
       const cell = this.cellValue(s, gt + 1, end, rowNum, col);
       if (cell === null) continue;
-      while (cells.length < col - 1) cells.push(null);
-      if (cells.length === col - 1) cells.push(cell);
-      else cells[col - 1] = cell; // out-of-order references: the later one wins
+      const j = col - 1;
+      if (far !== null && j >= cells.length) {
+        if (j > (far.cols[far.cols.length - 1] as number)) {
+          far.cols.push(j);
+          far.cells.push(cell);
+          continue;
+        }
+        // an out-of-order reference among the far cells (not seen in real files): spread them
+        const row = { line: rowNum, cells, far };
+        spreadFar(row);
+        far = null;
+      } else if (far === null && j - cells.length > FAR_GAP) {
+        far = { cols: [j], cells: [cell] };
+        continue;
+      }
+      while (cells.length < j) cells.push(null);
+      if (cells.length === j) cells.push(cell);
+      else cells[j] = cell; // out-of-order references: the later one wins
     }
+    this.far = far;
     return cells;
   }
 

@@ -52,6 +52,28 @@ describe('SheetRowScanner', () => {
     expect(scan(SAMPLE)).toEqual(EXPECTED);
   });
 
+  it('keeps cells past a gap of more than FAR_GAP columns apart (a value in XFD is not 16,384 cells)', () => {
+    const n = (v: number) => ({ t: 'n', v, text: String(v) });
+    const rows = scan(wrap(
+      '<row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>2</v></c><c r="XFD1" t="inlineStr"><is><t>far</t></is></c></row>' +
+        '<row r="2"><c r="XFC2"><v>3</v></c><c r="XFD2"><v>4</v></c></row>' + // far cells only
+        '<row r="3"><c r="A3"><v>5</v></c><c r="JW3"><v>6</v></c></row>' + // JW = 283: a gap of 281 columns
+        '<row r="4"><c r="A4"><v>7</v></c><c r="IX4"><v>8</v></c></row>' + // IX = 258: a gap of 256, kept in cells
+        '<row r="5"><c r="A5"><v>9</v></c><c r="XFD5"><v>10</v></c><c r="XFA5"><v>11</v></c><c r="B5"><v>12</v></c></row>', // out of order
+    ));
+    expect(rows[0]).toEqual({ line: 1, cells: [n(1), n(2)], far: { cols: [16383], cells: ['far'] } });
+    expect(rows[1]).toEqual({ line: 2, cells: [], far: { cols: [16382, 16383], cells: [n(3), n(4)] } });
+    expect(rows[2]).toEqual({ line: 3, cells: [n(5)], far: { cols: [282], cells: [n(6)] } });
+    expect(rows[3]!.far).toBeUndefined();
+    expect(rows[3]!.cells).toHaveLength(258);
+    // a far reference out of order spreads the row: every cell in its column
+    const r5 = rows[4]!;
+    expect(r5.far).toBeUndefined();
+    expect(r5.cells).toHaveLength(16384);
+    expect([r5.cells[0], r5.cells[1], r5.cells[16380], r5.cells[16383]]).toEqual([n(9), n(12), n(11), n(10)]);
+    expect(r5.cells.filter((c) => c !== null)).toHaveLength(4);
+  });
+
   it('gives the same rows however the text is split into chunks', () => {
     for (const size of [1, 2, 3, 7, 13, 64]) expect(scan(SAMPLE, [size])).toEqual(EXPECTED);
     fc.assert(
