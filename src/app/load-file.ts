@@ -371,7 +371,6 @@ function canBeFilled(issue: Issue): boolean {
   return issue.code === 'bad_date' || issue.code === 'missing_required' || issue.code === 'call_direction_unknown';
 }
 
-/** Whether every cell is empty or blank. */
 /** The trimmed text of the row's first cell that has any, near or far; null for none. */
 function firstFilled(row: RawRow): string | null {
   let first: string | null = null;
@@ -381,6 +380,7 @@ function firstFilled(row: RawRow): string | null {
   return first;
 }
 
+/** Whether every cell is empty or blank. */
 function isBlank(cells: readonly Cell[]): boolean {
   for (let i = 0; i < cells.length; i++) {
     const c = cells[i];
