@@ -52,6 +52,19 @@ describe('client identity in two passes (Decision #5)', () => {
     expect(twice.issues[0]!.message).toContain('belongs to 2 client ids (7700000000, 7700000001);');
   });
 
+  it('an id text without digits is no id: each record with it is keyed by its other attributes', () => {
+    const l = link(
+      [
+        lead('2026-10-01', { client: 'Ромашка', clientId: 'нет' }),
+        lead('2026-10-02', { client: 'Лютик', clientId: 'нет' }),
+        lead('2026-10-03', { client: 'Лютик', clientId: '7702' }),
+      ],
+      [inv('2026-10-04', 'Ромашка', 10, { clientId: 'нет' }), inv('2026-10-05', 'Ромашка', 10, { clientId: '7701' })],
+    );
+    expect(l.leadClientKey).toEqual(['id:7701', 'id:7702', 'id:7702']);
+    expect(l.invoiceClientKey).toEqual(['id:7701', 'id:7701']);
+  });
+
   it('a lead with no client information has no key', () => {
     expect(link([lead('2026-10-01')], []).leadClientKey).toEqual([null]);
   });
