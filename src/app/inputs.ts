@@ -3,13 +3,14 @@
  * files on the command line replace the config's `sources`; a command-line file that matches a
  * source's glob still gets that source's settings; kind flag > source kind > detection.
  */
-import { realpath } from 'node:fs/promises';
+import { open, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import type { Kind } from '../records/types.js';
 import { makeIssue, type Issue } from '../errors/issue.js';
 import { inputError, usageError } from '../errors/kpi-error.js';
 import { expandGlob, hasMagic, segmentToRegExp } from './glob.js';
 import type { SourceConfig } from './config-types.js';
+import { isZip } from '../ingest/xlsx/read-xlsx.js';
 
 export interface InputSpec {
   /** Path to open ('-' = stdin). */
@@ -52,6 +53,27 @@ function sourceFiles(s: SourceConfig): string[] {
   return Array.isArray(s.files) ? [...s.files] : [s.files];
 }
 
+/** The sheet a source names, as `chooseSheet` matches it (case aside); '' for the default one. */
+function sheetKey(src: SourceConfig | null): string {
+  return src?.sheet?.trim().toLowerCase() ?? '';
+}
+
+/** Does the file start as a zip (an XLSX workbook) does? False when it cannot be read. */
+async function isZipFile(p: string): Promise<boolean> {
+  try {
+    const fh = await open(p, 'r');
+    try {
+      const head = new Uint8Array(4);
+      const { bytesRead } = await fh.read(head, 0, 4, 0);
+      return bytesRead === 4 && isZip(head);
+    } finally {
+      await fh.close();
+    }
+  } catch {
+    return false;
+  }
+}
+
 async function realOf(p: string): Promise<string> {
   try {
     return await realpath(p);
@@ -78,13 +100,17 @@ export async function resolveInputs(
       out.push(spec);
       return;
     }
+    // a workbook may be read once per sheet, by sources that name different sheets (a CSV file
+    // has none: it is read once whatever its sources say)
     const real = await realOf(path.resolve(cwd, spec.path));
-    const prev = seen.get(real);
+    const sheet = sheetKey(spec.source);
+    const key = sheet !== '' && (await isZipFile(real)) ? `${real}\u0000${sheet}` : real;
+    const prev = seen.get(key);
     if (prev) {
       issues.push(makeIssue('file_repeated', { file: spec.display }, { message: `${spec.display} is the same file as ${prev.display}; it is read once` }));
       return;
     }
-    seen.set(real, spec);
+    seen.set(key, spec);
     out.push(spec);
   };
   const cliGiven = cli.positional.length + cli.leads.length + cli.calls.length + cli.invoices.length > 0;
@@ -108,13 +134,22 @@ export async function resolveInputs(
         }
         for (const m of matches) {
           const abs = path.resolve(cwd, m);
-          const src = configDir ? sources.find((s) => sourceFiles(s).some((f) => matchesSource(abs, f, configDir))) ?? null : null;
-          let kind: Kind | null = flagKind;
-          if (flagKind && src && src.kind !== flagKind) {
-            issues.push(makeIssue('kind_flag_conflict', { file: m }, { message: `--${flagKind} overrides the config source kind "${src.kind}"` }));
+          // the first source the file matches gives its settings; a workbook listed once per
+          // sheet is read once per sheet (the first source naming each)
+          const all = configDir ? sources.filter((s) => sourceFiles(s).some((f) => matchesSource(abs, f, configDir))) : [];
+          const srcs = all.length > 1 && (await isZipFile(abs)) ? all : all.slice(0, 1);
+          const sheets = new Set<string>();
+          for (const src of srcs.length === 0 ? [null] : srcs) {
+            const sheet = sheetKey(src);
+            if (sheets.has(sheet)) continue;
+            sheets.add(sheet);
+            let kind: Kind | null = flagKind;
+            if (flagKind && src && src.kind !== flagKind) {
+              issues.push(makeIssue('kind_flag_conflict', { file: m }, { message: `--${flagKind} overrides the config source kind "${src.kind}"` }));
+            }
+            if (!kind && src) kind = src.kind;
+            await add({ path: m, display: m, kind, source: src });
           }
-          if (!kind && src) kind = src.kind;
-          await add({ path: m, display: m, kind, source: src });
         }
       }
     }
