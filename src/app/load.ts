@@ -24,6 +24,7 @@ import { newStats, type InputStats, type RejectRow } from './stats.js';
 import type { InputSpec } from './inputs.js';
 import { formatIssueLine } from '../errors/format.js';
 import { caseVariants, crossFileDuplicates, namesOf } from './cross-checks.js';
+import { unreadSheets } from './unread-sheets.js';
 import type { Progress } from './progress.js';
 import { estimateRows } from '../ingest/estimate.js';
 import { readRows } from './read-rows.js';
@@ -248,6 +249,7 @@ export async function loadInputs(specs: readonly InputSpec[], s: NormalizeSettin
   const managers = namesOf([t.leads, t.calls, t.invoices].map((x) => ({ dict: x.managers, ids: idsInOrder(x.manager, x.length, x.managers) })));
   const channels = namesOf([{ dict: t.leads.channels, ids: idsInOrder(t.leads.channel, t.leads.length, t.leads.channels) }]);
   res.issues.push(...caseVariants(managers, 'manager'), ...caseVariants(channels, 'channel'));
+  res.issues.push(...unreadSheets(res.files));
   return res;
 }
 

@@ -24,6 +24,9 @@ export function formatIssueLine(i: Issue, lang: MessageLang = 'en'): string {
   return `${formatPos(i)}: ${i.severity}[${i.code}] ${i.message}${hint}`;
 }
 
+/** The notes (severity info) that stderr shows; the others are for JSON and inspect only. */
+const SHOWN_NOTES: ReadonlySet<IssueCode> = new Set<IssueCode>(['encoding_guessed', 'repeated_header', 'sheets_not_read']);
+
 /**
  * Lines for stderr: at most `perCode` issues per code, then "…and N more" per code.
  * With `quiet`, only errors are kept.
@@ -35,7 +38,7 @@ export function summarizeIssues(issues: readonly Issue[], opts: { perCode?: numb
   const lines: string[] = [];
   for (const i of issues) {
     if (opts.quiet && i.severity !== 'error') continue;
-    if (i.severity === 'info' && !['encoding_guessed', 'repeated_header'].includes(i.code)) continue;
+    if (i.severity === 'info' && !SHOWN_NOTES.has(i.code)) continue;
     const n = shown.get(i.code) ?? 0;
     if (n < perCode) {
       lines.push(formatIssueLine(i, opts.lang));

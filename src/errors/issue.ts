@@ -88,6 +88,7 @@ export const ISSUE_CODES = {
   // notes
   encoding_guessed: 'info',
   repeated_header: 'info',
+  sheets_not_read: 'info',
   won_source_missing: 'info',
 } as const satisfies Record<string, Severity>;
 

@@ -32,6 +32,7 @@ const MESSAGE: Partial<Record<IssueCode, Text>> = {
   phone_invalid: (i) => `${where(i)}: ${q(i.value)} не похоже на номер телефона; сохранены цифры`,
   future_won_at: (i) => `${where(i)}: дата закрытия позже сегодняшней (плановая?) — сделка не считается выигранной`,
   repeated_header: () => 'строка заголовка повторяется (склеены две выгрузки?); пропущена',
+  sheets_not_read: (i) => `в книге есть другие листы с данными, они не прочитаны: ${i.value ?? ''}`,
   id_precision_lost: (i) => `${where(i)}: идентификатор ${q(i.value)} записан в экспоненциальной форме, цифры потеряны`,
   group_case_variant: (i) => `имена ${i.value ?? ''} отличаются только регистром букв; это разные группы`,
   client_ambiguous: (i) => `название ${q(i.value)} связано с несколькими ИНН; записи без ИНН не отнесены ни к одному`,
@@ -70,6 +71,7 @@ const HINT: Partial<Record<IssueCode, string>> = {
   mixed_currency: 'разделите выгрузку по валютам или пересчитайте суммы в одну валюту заранее',
   cost_missing: 'добавьте себестоимость в эти строки или уберите столбец себестоимости из всех источников',
   id_precision_lost: 'выгрузите идентификаторы как текст (в Excel: формат «Текстовый» до ввода)',
+  sheets_not_read: 'чтобы прочитать их, укажите книгу в `sources:` в kpi.config.yaml по разу на лист, каждый раз с `sheet: ИМЯ`',
 };
 
 /** The Russian message and hint of an issue (falling back to the English text for rare codes). */

@@ -152,6 +152,12 @@ export interface ReaderInfo {
   /** XLSX: the sheet read, and every sheet's name. */
   sheet: string | null;
   sheets: string[];
+  /**
+   * XLSX: the other visible worksheets that hold at least one value, in tab order (absent when
+   * there are none). A workbook with a sheet per month must not report one month silently: the
+   * loader names the sheets no input read (note `sheets_not_read`).
+   */
+  otherSheetsWithData?: string[];
 }
 
 /** Text of a cell as a person would see it in the file; '' for empty. */

@@ -27,6 +27,7 @@ const GOES_ON: [string, string[], string, number | null, string][] = [
   ['file_repeated', [`${C}/invoices.csv`, `${C}/invoices.csv`, ...BASE], `${C}/invoices.csv`, null, 'warning'],
   ['no_records', ['fixtures/hostile/files/header-only.csv', ...BASE], '-', null, 'warning'],
   ['encoding_guessed', [`${C}/encoding_guessed.csv`, ...BASE], `${C}/encoding_guessed.csv`, null, 'info'],
+  ['sheets_not_read', [`${C}/sheets_not_read.xlsx`, ...BASE], `${C}/sheets_not_read.xlsx`, null, 'info'],
   ['mixed_currency', [`${C}/mixed_currency.csv`, ...BASE], `${C}/mixed_currency.csv`, null, 'warning'],
   ['cost_missing', [`${C}/cost_missing.csv`, ...BASE], `${C}/cost_missing.csv`, null, 'warning'],
   ['id_precision_lost', [`${C}/id_precision_lost.csv`, ...BASE], `${C}/id_precision_lost.csv`, 3, 'warning'],
@@ -51,6 +52,29 @@ describe('warnings and notes: exit 0, the issue at its position in JSON and on s
     const issue = doc.issues.find((i) => i.code === 'config_multiple');
     expect(issue?.severity).toBe('warning');
     expect(r.stderr).toMatch(/config_multiple\/kpi\.config\.yaml: warning\[config_multiple\] several config files found; using kpi\.config\.yaml \(ignored: kpi\.config\.json\)/);
+  });
+});
+
+describe('a workbook with a sheet per month', () => {
+  const BOOK = `${C}/sheets_not_read.xlsx`;
+  type Doc = { rows: { period: string; metric: string; value: number | null }[]; issues: { code: string; value: string | null }[]; meta: { inputs: { sheet: string | null; rows_read: number }[] } };
+  const revenue = (doc: Doc) => doc.rows.filter((r) => r.metric === 'revenue').map((r) => [r.period, r.value]);
+  const report = (args: string[]) => expectJson(run(['report', ...args, '-p', '2024-03..2024-04', ...TODAY, '-O', 'json'])) as Doc;
+
+  it('read by default: the first visible sheet, and a note naming the other sheet with data (not the empty or hidden one)', () => {
+    const doc = report([BOOK, '--no-config']);
+    expect(doc.meta.inputs.map((i) => i.sheet)).toEqual(['Март']);
+    expect(revenue(doc)).toEqual([['2024-03', 1200.5], ['2024-04', 0]]);
+    expect(doc.issues.filter((i) => i.code === 'sheets_not_read').map((i) => i.value)).toEqual(['"Апрель"']);
+  });
+
+  it('a source per sheet reads both, from the config or with the file on the command line', () => {
+    for (const args of [['-c', `${C}/sheets_by_source.yaml`], [BOOK, '-c', `${C}/sheets_by_source.yaml`]]) {
+      const doc = report(args);
+      expect(doc.meta.inputs.map((i) => [i.sheet, i.rows_read])).toEqual([['Март', 1], ['Апрель', 1]]);
+      expect(revenue(doc)).toEqual([['2024-03', 1200.5], ['2024-04', 300]]);
+      expect(doc.issues.map((i) => i.code)).toEqual([]);
+    }
   });
 });
 

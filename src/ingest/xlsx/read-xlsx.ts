@@ -13,7 +13,7 @@ import { SharedStringsParser } from './shared-strings.js';
 import { SheetRowScanner } from './sheet-rows.js';
 import { NO_STYLES, parseStyles } from './styles.js';
 import { chooseSheet, dirOf, parseRels, parseWorkbook, relsPathOf } from './workbook.js';
-import type { Relationship } from './workbook.js';
+import type { Relationship, SheetRef } from './workbook.js';
 import { invalidXlsx, isKpiError, MAX_INFLATE_RATIO, MERGE_SCAN_LIMIT, PART_SIZE_LIMIT, RATIO_GRACE, SHEET_SIZE_LIMIT, xlsxTooLarge } from './xlsx-errors.js';
 import { findEntry, inflateEntry, openFile, readEntryText, readZipIndex } from './zip.js';
 import type { RatioGuard, ZipEntry, ZipIndex } from './zip.js';
@@ -93,6 +93,8 @@ export async function readXlsx(
       sheet: chosen.name,
       sheets: worksheets.map((s) => s.name),
     };
+    const others = await otherSheetsWithData(path, index, worksheets, chosen, relById, label, ctx);
+    if (others.length > 0) info.otherSheetsWithData = others;
     const rows: AsyncIterable<RawRow> = {
       [Symbol.asyncIterator]: () => {
         const chunks = cached;
@@ -106,6 +108,38 @@ export async function readXlsx(
   } finally {
     await fh.close();
   }
+}
+
+/**
+ * The visible worksheets besides `chosen` that hold a value, in tab order. Each is inflated only
+ * as far as its first non-blank row. Hidden sheets are left out (lookup tables, by intent), and
+ * so is a sheet that cannot be read: it is not the one asked for, and its turn to fail comes when
+ * a source names it.
+ */
+async function otherSheetsWithData(
+  path: string,
+  index: ZipIndex,
+  worksheets: readonly SheetRef[],
+  chosen: SheetRef,
+  relById: ReadonlyMap<string, Relationship>,
+  label: string,
+  ctx: CellContext,
+): Promise<string[]> {
+  const out: string[] = [];
+  for (const s of worksheets) {
+    if (s === chosen || s.state === 'hidden' || s.state === 'veryHidden') continue;
+    const entry = findEntry(index, relById.get(s.relId)?.target ?? '');
+    if (!entry || entry.size > SHEET_SIZE_LIMIT) continue;
+    const rows = streamRows({ path, index, entry }, label, ctx, entry.name);
+    try {
+      if (!(await rows.next()).done) out.push(s.name);
+    } catch {
+      // unreadable: see above
+    } finally {
+      await rows.return(undefined);
+    }
+  }
+  return out;
 }
 
 /** The package's main part from `_rels/.rels`, falling back to the conventional path. */

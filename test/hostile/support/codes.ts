@@ -28,6 +28,18 @@ function namedSheetsBook(): Uint8Array {
   return buildPackage({ sheets: [{ name: 'Сводка', xml: sheet('x') }, { name: 'Продажи', xml: sheet('y') }], styles: stylesXml([], [0]) });
 }
 
+/** An invoice register with a sheet per month (sheets_not_read: only the first is read by default). */
+function monthSheetsBook(): Uint8Array {
+  const row = (r: number, vals: readonly string[]) => `<row r="${r}">${vals.map((v, k) => inline(`${'ABCD'[k]}${r}`, v)).join('')}</row>`;
+  const month = (line: readonly string[]) => worksheetXml(row(1, ['Дата', 'Номер', 'Контрагент', 'Сумма']) + row(2, line));
+  return buildPackage({ sheets: [
+    { name: 'Март', xml: month(['05.03.2024', '1', 'ООО Ромашка', '1 200,50']) },
+    { name: 'Апрель', xml: month(['05.04.2024', '2', 'ООО Лютик', '300,00']) },
+    { name: 'Пустой', xml: worksheetXml('') },
+    { name: 'Справочник', xml: worksheetXml(row(1, ['ООО Ромашка'])), state: 'hidden' },
+  ] });
+}
+
 /** A tiny workbook whose sheet declares an inflated size of 2 GiB (never inflated). */
 function declaredBomb(): Uint8Array {
   const book = buildPackage({ sheets: [{ name: 'S', xml: worksheetXml(`<row r="1">${inline('A1', 'x')}</row>`) }] });
@@ -44,6 +56,8 @@ export function codeFiles(): HostileFixture[] {
     f('kind_ambiguous.csv', 'headers that score the same for leads, calls and invoices', crlf(['Created Time;Amount;Status;Duration;Call Type;Invoice Number', '2024-03-05 10:00;100;won;30;Inbound;5'])),
     { path: 'codes/workbook.xlsx', what: 'a workbook with sheets Сводка and Продажи (sheet_not_found)', bytes: namedSheetsBook() },
     f('sheet_not_found.yaml', 'a source naming a sheet the workbook does not have', 'sources:\n  - kind: invoices\n    files: workbook.xlsx\n    sheet: Лиды\n'),
+    { path: 'codes/sheets_not_read.xlsx', what: 'invoices on two month sheets, an empty sheet and a hidden one (sheets_not_read)', bytes: monthSheetsBook() },
+    f('sheets_by_source.yaml', 'the same workbook as a source per month sheet: both are read', 'sources:\n  - kind: invoices\n    files: sheets_not_read.xlsx\n    sheet: Март\n  - kind: invoices\n    files: sheets_not_read.xlsx\n    sheet: апрель\n'),
     { path: 'codes/xlsx_too_large.xlsx', what: 'a 2 KB workbook whose sheet declares 2 GiB uncompressed', bytes: declaredBomb() },
     f('bad_optional.csv', 'a won date that is no date (the lead is used, the field left empty)', crlf(['ID;Дата создания;Источник;Дата закрытия', '1;05.03.2024 10:00;SEO;вчера'])),
     f('duplicate_header.csv', 'the header "Сумма" twice', crlf(['Дата;Номер;Контрагент;Сумма;Сумма', '05.03.2024;1;ООО Ромашка;100,00;200,00'])),

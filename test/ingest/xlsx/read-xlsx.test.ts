@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MERGE_SCAN_LIMIT, readXlsx } from '../../../src/ingest/xlsx/read-xlsx.js';
-import { patchDeclaredSize } from './support/build-package.js';
+import { buildPackage, patchDeclaredSize, worksheetXml } from './support/build-package.js';
 import { fixture, readAll, row } from './support/read-all.js';
 
 const utc = Date.UTC;
@@ -134,6 +134,36 @@ describe('readXlsx: sheets', () => {
     expect(info.sheet).toBe(name);
     expect(rows.length).toBeGreaterThan(0);
     if (name === 'Leads') expect(rows[1]).toEqual({ line: 2, cells: [{ t: 'n', v: 1, text: '1' }, 'first'] });
+  });
+
+  it('names the other visible sheets that hold a value (otherSheetsWithData)', async () => {
+    expect((await readAll(fixture('named-sheets.xlsx'))).info.otherSheetsWithData).toEqual(['Leads', 'Звонки']);
+    expect((await readAll(fixture('named-sheets.xlsx'), 'Leads')).info.otherSheetsWithData).toEqual(['Summary', 'Звонки']);
+    // hidden sheets are lookups, by intent: never named, whichever sheet is read
+    expect((await readAll(fixture('hidden-first-sheet.xlsx'))).info.otherSheetsWithData).toBeUndefined();
+    expect((await readAll(fixture('hidden-first-sheet.xlsx'), 'Lookup')).info.otherSheetsWithData).toEqual(['Visible']);
+  });
+
+  it('leaves out sheets without a value, and sheets that cannot be read', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kpi-sheets-'));
+    try {
+      const cell = (ref: string, v: string) => `<c r="${ref}" t="inlineStr"><is><t>${v}</t></is></c>`;
+      const file = join(dir, 'book.xlsx');
+      writeFileSync(file, buildPackage({ sheets: [
+        { name: 'Data', xml: worksheetXml(`<row r="1">${cell('A1', 'x')}</row>`) },
+        { name: 'Empty', xml: worksheetXml('') },
+        // styled cells without a value, as a formatted template sheet has them
+        { name: 'Blank', xml: worksheetXml('<row r="1"><c r="A1" s="0"/><c r="B1" t="inlineStr"><is><t></t></is></c></row><row r="2"/>') },
+        { name: 'Broken', xml: '<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>x' },
+        { name: 'Later', xml: worksheetXml(`<row r="7">${cell('C7', 'y')}</row>`) },
+      ] }));
+      const { info, rows } = await readAll(file);
+      expect(info.sheet).toBe('Data');
+      expect(rows).toEqual([{ line: 1, cells: ['x'] }]);
+      expect(info.otherSheetsWithData).toEqual(['Later']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('a blank sheet name means the default sheet', async () => {
