@@ -48,7 +48,8 @@ function isTenDigits(t: string): boolean {
  * `trim` (both are pure: a different cell with the same text comes to the same).
  */
 class LastText {
-  private cell: string | null = null;
+  /** The last cell asked about (see `isLast`). */
+  cell: string | null = null;
   private text: string | null = null;
 
   /** The trimmed text of `c`, or null when null-like (remembered for the next call). */
@@ -76,6 +77,10 @@ export class DateCell {
   private readonly last = new LastText();
   observe(c: Cell, isNull: (s: string) => boolean): void {
     if (typeof c !== 'string') return;
+    // the text of the cell asked about last (a register's lines of one day): it was observed
+    // then, and observing a text again changes nothing — what a date column learns is a set of
+    // facts (the forms seen, day-first or month-first evidence), not counts
+    if (c === this.last.cell) return;
     const t = this.last.of(c, isNull);
     if (t === null) return;
     this.col.observe(t);
