@@ -158,6 +158,8 @@ export interface ReaderInfo {
    * loader names the sheets no input read (note `sheets_not_read`).
    */
   otherSheetsWithData?: string[];
+  /** XLSX: other visible worksheets not looked at for data (a workbook of hundreds of sheets). */
+  otherSheetsUnprobed?: number;
 }
 
 /** Text of a cell as a person would see it in the file; '' for empty. */

@@ -93,8 +93,9 @@ export async function readXlsx(
       sheet: chosen.name,
       sheets: worksheets.map((s) => s.name),
     };
-    const others = await otherSheetsWithData(path, index, worksheets, chosen, relById, label, ctx);
-    if (others.length > 0) info.otherSheetsWithData = others;
+    const others = await otherSheetsWithData(fh, index, worksheets, chosen, relById, label, ctx);
+    if (others.names.length > 0) info.otherSheetsWithData = others.names;
+    if (others.unprobed > 0) info.otherSheetsUnprobed = others.unprobed;
     const rows: AsyncIterable<RawRow> = {
       [Symbol.asyncIterator]: () => {
         const chunks = cached;
@@ -110,36 +111,54 @@ export async function readXlsx(
   }
 }
 
+/** Other sheets looked at for data, at most (see `otherSheetsWithData`). */
+export const MAX_SHEETS_PROBED = 64;
+
 /**
- * The visible worksheets besides `chosen` that hold a value, in tab order. Each is inflated only
- * as far as its first non-blank row. Hidden sheets are left out (lookup tables, by intent), and
- * so is a sheet that cannot be read: it is not the one asked for, and its turn to fail comes when
- * a source names it.
+ * The visible worksheets besides `chosen` that hold a value, in tab order, and how many were
+ * not looked at: only the first {@link MAX_SHEETS_PROBED} of them are, each inflated only as far as its first
+ * non-blank row (~1 ms a sheet). Hidden sheets are left out (lookup tables, by intent), and so is
+ * a sheet that cannot be read: it is not the one asked for, and its turn to fail comes when a
+ * source names it.
  */
 async function otherSheetsWithData(
-  path: string,
+  fh: FileHandle,
   index: ZipIndex,
   worksheets: readonly SheetRef[],
   chosen: SheetRef,
   relById: ReadonlyMap<string, Relationship>,
   label: string,
   ctx: CellContext,
-): Promise<string[]> {
-  const out: string[] = [];
+): Promise<{ names: string[]; unprobed: number }> {
+  const names: string[] = [];
+  let probed = 0;
+  let unprobed = 0;
   for (const s of worksheets) {
     if (s === chosen || s.state === 'hidden' || s.state === 'veryHidden') continue;
-    const entry = findEntry(index, relById.get(s.relId)?.target ?? '');
-    if (!entry || entry.size > SHEET_SIZE_LIMIT) continue;
-    const rows = streamRows({ path, index, entry }, label, ctx, entry.name);
-    try {
-      if (!(await rows.next()).done) out.push(s.name);
-    } catch {
-      // unreadable: see above
-    } finally {
-      await rows.return(undefined);
+    if (probed++ >= MAX_SHEETS_PROBED) {
+      unprobed++;
+      continue;
     }
+    const entry = findEntry(index, relById.get(s.relId)?.target ?? '');
+    if (entry && entry.size <= SHEET_SIZE_LIMIT && (await hasRow(fh, index, entry, label, ctx))) names.push(s.name);
   }
-  return out;
+  return { names, unprobed };
+}
+
+/** Whether a sheet has a non-blank row; false when it cannot be read. */
+async function hasRow(fh: FileHandle, index: ZipIndex, entry: ZipEntry, label: string, ctx: CellContext): Promise<boolean> {
+  const scanner = new SheetRowScanner(ctx, entry.name);
+  const decoder = new TextDecoder('utf-8');
+  try {
+    // leaving the loop early destroys the inflater (inflateEntry's finally)
+    for await (const chunk of inflateEntry(fh, index, entry, SHEET_SIZE_LIMIT, label, SHEET_RATIO)) {
+      if (scanner.push(decoder.decode(chunk, { stream: true })).length > 0) return true;
+      if (scanner.done) return false;
+    }
+    return scanner.push(decoder.decode(), true).length > 0;
+  } catch {
+    return false;
+  }
 }
 
 /** The package's main part from `_rels/.rels`, falling back to the conventional path. */

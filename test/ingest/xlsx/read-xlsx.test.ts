@@ -4,7 +4,7 @@ import { KpiError } from '../../../src/errors/kpi-error.js';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MERGE_SCAN_LIMIT, readXlsx } from '../../../src/ingest/xlsx/read-xlsx.js';
+import { MAX_SHEETS_PROBED, MERGE_SCAN_LIMIT, readXlsx } from '../../../src/ingest/xlsx/read-xlsx.js';
 import { buildPackage, patchDeclaredSize, worksheetXml } from './support/build-package.js';
 import { fixture, readAll, row } from './support/read-all.js';
 
@@ -161,6 +161,21 @@ describe('readXlsx: sheets', () => {
       expect(info.sheet).toBe('Data');
       expect(rows).toEqual([{ line: 1, cells: ['x'] }]);
       expect(info.otherSheetsWithData).toEqual(['Later']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it(`looks at ${MAX_SHEETS_PROBED} other sheets at most, and counts the rest`, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kpi-sheets-'));
+    try {
+      const file = join(dir, 'book.xlsx');
+      const sheet = (i: number) => ({ name: `S${i}`, xml: worksheetXml(`<row r="1"><c r="A1"><v>${i}</v></c></row>`) });
+      writeFileSync(file, buildPackage({ sheets: Array.from({ length: MAX_SHEETS_PROBED + 6 }, (_, i) => sheet(i + 1)) }));
+      const { info } = await readAll(file, 'S3');
+      expect(info.otherSheetsWithData).toHaveLength(MAX_SHEETS_PROBED);
+      expect(info.otherSheetsWithData?.slice(0, 3)).toEqual(['S1', 'S2', 'S4']);
+      expect(info.otherSheetsUnprobed).toBe(5);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
