@@ -48,7 +48,7 @@ function isTenDigits(t: string): boolean {
  * `trim` (both are pure: a different cell with the same text comes to the same).
  */
 class LastText {
-  /** The last cell asked about (see `isLast`). */
+  /** The last cell asked about (`DateCell.observe` skips a cell equal to it). */
   cell: string | null = null;
   private text: string | null = null;
 

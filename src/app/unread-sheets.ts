@@ -44,7 +44,8 @@ export function unreadSheets(files: readonly { spec: { path: string; display: st
     if (b.unprobed > 0) parts.push(`${b.unprobed} ${unread.length > 0 ? 'further' : 'other'} sheets, past the first ${MAX_SHEETS_PROBED}, not looked at`);
     out.push(makeIssue('sheets_not_read', { file: b.display }, {
       message: `the workbook has ${parts.join(', and ')} (read: ${read})`,
-      value: names,
+      // every such sheet (at most MAX_SHEETS_PROBED), for scripts and the Russian message
+      value: unread.length > 0 ? unread.map((s) => JSON.stringify(s)).join(', ') : null,
       hint: 'to read them, list the workbook under `sources:` in kpi.config.yaml once per sheet, each with `sheet: NAME`',
     }));
   }

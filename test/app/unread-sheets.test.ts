@@ -30,8 +30,10 @@ describe('unreadSheets', () => {
   it('names ten sheets and counts the rest, and the sheets not looked at', () => {
     const many = Array.from({ length: 30 }, (_, i) => `S${i + 1}`);
     const [one] = unreadSheets([file('a.xlsx', xlsx('S1', many, many.slice(1, 13), 17))]);
+    expect(one!.value).toBe(many.slice(1, 13).map((s) => `"${s}"`).join(', '));
     expect(one!.message).toBe('the workbook has other sheets with data, not read: "S2", "S3", "S4", "S5", "S6", "S7", "S8", "S9", "S10", "S11" and 2 more, and 17 further sheets, past the first 64, not looked at (read: "S1")');
     const [two] = unreadSheets([file('a.xlsx', xlsx('S1', many, [], 17))]);
     expect(two!.message).toBe('the workbook has 17 other sheets, past the first 64, not looked at (read: "S1")');
+    expect(two!.value).toBeNull();
   });
 });

@@ -115,11 +115,11 @@ export async function readXlsx(
 export const MAX_SHEETS_PROBED = 64;
 
 /**
- * The visible worksheets besides `chosen` that hold a value, in tab order, and how many were
- * not looked at: only the first {@link MAX_SHEETS_PROBED} of them are, each inflated only as far as its first
- * non-blank row (~1 ms a sheet). Hidden sheets are left out (lookup tables, by intent), and so is
- * a sheet that cannot be read: it is not the one asked for, and its turn to fail comes when a
- * source names it.
+ * The visible worksheets besides `chosen` that hold a value, in tab order, and how many were not
+ * looked at: only the first {@link MAX_SHEETS_PROBED} are, each inflated only as far as its first
+ * non-blank row (~2 ms a sheet on a slow machine). Hidden sheets are left out (lookup tables, by
+ * intent), and so is a sheet that cannot be read: it is not the one asked for, and its turn to
+ * fail comes when a source names it.
  */
 async function otherSheetsWithData(
   fh: FileHandle,
