@@ -31,7 +31,12 @@ function sourceYaml(f: FileReport, configDir: string, cwd: string): string[] {
   if (f.info.format === 'csv') {
     lines.push(`    encoding: ${f.info.encoding}`);
     lines.push(`    delimiter: ${q(f.info.delimiter)}`);
-  } else if (f.info.sheet) lines.push(`    sheet: ${q(f.info.sheet)}`);
+  } else if (f.info.sheet) {
+    lines.push(`    sheet: ${q(f.info.sheet)}`);
+    // the note sheets_not_read: init reads one sheet, like report, so it says which others hold data
+    const others = f.info.otherSheetsWithData ?? [];
+    if (others.length > 0) lines.push(`    # other sheets with data: ${others.map((s) => JSON.stringify(s)).join(', ')}; to read one, copy this source and set its sheet:`);
+  }
   lines.push(`    header_row: ${setup.headerLine ?? 'none'}`);
   const fields = setup.mapping.fields as Record<string, number>;
   const dateFormats: Record<string, string> = {};

@@ -41,6 +41,13 @@ describe('kpi init', () => {
     expect(text).toContain('amount: Grand Total');
   });
 
+  it('names the other sheets of a workbook that hold data, for a source each', () => {
+    const dir = tempDir();
+    copyFileSync(path.join(ROOT, 'fixtures/hostile/codes/sheets_not_read.xlsx'), path.join(dir, 'book.xlsx'));
+    const text = reproduces(dir, ['book.xlsx']);
+    expect(text).toContain('    sheet: Март\n    # other sheets with data: "Апрель"; to read one, copy this source and set its sheet:\n');
+  });
+
   it('refuses to overwrite without --force (exit 2), writes with it, and -o - prints', () => {
     const dir = tempDir({ 'kpi.config.yaml': 'timezone: UTC\n' });
     copyFileSync(path.join(ROOT, 'fixtures/errors/bad_date.csv'), path.join(dir, 'l.csv'));
