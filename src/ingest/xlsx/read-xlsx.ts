@@ -147,17 +147,14 @@ async function otherSheetsWithData(
 
 /** Whether a sheet has a non-blank row; false when it cannot be read. */
 async function hasRow(fh: FileHandle, index: ZipIndex, entry: ZipEntry, label: string, ctx: CellContext): Promise<boolean> {
-  const scanner = new SheetRowScanner(ctx, entry.name);
-  const decoder = new TextDecoder('utf-8');
+  const rows = streamRows({ fh, index, entry }, label, ctx, entry.name);
   try {
-    // leaving the loop early destroys the inflater (inflateEntry's finally)
-    for await (const chunk of inflateEntry(fh, index, entry, SHEET_SIZE_LIMIT, label, SHEET_RATIO)) {
-      if (scanner.push(decoder.decode(chunk, { stream: true })).length > 0) return true;
-      if (scanner.done) return false;
-    }
-    return scanner.push(decoder.decode(), true).length > 0;
+    return !(await rows.next()).done;
   } catch {
     return false;
+  } finally {
+    // stops the inflater (inflateEntry's finally); the borrowed handle stays open
+    await rows.return(undefined);
   }
 }
 
@@ -219,19 +216,20 @@ async function scanMerges(
 
 /**
  * One pass over the sheet's rows: from the pre-scan's bytes, or inflating with its own file
- * handle held for the duration. Inflation stops at `</sheetData>`: what follows (merges, page
- * setup) is not needed here.
+ * handle held for the duration, or with a handle the caller holds (`fh`). Inflation stops at
+ * `</sheetData>`: what follows (merges, page setup) is not needed here.
  */
 async function* streamRows(
-  source: { chunks: Uint8Array[] } | { path: string; index: ZipIndex; entry: ZipEntry },
+  source: { chunks: Uint8Array[] } | { path: string; index: ZipIndex; entry: ZipEntry } | { fh: FileHandle; index: ZipIndex; entry: ZipEntry },
   label: string,
   ctx: CellContext,
   part: string,
 ): AsyncGenerator<RawRow> {
-  const fh = 'chunks' in source ? null : await openFile(source.path, label);
+  const own = 'path' in source ? await openFile(source.path, label) : null;
   try {
     const scanner = new SheetRowScanner(ctx, part);
     const decoder = new TextDecoder('utf-8');
+    const fh = own ?? ('fh' in source ? source.fh : null);
     const chunks = 'chunks' in source ? source.chunks : inflateEntry(fh as FileHandle, source.index, source.entry, SHEET_SIZE_LIMIT, label, SHEET_RATIO);
     for await (const chunk of chunks) {
       const rows = scanner.push(decoder.decode(chunk, { stream: true }));
@@ -244,7 +242,7 @@ async function* streamRows(
     // A consumer's own exception never arrives here (for-await calls return(), not throw()).
     throw asUserError(err, label);
   } finally {
-    await fh?.close();
+    await own?.close();
   }
 }
 
