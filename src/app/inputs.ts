@@ -3,14 +3,15 @@
  * files on the command line replace the config's `sources`; a command-line file that matches a
  * source's glob still gets that source's settings; kind flag > source kind > detection.
  */
-import { open, realpath } from 'node:fs/promises';
+import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import type { Kind } from '../records/types.js';
 import { makeIssue, type Issue } from '../errors/issue.js';
 import { inputError, usageError } from '../errors/kpi-error.js';
 import { expandGlob, hasMagic, segmentToRegExp } from './glob.js';
 import type { SourceConfig } from './config-types.js';
-import { isZip } from '../ingest/xlsx/read-xlsx.js';
+import { sniffFormat } from './sniff.js';
+import { readHead } from './open-table.js';
 
 export interface InputSpec {
   /** Path to open ('-' = stdin). */
@@ -58,17 +59,10 @@ function sheetKey(src: SourceConfig | null): string {
   return src?.sheet?.trim().toLowerCase() ?? '';
 }
 
-/** Does the file start as a zip (an XLSX workbook) does? False when it cannot be read. */
-async function isZipFile(p: string): Promise<boolean> {
+/** Is the file a workbook, by its first bytes as `openTable` decides (`sniffFormat`)? False when it cannot be read. */
+async function isWorkbook(p: string): Promise<boolean> {
   try {
-    const fh = await open(p, 'r');
-    try {
-      const head = new Uint8Array(4);
-      const { bytesRead } = await fh.read(head, 0, 4, 0);
-      return bytesRead === 4 && isZip(head);
-    } finally {
-      await fh.close();
-    }
+    return sniffFormat(await readHead(p, 8)).format === 'xlsx';
   } catch {
     return false;
   }
@@ -104,7 +98,7 @@ export async function resolveInputs(
     // has none: it is read once whatever its sources say)
     const real = await realOf(path.resolve(cwd, spec.path));
     const sheet = sheetKey(spec.source);
-    const key = sheet !== '' && (await isZipFile(real)) ? `${real}\u0000${sheet}` : real;
+    const key = sheet !== '' && (await isWorkbook(real)) ? `${real}\u0000${sheet}` : real;
     const prev = seen.get(key);
     if (prev) {
       issues.push(makeIssue('file_repeated', { file: spec.display }, { message: `${spec.display} is the same file as ${prev.display}; it is read once` }));
@@ -137,7 +131,7 @@ export async function resolveInputs(
           // the first source the file matches gives its settings; a workbook listed once per
           // sheet is read once per sheet (the first source naming each)
           const all = configDir ? sources.filter((s) => sourceFiles(s).some((f) => matchesSource(abs, f, configDir))) : [];
-          const srcs = all.length > 1 && (await isZipFile(abs)) ? all : all.slice(0, 1);
+          const srcs = all.length > 1 && (await isWorkbook(abs)) ? all : all.slice(0, 1);
           const sheets = new Set<string>();
           for (const src of srcs.length === 0 ? [null] : srcs) {
             const sheet = sheetKey(src);

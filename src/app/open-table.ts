@@ -22,7 +22,8 @@ export interface OpenedTable {
   rows: AsyncIterable<RawRow>;
 }
 
-async function readHead(path: string, n: number): Promise<Buffer> {
+/** The first `n` bytes of a file (fewer when it is shorter). */
+export async function readHead(path: string, n: number): Promise<Buffer> {
   const fh = await open(path, 'r');
   try {
     const buf = Buffer.alloc(n);
