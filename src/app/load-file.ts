@@ -69,6 +69,8 @@ export class FileLoader {
   private pending: RawRow[] = [];
   /** Set once `MAX_WAITING` rows waited for an undecided column: later rows are only counted. */
   private gaveUp = false;
+  /** Rows read and not (yet) made a record or rejected: waiting, or dropped once `gaveUp`. */
+  private heldRows = 0;
   private readonly headerKey: string | null;
   private readonly headerFirst: string | null;
   private readonly hasRecordId: boolean;
@@ -170,11 +172,15 @@ export class FileLoader {
     }
     this.stats.rows_read++;
     // no longer observed either: a later row must not decide the column the held rows were dropped for
-    if (this.gaveUp) return;
+    if (this.gaveUp) {
+      this.heldRows++;
+      return;
+    }
     const split = this.split;
     if (split !== null) cells[split.date] = joinMoment(cells[split.date] ?? null, cells[split.time] ?? null);
     this.norm.observe(row);
     if (this.pending.length > 0 || this.norm.isUndecided) {
+      this.heldRows++;
       if (this.pending.length >= MAX_WAITING && this.norm.isUndecided) {
         this.gaveUp = true;
         this.pending = [];
@@ -190,6 +196,7 @@ export class FileLoader {
   private flush(): void {
     const rows = this.pending;
     this.pending = [];
+    this.heldRows -= rows.length;
     for (const r of rows) this.process(r);
   }
 
@@ -204,6 +211,15 @@ export class FileLoader {
   /** Rows held back because a column's format is still undecided (for inspect). */
   get waiting(): number {
     return this.pending.length;
+  }
+
+  /**
+   * Rows read that are neither a record nor rejected: at the end of a file whose column stayed
+   * undecided, those that waited for it (and, once `MAX_WAITING` waited, every later one) — the
+   * file-level error holds them back; 0 once the column is decided.
+   */
+  get held(): number {
+    return this.heldRows;
   }
 
   /** Whether `MAX_WAITING` rows waited for an undecided column, which then stays undecided. */

@@ -50,6 +50,13 @@ export interface FileReport {
   problems: Issue[];
   /** 2 when a worker thread read the second half of the file (see parallel/part.ts), else 1. */
   parts: number;
+  /**
+   * Rows read that a file-level problem holds back, neither a record nor rejected: every data row
+   * of a file whose header or kind fails, the rows that waited for a column left undecided at the
+   * end of the file (`report` refuses such a file; inspect shows read = records + merged +
+   * rejected + held).
+   */
+  held: number;
 }
 
 export interface LoadOptions {
@@ -132,7 +139,7 @@ export async function loadInputs(specs: readonly InputSpec[], s: NormalizeSettin
     const setup = setupTable(spec.display, table.info.sheet, head, table.merges, spec.kind, spec.source);
     const stats = newStats(spec.display, setup.kind, table.info.sheet);
     statsByInput.push(stats);
-    const report: FileReport = { spec, info: table.info, setup, stats, formats: {}, samples: [], problems: [...setup.problems], parts: 1 };
+    const report: FileReport = { spec, info: table.info, setup, stats, formats: {}, samples: [], problems: [...setup.problems], parts: 1, held: 0 };
     res.files.push(report);
     sampleRefs.push([]);
     for (const issue of fileIssues) res.issues.push(issue);
@@ -158,6 +165,7 @@ export async function loadInputs(specs: readonly InputSpec[], s: NormalizeSettin
         if (r.done) break;
         count(r.value);
       }
+      report.held = stats.rows_read;
       res.issues.push(...report.problems);
       continue;
     }
@@ -221,6 +229,7 @@ export async function loadInputs(specs: readonly InputSpec[], s: NormalizeSettin
         ? { message: `column "${col}": every date could be day-first or month-first (no day above 12 in ${loader.waitedOut ? `the first ${MAX_WAITING}` : loader.waiting} rows)`, hint: `declare it: date_format: {${undecided[0]}: d/M/yyyy H:mm} (or M/d/yyyy) for this source` }
         : { message: `column "${col}": every amount reads either way (like 1,200 or 3.500), so the decimal mark is unknown`, hint: 'declare it: decimal_mark: "," or "." for this source' });
       report.problems.push(problem);
+      report.held = loader.held;
       if (!opts.lenient) throw inputError(formatIssueLine(problem), { issue: problem });
       res.issues.push(problem);
     }

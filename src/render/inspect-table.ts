@@ -14,7 +14,7 @@ function block(f: InspectFile): string {
   const fmt = f.format === 'csv' ? `csv, ${f.encoding ?? '?'}, delimiter ${SHOW_DELIM[f.delimiter ?? ''] ?? JSON.stringify(f.delimiter)}` : `xlsx, sheets: ${f.sheets.join(', ')}`;
   lines.push(`  format     ${fmt}`);
   lines.push(`  header     ${f.header_row === null ? 'none' : `${f.format === 'xlsx' ? 'row' : 'line'} ${f.header_row}`}`);
-  lines.push(`  rows       ${f.rows} read: ${f.records} records, ${f.merged} merged, ${f.rejected} rejected; ${f.blank} blank skipped; ${f.void} void; ${f.warnings} warnings`);
+  lines.push(`  rows       ${f.rows} read: ${f.records} records, ${f.merged} merged, ${f.rejected} rejected${f.held > 0 ? `, ${f.held} held back by the file's error below` : ''}; ${f.blank} blank skipped; ${f.void} void; ${f.warnings} warnings`);
   if (f.columns.length) {
     const rows = f.columns.map((c) => [String(c.index), c.header, c.field ?? '', c.format ?? '']);
     const t = boxTable(['#', 'header', 'field', 'format'], rows, { chars: { mid: '', leftMid: '', midMid: '', rightMid: '' } });

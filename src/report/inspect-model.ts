@@ -27,6 +27,8 @@ export interface InspectFile {
   rows: number;
   records: number;
   rejected: number;
+  /** Rows a file-level problem holds back (neither a record nor rejected): rows = records + merged + rejected + held. */
+  held: number;
   blank: number;
   merged: number;
   void: number;
@@ -78,6 +80,7 @@ function fileEntry(f: FileReport, all: LoadResult): InspectFile {
     rows: f.stats.rows_read,
     records: f.stats.rows_used - f.stats.rows_merged,
     rejected: f.stats.rows_rejected,
+    held: f.held,
     blank: f.stats.rows_blank,
     merged: f.stats.rows_merged,
     void: f.stats.rows_void,

@@ -167,6 +167,7 @@ export const inspectFileSchema = z
     rows: count,
     records: count,
     rejected: count,
+    held: count,
     blank: count,
     merged: count,
     void: count,
@@ -177,7 +178,9 @@ export const inspectFileSchema = z
   })
   .superRefine((f, ctx) => {
     if (f.rejected > f.rows) ctx.addIssue({ code: 'custom', path: ['rejected'], message: 'more rows rejected than read' });
-    if (f.records + f.merged + f.rejected > f.rows) ctx.addIssue({ code: 'custom', path: ['records'], message: 'records + merged + rejected exceed the rows read' });
+    // nothing lost: each row read is a record, merged into one, rejected, or held back by a file-level error
+    if (f.records + f.merged + f.rejected + f.held !== f.rows) ctx.addIssue({ code: 'custom', path: ['records'], message: `rows ${f.rows} ≠ records ${f.records} + merged ${f.merged} + rejected ${f.rejected} + held ${f.held}` });
+    if (f.held > 0 && !f.issues.some((i) => i.severity === 'error')) ctx.addIssue({ code: 'custom', path: ['held'], message: 'rows are held back only by a file-level error' });
     f.columns.forEach((c, i) => {
       if (c.index !== i + 1) ctx.addIssue({ code: 'custom', path: ['columns', i, 'index'], message: 'columns are listed in order, index = position' });
     });
