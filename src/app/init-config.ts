@@ -6,20 +6,29 @@ import path from 'node:path';
 import { stringify } from 'yaml';
 import type { FileReport } from './load.js';
 import { validateDateFormat } from '../values/dates.js';
+import { MAX_SHEETS_PROBED } from '../ingest/xlsx/read-xlsx.js';
 
 const q = (v: unknown) => stringify(v, { lineWidth: 0 }).trimEnd();
 
 const DATE_FIELDS = new Set(['created_at', 'won_at', 'started_at', 'date', 'paid_at']);
 
-function sourceYaml(f: FileReport, configDir: string, cwd: string): string[] {
+/** The sheets of `f`'s workbook that hold data and that no input read (init reads each one it found). */
+function sheetsLeft(f: FileReport, all: readonly FileReport[]): string[] {
+  const read = new Set(all.filter((x) => x.info.format === 'xlsx' && path.resolve(x.spec.path) === path.resolve(f.spec.path)).map((x) => x.info.sheet));
+  return (f.info.otherSheetsWithData ?? []).filter((s) => !read.has(s));
+}
+
+function sourceYaml(f: FileReport, all: readonly FileReport[], configDir: string, cwd: string): string[] {
   const abs = path.resolve(cwd, f.spec.path);
   const rel = path.relative(configDir, abs).split(path.sep).join('/');
   const lines: string[] = [];
   const setup = f.setup;
+  const sheet = f.info.format === 'xlsx' ? f.info.sheet : null;
   if (!setup.kind || !setup.mapping) {
-    lines.push(`  # ${rel}: kind not detected — fill in kind and columns, then uncomment`);
+    lines.push(`  # ${rel}${sheet !== null ? ` [sheet ${sheet}]` : ''}: kind not detected — fill in kind and columns, then uncomment`);
     lines.push(`  # - kind: leads            # leads | calls | invoices`);
     lines.push(`  #   files: ${q(rel)}`);
+    if (sheet !== null) lines.push(`  #   sheet: ${q(sheet)}`);
     if (setup.headers) lines.push(`  #   headers seen: ${setup.headers.filter((h) => h).join(' | ')}`);
     return lines;
   }
@@ -31,11 +40,15 @@ function sourceYaml(f: FileReport, configDir: string, cwd: string): string[] {
   if (f.info.format === 'csv') {
     lines.push(`    encoding: ${f.info.encoding}`);
     lines.push(`    delimiter: ${q(f.info.delimiter)}`);
-  } else if (f.info.sheet) {
-    lines.push(`    sheet: ${q(f.info.sheet)}`);
-    // the note sheets_not_read: init reads one sheet, like report, so it says which others hold data
-    const others = f.info.otherSheetsWithData ?? [];
-    if (others.length > 0) lines.push(`    # other sheets with data: ${others.map((s) => JSON.stringify(s)).join(', ')}; to read one, copy this source and set its sheet:`);
+  } else if (sheet !== null) {
+    lines.push(`    sheet: ${q(sheet)}`);
+    // init writes a source for each other sheet with data it found (the note sheets_not_read);
+    // past the first sheets probed, it says how many it did not look at
+    const left = sheetsLeft(f, all);
+    if (left.length > 0) lines.push(`    # other sheets with data: ${left.map((s) => JSON.stringify(s)).join(', ')}; to read one, copy this source and set its sheet:`);
+    const unprobed = f.info.otherSheetsUnprobed ?? 0;
+    const firstOfBook = all.find((x) => x.info.format === 'xlsx' && path.resolve(x.spec.path) === path.resolve(f.spec.path)) === f;
+    if (unprobed > 0 && firstOfBook) lines.push(`    # ${unprobed} more sheets, past the first ${MAX_SHEETS_PROBED}, were not looked at; to read one, copy this source and set its sheet:`);
   }
   lines.push(`    header_row: ${setup.headerLine ?? 'none'}`);
   const fields = setup.mapping.fields as Record<string, number>;
@@ -68,7 +81,7 @@ export function buildInitConfig(files: readonly FileReport[], configDir: string,
   out.push('default_country: RU        # for phone numbers without a country code');
   out.push('week_start: monday');
   out.push('sources:');
-  for (const f of files) out.push(...sourceYaml(f, configDir, cwd));
+  for (const f of files) out.push(...sourceYaml(f, files, configDir, cwd));
   out.push('');
   out.push('# Map raw sources (UTM, «Источник») to channel names; first match wins.');
   out.push('# channels:');

@@ -22,6 +22,11 @@ export interface InputSpec {
   kind: Kind | null;
   /** Settings of the config source this file belongs to, if any. */
   source: SourceConfig | null;
+  /**
+   * The sheet of a workbook to read, where no source names it: `kpi init` reads each sheet with
+   * data of a workbook given on the command line (see `sheetInputs`). Else the source's `sheet:`.
+   */
+  sheet?: string;
 }
 
 export interface CliFiles {

@@ -101,7 +101,7 @@ export async function openTable(spec: InputSpec, issues: Issue[], pipe: PipeOpti
   const src = spec.source;
   if (sniffed.format === 'xlsx') {
     if (stream) throw inputError(spec.path === '-' ? '<stdin>: XLSX cannot be read from standard input' : `${file}: XLSX cannot be read from a pipe`, { hint: 'save it to a file and pass the path' });
-    const t = await readXlsx(spec.path, { file, sheet: src?.sheet ?? null }, issues);
+    const t = await readXlsx(spec.path, { file, sheet: spec.sheet ?? src?.sheet ?? null }, issues);
     return { info: t.info, merges: t.merges, rows: t.rows };
   }
   const input = stream ? { stream } : { path: spec.path };

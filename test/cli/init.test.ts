@@ -1,6 +1,8 @@
 /** `kpi init` writes a config that, used as is, reproduces exactly what inspect detected. */
 import { describe, it, expect } from 'vitest';
-import { copyFileSync, readFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { buildPackage, worksheetXml } from '../ingest/xlsx/support/build-package.js';
+import { MAX_SHEETS_PROBED } from '../../src/ingest/xlsx/read-xlsx.js';
 import path from 'node:path';
 import { kpi, tempDir, ROOT } from '../helpers/cli.js';
 import { shared, sharedDataAvailable } from '../helpers/shared-data.js';
@@ -41,11 +43,55 @@ describe('kpi init', () => {
     expect(text).toContain('amount: Grand Total');
   });
 
-  it('names the other sheets of a workbook that hold data, for a source each', () => {
+  it('writes a source per sheet with data of a workbook; the report then reads every month', () => {
     const dir = tempDir();
     copyFileSync(path.join(ROOT, 'fixtures/hostile/codes/sheets_not_read.xlsx'), path.join(dir, 'book.xlsx'));
     const text = reproduces(dir, ['book.xlsx']);
-    expect(text).toContain('    sheet: Март\n    # other sheets with data: "Апрель"; to read one, copy this source and set its sheet:\n');
+    // March and April, each a source; the empty sheet and the hidden one are not written
+    expect(text.match(/^ {2}- kind: invoices$/gm)).toHaveLength(2);
+    expect(text).toContain('    sheet: Март\n');
+    expect(text).toContain('    sheet: Апрель\n');
+    expect(text).not.toMatch(/Пустой|Справочник|other sheets with data/);
+    const r = kpi(['report', '-p', '2024', '--today', '2026-11-27', '-O', 'json'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.meta.inputs.map((i: { sheet: string; rows_used: number }) => [i.sheet, i.rows_used])).toEqual([['Март', 1], ['Апрель', 1]]);
+    expect(doc.issues.map((i: { code: string }) => i.code)).not.toContain('sheets_not_read');
+  });
+
+  it('writes a sheet whose kind is not detected commented out, naming the sheet', () => {
+    const dir = tempDir();
+    const row = (r: number, vals: readonly string[]) => `<row r="${r}">${vals.map((v, k) => `<c r="${'ABCD'[k]}${r}" t="inlineStr"><is><t>${v}</t></is></c>`).join('')}</row>`;
+    writeFileSync(path.join(dir, 'book.xlsx'), buildPackage({ sheets: [
+      { name: 'Leads', xml: worksheetXml(row(1, ['ID', 'Дата создания', 'Источник']) + row(2, ['1', '05.03.2024 10:00', 'SEO'])) },
+      { name: 'Summary', xml: worksheetXml(row(1, ['Итого за квартал']) + row(2, ['42'])) },
+    ] }));
+    const r = kpi(['init', 'book.xlsx', '-o', '-'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('    sheet: Leads\n');
+    expect(r.stdout).toContain('  # book.xlsx [sheet Summary]: kind not detected');
+    expect(r.stdout).toContain('  #   sheet: Summary\n');
+    expect(r.stderr).toContain('book.xlsx [sheet Summary]: kind not detected');
+    expect(r.stderr).not.toContain('[sheet Leads]');
+  });
+
+  it('past the sheets it looks at, says how many more a workbook has', () => {
+    const dir = tempDir();
+    const row = (r: number, vals: readonly string[]) => `<row r="${r}">${vals.map((v, k) => `<c r="${'ABCD'[k]}${r}" t="inlineStr"><is><t>${v}</t></is></c>`).join('')}</row>`;
+    const sheets = Array.from({ length: MAX_SHEETS_PROBED + 3 }, (_, i) => ({
+      name: `S${i + 1}`,
+      xml: worksheetXml(row(1, ['ID', 'Дата создания', 'Источник']) + row(2, [String(i + 1), '05.03.2024 10:00', 'SEO'])),
+    }));
+    writeFileSync(path.join(dir, 'book.xlsx'), buildPackage({ sheets }));
+    const r = kpi(['init', 'book.xlsx', '-o', '-'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    // the first sheet read and the 64 probed after it are sources; the last two are counted
+    expect(r.stdout.match(/^ {4}sheet: /gm)).toHaveLength(MAX_SHEETS_PROBED + 1);
+    expect(r.stdout).toContain(`    sheet: S${MAX_SHEETS_PROBED + 1}\n`);
+    expect(r.stdout).not.toContain(`sheet: S${MAX_SHEETS_PROBED + 2}\n`);
+    // said once, at the workbook's first source
+    expect(r.stdout.match(new RegExp(`# 2 more sheets, past the first ${MAX_SHEETS_PROBED}, were not looked at`, 'g'))).toHaveLength(1);
+    expect(r.stdout.indexOf('were not looked at')).toBeLessThan(r.stdout.indexOf('sheet: S2\n'));
   });
 
   it('refuses to overwrite without --force (exit 2), writes with it, and -o - prints', () => {
