@@ -99,6 +99,14 @@ describe('file-level problems: exit 3, nothing on stdout, the file and a hint on
     expect(r.code, r.stderr).toBe(0);
     const doc = JSON.parse(r.stdout);
     expect(doc.files.map((f: { issues: { code: string }[] }) => f.issues.map((i) => i.code))).toEqual([['kind_unknown'], ['date_ambiguous']]);
+    // no row lost: the rows of both files are held back by their file's error
+    expect(doc.files.map((f: { rows: number; records: number; rejected: number; held: number }) => [f.rows, f.records, f.rejected, f.held])).toEqual([
+      [doc.files[0].rows, 0, 0, doc.files[0].rows],
+      [3, 0, 0, 3],
+    ]);
+    expect(doc.files[0].rows).toBeGreaterThan(0);
+    const text = kpi(['inspect', 'fixtures/errors/date_ambiguous.csv', ...base]);
+    expect(text.stdout).toContain("3 read: 0 records, 0 merged, 0 rejected, 3 held back by the file's error below;");
   });
 
   it.each([
