@@ -29,7 +29,13 @@ import type { Stores } from './merge-store.js';
 import type { AnyNormalizer } from './make-normalizer.js';
 
 /** Overrides #37: the first non-empty cell of an unusable row names a total (\b is ASCII-only, so a lookahead). */
-const TOTAL_RE = /^(итого|всего|total|grand total|subtotal|сумма)(?![\p{L}\p{N}])/iu;
+/**
+ * Overrides #37: the first words of a total or footer row (checked only on a row that cannot be
+ * used as a record); besides the override's words, their plurals (Salesforce "Grand Totals (15
+ * records)", QuickBooks "TOTAL"/"Total for …") and a report footer's fixed lines (Salesforce
+ * "Confidential Information - Do Not Distribute", "Copyright (c) 2000-2026 salesforce.com…").
+ */
+const TOTAL_RE = /^(итого|всего|totals?|grand totals?|subtotals?|сумма|confidential information|copyright)(?![\p{L}\p{N}])/iu;
 
 /** Where issues and rejected rows go (shared by all inputs, in reading order). */
 export interface LoadSink {
@@ -258,9 +264,7 @@ export class FileLoader {
       if (!this.hasRecordId) this.duplicates.check(row);
       // validated at once: no other row can complete it
       if (out.rejection) return this.rejectRow(row, out.rejection);
-      if (r.createdAt !== r.createdAt) {
-        return this.rejectMissing(row, makeIssue('missing_required', { file: this.ref.file, sheet: this.ref.sheet, line: row.line, column: 'created_at' }, { expected: 'a created date', message: 'the lead has no created date', hint: null }));
-      }
+      if (r.createdAt !== r.createdAt) return this.rejectRow(row, this.noCreatedDate(row));
       this.stats.rows_used++;
       if (r.excluded) this.stats.rows_excluded++;
       const i = this.stores.leads.addLoose(r, row.line, this.source);
@@ -268,6 +272,8 @@ export class FileLoader {
       return;
     }
     if (out.rejection && !canBeFilled(out.rejection)) return this.rejectRow(row, out.rejection);
+    // a footer whose total word sits in the id column: no other row completes it
+    if ((out.rejection || r.createdAt !== r.createdAt) && isTotalKey(row, r.id)) return this.rejectRow(row, out.rejection ?? this.noCreatedDate(row));
     const store = this.stores.leads;
     const at = store.table.length;
     const conflicts = store.addKeyed(r, row.line, this.source, out.rejection, this.sink.rejects ? row : null);
@@ -304,15 +310,14 @@ export class FileLoader {
     if (r.id === null) {
       if (!this.hasRecordId) this.duplicates.check(row);
       if (out.rejection) return this.rejectRow(row, out.rejection);
-      if (r.startedAt !== r.startedAt || r.direction < 0 || r.direction === DIR_UNKNOWN) {
-        return this.rejectMissing(row, makeIssue('missing_required', { file: this.ref.file, sheet: this.ref.sheet, line: row.line, column: 'started_at' }, { expected: 'a call start time', message: 'the call has no start time', hint: null }));
-      }
+      if (r.startedAt !== r.startedAt || r.direction < 0 || r.direction === DIR_UNKNOWN) return this.rejectRow(row, this.noStartTime(row));
       this.stats.rows_used++;
       const i = this.stores.calls.addLoose(r, row.line, this.source);
       if (this.samples.length < 3) this.samples.push({ kind: 'calls', index: i });
       return;
     }
     if (out.rejection && !canBeFilled(out.rejection)) return this.rejectRow(row, out.rejection);
+    if ((out.rejection || r.startedAt !== r.startedAt) && isTotalKey(row, r.id)) return this.rejectRow(row, out.rejection ?? this.noStartTime(row));
     const store = this.stores.calls;
     const at = store.table.length;
     store.addKeyed(r, row.line, this.source, out.rejection, this.sink.rejects ? row : null);
@@ -340,6 +345,15 @@ export class FileLoader {
     return { file: this.ref.file, sheet: this.ref.sheet, line: row.line };
   }
 
+  private noCreatedDate(row: RawRow): Issue {
+    return makeIssue('missing_required', { file: this.ref.file, sheet: this.ref.sheet, line: row.line, column: 'created_at' }, { expected: 'a created date', message: 'the lead has no created date', hint: null });
+  }
+
+  private noStartTime(row: RawRow): Issue {
+    return makeIssue('missing_required', { file: this.ref.file, sheet: this.ref.sheet, line: row.line, column: 'started_at' }, { expected: 'a call start time', message: 'the call has no start time', hint: null });
+  }
+
+  /** Reject a row that cannot be used; a total or footer row (Overrides #37) gets `total_row`. */
   private rejectRow(row: RawRow, issue: Issue): void {
     let iss = issue;
     completeCells(row);
@@ -385,6 +399,17 @@ export class FileLoader {
 /** A rejection another row with the same id may cure (a missing or bad required field). */
 function canBeFilled(issue: Issue): boolean {
   return issue.code === 'bad_date' || issue.code === 'missing_required' || issue.code === 'call_direction_unknown';
+}
+
+/**
+ * Whether a record's id is a total or footer word that is also the row's first filled cell (a
+ * footer whose label sits in the id column). A record whose id is a real id is never a total row,
+ * whatever its first column says ("Total Rebuild" as a deal's title).
+ */
+function isTotalKey(row: RawRow, id: string | null): boolean {
+  if (id === null || !TOTAL_RE.test(id)) return false;
+  completeCells(row);
+  return firstFilled(row) === id;
 }
 
 /** The trimmed text of the row's first cell that has any, near or far; null for none. */
