@@ -62,7 +62,8 @@ const target = z.strictObject({
 });
 
 const encoding = z.string().superRefine((s, ctx) => {
-  if (s.toLowerCase() !== 'auto' && !iconv().encodingExists(s)) {
+  // `utf-8-bom` is what inspect shows for UTF-8 with a BOM (and what `kpi init` writes)
+  if (s.toLowerCase() !== 'auto' && s.toLowerCase() !== 'utf-8-bom' && !iconv().encodingExists(s)) {
     ctx.addIssue({ code: 'custom', message: `found ${JSON.stringify(s)}: not an encoding iconv-lite knows; e.g. utf-8, windows-1251, utf-16le, cp866, koi8-r` });
   }
 });

@@ -26,11 +26,12 @@ function reproduces(dir: string, files: string[]) {
 describe('kpi init', () => {
   it('reproduces detection on the quirk fixtures (cp1251, ;, title rows, UTF-16, XLSX)', () => {
     const dir = tempDir();
-    const files = ['cp1251-bitrix-leads.csv', 'utf16le-bom.csv', 'title-rows-and-total.csv', 'delim-semicolon-decimal-comma.csv'];
+    const files = ['cp1251-bitrix-leads.csv', 'utf16le-bom.csv', 'utf8-bom.csv', 'title-rows-and-total.csv', 'delim-semicolon-decimal-comma.csv'];
     for (const f of files) copyFileSync(path.join(ROOT, 'fixtures/quirks/csv', f), path.join(dir, f));
     copyFileSync(path.join(ROOT, 'fixtures/quirks/xlsx/dates-1900.xlsx'), path.join(dir, 'dates-1900.xlsx'));
     const text = reproduces(dir, [...files, 'dates-1900.xlsx']);
     expect(text).toContain('encoding: windows-1251');
+    expect(text).toContain('encoding: utf-8-bom');
     expect(text).toContain('columns:');
   });
 

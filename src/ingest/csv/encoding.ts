@@ -51,6 +51,11 @@ export function decoderName(encoding: string): string {
 }
 
 function declaredEncoding(sample: Uint8Array, declared: string): EncodingGuess {
+  // inspect's name for UTF-8 with a BOM (init writes it): UTF-8, its BOM skipped
+  if (declared.toLowerCase() === 'utf-8-bom') {
+    const bom = bomOf(sample);
+    return { encoding: 'utf-8-bom', bomLength: bom?.encoding === 'utf-8-bom' ? bom.bomLength : 0, guessed: false };
+  }
   if (!iconv().encodingExists(declared)) {
     throw usageError(
       `unknown encoding "${declared}"`,

@@ -63,6 +63,11 @@ describe('detectEncoding (decision #57 order)', () => {
     expect(detectEncoding(cat(bytes(0xef, 0xbb, 0xbf), u8(RU)), 'cp1251').bomLength).toBe(0);
   });
 
+  it('takes inspect\'s own name utf-8-bom as declared (kpi init writes it)', () => {
+    expect(detectEncoding(cat(bytes(0xef, 0xbb, 0xbf), u8(RU)), 'utf-8-bom')).toEqual({ encoding: 'utf-8-bom', bomLength: 3, guessed: false });
+    expect(detectEncoding(u8(RU), 'UTF-8-BOM')).toEqual({ encoding: 'utf-8-bom', bomLength: 0, guessed: false });
+  });
+
   it.each([null, undefined, 'auto', 'AUTO'])('declared %s means detect', (declared) => {
     expect(detectEncoding(iconv.encode(RU, 'windows-1251'), declared).encoding).toBe('windows-1251');
   });
