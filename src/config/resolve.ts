@@ -3,6 +3,7 @@
  * `ResolvedConfig` with every key filled, so no consumer repeats a default.
  */
 import { DEFAULT_ANSWERED_STATUSES, DEFAULT_VOID_STATUSES, DEFAULT_WON_STATUSES } from '../mapping/vocab.js';
+import { dateFormatAlternatives } from '../values/dates.js';
 import type { Config, ResolvedConfig, ResolvedSource, SourceInput } from './schema.js';
 
 /** SPEC §2: "no value" in id, date, number, phone and client fields (Decision #54 widens it). */
@@ -41,11 +42,17 @@ function list(v: string | string[]): string[] {
   return Array.isArray(v) ? v : [v];
 }
 
+/** A `date_format` value (one text or a list, source-level or per field) as its patterns:
+ *  `A | B` is two of them in either place (`kpi init` writes a field's detected `A | B`). */
+function datePatterns(v: string | string[]): string[] {
+  return list(v).flatMap(dateFormatAlternatives);
+}
+
 function resolveSource(s: SourceInput): ResolvedSource {
   let dateFormat: ResolvedSource['date_format'] = null;
   if (s.date_format !== undefined) {
-    if (typeof s.date_format === 'string' || Array.isArray(s.date_format)) dateFormat = list(s.date_format);
-    else dateFormat = Object.fromEntries(Object.entries(s.date_format).map(([k, v]) => [k, list(v)]));
+    if (typeof s.date_format === 'string' || Array.isArray(s.date_format)) dateFormat = datePatterns(s.date_format);
+    else dateFormat = Object.fromEntries(Object.entries(s.date_format).map(([k, v]) => [k, datePatterns(v)]));
   }
   const enc = s.encoding === undefined || s.encoding.toLowerCase() === 'auto' ? null : s.encoding;
   const delim = s.delimiter === undefined || s.delimiter === 'auto' ? null : s.delimiter === 'tab' ? '\t' : s.delimiter;

@@ -16,7 +16,8 @@
  *   clock; everything else is already wall clock (a time in a DST gap is kept as written; the
  *   gap is resolved when converting to an instant, see timezone.ts).
  * - Dates outside 1900–2200 (calendar.ts) and impossible dates (31.02, month 13) are not dates.
- * - With `declared` patterns only those are used, tried in order: declared means declared.
+ * - With `declared` patterns only those are used, tried in order: declared means declared. One
+ *   declared text may hold several, `A | B` (see dateFormatAlternatives).
  */
 import { MS_PER_DAY } from '../period/types.js';
 import { daysFromCivil, wallInRange, wallOf } from './calendar.js';
@@ -55,11 +56,39 @@ export interface DateColumn {
 /**
  * Config-load validation of a declared pattern (Decision #41): `YYYY`/`YY`/`DD`/`D` → "did you
  * mean yyyy/dd?", unknown tokens and patterns without year, month and day → an error text;
- * null when valid.
+ * null when valid. Each alternative of `A | B` is checked, and an empty one is refused.
  */
 export function validateDateFormat(pattern: string): string | null {
-  const p = compileDatePattern(pattern);
-  return typeof p === 'string' ? p : null;
+  for (const alt of dateFormatAlternatives(pattern)) {
+    if (alt === '') return `an empty alternative in "${pattern}" (patterns are separated by " | ")`;
+    const p = compileDatePattern(alt);
+    if (typeof p === 'string') return p;
+  }
+  return null;
+}
+
+/**
+ * The patterns of one declared text, tried in order. `inspect` shows a column of several layouts
+ * as `A | B` and `kpi init` writes that text as it is (per field too), so a `|` outside a quoted
+ * literal separates alternatives, exactly as a YAML list of them would; read as one pattern with
+ * a literal `|` it matched nothing and every row was a `bad_date`. Text without one is returned
+ * untouched.
+ */
+export function dateFormatAlternatives(pattern: string): string[] {
+  const parts: string[] = [];
+  let start = 0;
+  let quoted = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === "'") quoted = !quoted;
+    else if (c === '|' && !quoted) {
+      parts.push(pattern.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  if (parts.length === 0) return [pattern];
+  parts.push(pattern.slice(start).trim());
+  return parts;
 }
 
 const EXCEL_EPOCH_SEC = daysFromCivil(1899, 12, 30) * 86_400;
@@ -108,7 +137,7 @@ export function createDateColumn(opts: { tz: string; declared?: readonly string[
   // `shortcuts: false` sends every value through the scanner (tests compare the two)
   const shortcuts = opts.shortcuts !== false;
   const { tz } = opts;
-  const declared: DatePattern[] = (opts.declared ?? []).map((src) => {
+  const declared: DatePattern[] = (opts.declared ?? []).flatMap(dateFormatAlternatives).map((src) => {
     const p = compileDatePattern(src);
     if (typeof p === 'string') throw new RangeError(p);
     return p;

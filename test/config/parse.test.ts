@@ -152,6 +152,25 @@ sources:
       .toMatch(/date_format\.created_at: not a date field of calls \(date fields: started_at\)/);
   });
 
+  it('reads "A | B" in date_format as two patterns, per field as at source level (what `kpi init` writes)', () => {
+    const both = ['dd.MM.yyyy HH:mm:ss', 'dd.MM.yyyy HH:mm'];
+    const src = (df: string) => parseConfig(`sources:\n  - kind: leads\n    files: a.csv\n    date_format: ${df}`, 'kpi.config.yaml').sources[0]?.date_format;
+    expect(src('"dd.MM.yyyy HH:mm:ss | dd.MM.yyyy HH:mm"')).toEqual(both);
+    expect(src('{ created_at: "dd.MM.yyyy HH:mm:ss | dd.MM.yyyy HH:mm" }')).toEqual({ created_at: both });
+    expect(src('{ created_at: [dd.MM.yyyy HH:mm:ss, dd.MM.yyyy HH:mm] }')).toEqual({ created_at: both });
+    // a literal | in quotes is no separator
+    expect(src(`{ created_at: "dd.MM.yyyy'|'HH:mm" }`)).toEqual({ created_at: ["dd.MM.yyyy'|'HH:mm"] });
+  });
+
+  it('refuses a bad alternative of a per-field date_format, naming the key', () => {
+    expect(configError('sources:\n  - kind: leads\n    files: a.csv\n    date_format: { created_at: "dd.MM.yyyy | DD.MM.yyyy HH:mm" }'))
+      .toMatch(/sources\[0\]\.date_format\.created_at: found "dd\.MM\.yyyy \| DD\.MM\.yyyy HH:mm": .*did you mean yyyy\/dd\?/);
+    expect(configError('sources:\n  - kind: leads\n    files: a.csv\n    date_format: "dd.MM.yyyy | DD.MM.yyyy"'))
+      .toMatch(/sources\[0\]\.date_format: found .*did you mean yyyy\/dd\?/);
+    expect(configError('sources:\n  - kind: leads\n    files: a.csv\n    date_format: { won_at: "dd.MM.yyyy |" }'))
+      .toMatch(/sources\[0\]\.date_format\.won_at: found "dd\.MM\.yyyy \|": an empty alternative/);
+  });
+
   it('targets need min or max, and min ≤ max', () => {
     expect(configError('targets:\n  - { metric: retention_rate }')).toMatch(/targets\[0\]: a target needs `min:` or `max:`/);
     expect(configError('targets:\n  - { metric: retention_rate, min: 0.9, max: 0.8 }')).toMatch(/targets\[0\]\.min: min 0.9 is above max 0.8/);

@@ -263,6 +263,14 @@ describe('declared formats (Decision #41)', () => {
     expect(col.format()).toBe('dd.MM.yyyy | excel');
   });
 
+  it('reads "A | B" as two declared patterns, as inspect shows and init writes them', () => {
+    const col = createDateColumn({ tz: 'UTC', declared: ['dd.MM.yyyy HH:mm:ss | dd.MM.yyyy HH:mm'] });
+    expect(col.observe('05.03.2024 14:20:11')).toBe(true);
+    expect(col.observe('06.03.2024 10:00')).toBe(true);
+    expect(col.parse('06.03.2024 10:00')?.wall).toBe(w(2024, 3, 6, 10, 0));
+    expect(col.format()).toBe('dd.MM.yyyy HH:mm:ss | dd.MM.yyyy HH:mm');
+  });
+
   it('refuses an invalid declared pattern at creation', () => {
     expect(() => createDateColumn({ tz: 'UTC', declared: ['DD.MM.YYYY'] })).toThrow(/did you mean yyyy\/dd/);
   });
@@ -286,6 +294,11 @@ describe('validateDateFormat', () => {
     ['ddd.MM.yyyy', /unknown date token "ddd"/],
     ['hh:mm dd.MM.yyyy', /12-hour/],
     ["dd.MM.yyyy 'at", /unclosed quote/],
+    ['dd.MM.yyyy HH:mm:ss | dd.MM.yyyy HH:mm', null],
+    ['dd.MM.yyyy | excel', null],
+    ["dd.MM.yyyy'|'HH:mm", null],
+    ['dd.MM.yyyy | DD.MM.yyyy', /did you mean yyyy\/dd/],
+    ['dd.MM.yyyy |', /empty alternative/],
   ])('%j', (pattern, error) => {
     const result = validateDateFormat(pattern);
     if (error === null) expect(result).toBeNull();
