@@ -1,22 +1,33 @@
 /**
  * Write a report file atomically (temp file + rename, so a failed cron run leaves no half
  * file) and never over one of the inputs, whatever the path spelling (SPEC-DECISIONS #44).
+ * A target that is not a regular file is written the way shell redirection would: a device or a
+ * FIFO in place (a rename would replace `/dev/null` or a named pipe with a plain file), a symlink
+ * through to the file it names (the link stays; that file is written atomically).
  */
-import { realpath, rename, rm, writeFile } from 'node:fs/promises';
+import { lstat, readlink, realpath, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { inputError, usageError } from '../errors/kpi-error.js';
+import { inputError, systemErrorText, usageError } from '../errors/kpi-error.js';
 import type { InputSpec } from './inputs.js';
 
-async function real(p: string): Promise<string> {
+/** The real path a write to `p` lands on: symlinks followed, a dangling one to the file it names
+ *  (which the write creates, as `>` does). */
+async function real(p: string, depth = 0): Promise<string> {
   try {
     return await realpath(p);
   } catch {
     // not there yet: resolve its folder
+    let dir: string;
     try {
-      return path.join(await realpath(path.dirname(path.resolve(p))), path.basename(p));
+      dir = await realpath(path.dirname(path.resolve(p)));
     } catch {
       return path.resolve(p);
     }
+    const at = path.join(dir, path.basename(p));
+    // a dangling symlink (40 links deep at most, the kernel's limit; a loop stays a link and
+    // fails with ELOOP when opened)
+    const link = depth < 40 ? await readlink(at).catch(() => null) : null;
+    return link === null ? at : real(path.resolve(dir, link), depth + 1);
   }
 }
 
@@ -41,6 +52,17 @@ export async function writeOutput(file: string, data: string | Uint8Array | Iter
     if (i.path === '-') continue;
     if ((await real(i.path)) === target) throw usageError(`refusing to write ${file}: it is one of the input files`, 'choose another output path');
   }
+  // not a regular file (nor missing): a device, FIFO or socket takes the bytes in place; no temp
+  // file, no rename. A directory or a symlink loop fails at open with EISDIR or ELOOP.
+  const stat = await lstat(target).catch(() => null);
+  if (stat && !stat.isFile()) {
+    try {
+      await writeFile(target, data);
+    } catch (e) {
+      throw writeError(file, e);
+    }
+    return;
+  }
   const tmp = path.join(path.dirname(target), `.kpi-tmp-${process.pid}-${path.basename(target)}`);
   pending.add(tmp);
   listener?.(pending.size);
@@ -53,6 +75,14 @@ export async function writeOutput(file: string, data: string | Uint8Array | Iter
     await rm(tmp, { force: true });
     pending.delete(tmp);
     listener?.(pending.size);
-    throw inputError(`cannot write ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, { hint: 'check that the folder exists and is writable' });
+    throw writeError(file, e);
   }
+}
+
+function writeError(file: string, e: unknown) {
+  const code = (e as NodeJS.ErrnoException).code;
+  const full = code === 'ENOSPC' || code === 'EDQUOT' || code === 'EFBIG';
+  return inputError(`cannot write ${file}: ${systemErrorText(e)}`, {
+    hint: full ? 'free some space there, or write the output elsewhere' : 'check that the folder exists and is writable',
+  });
 }

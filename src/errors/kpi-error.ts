@@ -1,3 +1,4 @@
+import { getSystemErrorMap } from 'node:util';
 import type { Issue } from './issue.js';
 
 /** Exit codes of SPEC §6 and SPEC-DECISIONS #26. */
@@ -29,4 +30,15 @@ export function usageError(message: string, hint?: string): KpiError {
 /** Unreadable input: exit 3. */
 export function inputError(message: string, opts: { issue?: Issue; hint?: string } = {}): KpiError {
   return new KpiError(EXIT.input, message, { issue: opts.issue ?? null, hint: opts.hint ?? null });
+}
+
+/**
+ * A system error as words a user can act on, with its code for searching: "no space left on
+ * device (ENOSPC)". Node's own message ("ENOSPC: no space left on device, write") reads as a crash.
+ */
+export function systemErrorText(e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  const known = typeof err?.errno === 'number' ? getSystemErrorMap().get(err.errno) : undefined;
+  if (known) return `${known[1]} (${known[0]})`;
+  return err?.code ?? err?.message ?? String(e);
 }
