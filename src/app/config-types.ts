@@ -13,7 +13,7 @@ export interface SourceConfig {
   sheet?: string | null;
   date_format?: string | string[] | Record<string, string | string[]> | null;
   decimal_mark?: ',' | '.' | null;
-  columns?: Record<string, string | number> | null;
+  columns?: Record<string, string | number | (string | number)[]> | null;
   profile?: string | null;
   direction_values?: Record<string, string> | null;
   null_values?: string[] | null;

@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { stringify } from 'yaml';
 import type { FileReport } from './load.js';
+import type { Field } from '../mapping/fields.js';
 import { validateDateFormat } from '../values/dates.js';
 import { MAX_SHEETS_PROBED } from '../ingest/xlsx/read-xlsx.js';
 
@@ -68,8 +69,10 @@ function sourceYaml(f: FileReport, all: readonly FileReport[], configDir: string
   for (const [field, idx] of Object.entries(fields).sort((a, b) => a[1] - b[1])) {
     // a 1C «Документ» column feeds number and date; the date is derived from it again on reading
     if (field === 'date' && fields.number === idx) continue;
-    const h = setup.headers?.[idx];
-    lines.push(`      ${field}: ${h ? q(h) : idx + 1}`);
+    const name = (i: number) => (setup.headers?.[i] ? q(setup.headers[i]) : String(i + 1));
+    // a field read from further columns where its own is empty: the list, in that order
+    const more = setup.mapping.fallbacks?.[field as Field] ?? [];
+    lines.push(`      ${field}: ${more.length === 0 ? name(idx) : `[${[idx, ...more].map(name).join(', ')}]`}`);
   }
   return lines;
 }

@@ -128,7 +128,7 @@ export class FileLoader {
   }
 
   /**
-   * The columns this file's rows are read by (1): the mapped ones, a split moment's two, and the
+   * The columns this file's rows are read by (1): the mapped ones and their fallbacks, a split moment's two, and the
    * first (the repeated-header test looks at it on every row); null when that is every column of
    * the header. A reading worker's rows then come without the others' cells (`PipedRows.wantColumns`).
    */
@@ -138,6 +138,7 @@ export class FileLoader {
     const want = new Uint8Array(width);
     want[0] = 1;
     for (const c of Object.values(m.fields) as (number | undefined)[]) if (c !== undefined && c < width) want[c] = 1;
+    for (const list of Object.values(m.fallbacks ?? {}) as number[][]) for (const c of list) if (c < width) want[c] = 1;
     if (m.split) {
       if (m.split.date < width) want[m.split.date] = 1;
       if (m.split.time < width) want[m.split.time] = 1;

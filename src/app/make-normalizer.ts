@@ -5,7 +5,7 @@
  */
 import type { Kind } from '../records/types.js';
 import type { FileRef } from '../records/normalize/context.js';
-import { LeadNormalizer, type LeadColumns } from '../records/normalize/lead.js';
+import { LeadNormalizer, type LeadColumns, type LeadFallbacks } from '../records/normalize/lead.js';
 import { CallNormalizer, type CallColumns } from '../records/normalize/call.js';
 import { InvoiceNormalizer, type InvoiceColumns } from '../records/normalize/invoice.js';
 import type { NormalizeSettings } from '../records/normalize/settings.js';
@@ -65,7 +65,7 @@ export function makeNormalizer(kind: Kind, setup: TableSetup, base: NormalizeSet
   const formats = dateFormats(src);
   const dec = src?.decimal_mark ?? null;
   const headers = columnNames(setup);
-  if (kind === 'leads') return new LeadNormalizer(cols as LeadColumns, headers, s, formats, dec, ref, stores.leads.table);
+  if (kind === 'leads') return new LeadNormalizer(cols as LeadColumns, headers, s, formats, dec, ref, stores.leads.table, setup.mapping!.fallbacks as LeadFallbacks | undefined);
   if (kind === 'calls') {
     const read = setup.mapping!.answeredRead;
     return new CallNormalizer(cols as CallColumns, headers, s, formats, ref, read ? makeAnsweredReader(read) : parseBool, stores.calls.table);

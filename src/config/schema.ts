@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { iconv } from '../ingest/csv/iconv.js';
 import type { Kind } from '../records/types.js';
 import type { WeekStart, Interval } from '../period/types.js';
-import { FIELDS, type Field } from '../mapping/fields.js';
+import { FALLBACK_FIELDS, FIELDS, type Field } from '../mapping/fields.js';
 import { PROFILES, type ProfileName } from '../mapping/profiles.js';
 import { regexProblem } from '../mapping/safe-regex.js';
 import type { ChannelRule, ManagerRule } from '../mapping/rules.js';
@@ -72,6 +72,8 @@ const delimiter = z.string().refine((s) => s === 'auto' || s === 'tab' || (s.len
 
 const headerRow = z.union([z.literal('auto'), z.literal('none'), z.number().int().min(1)]);
 
+const columnSpec = z.union([z.string().min(1), z.number().int().min(1)]);
+
 const source = z.strictObject({
   kind: z.enum(['leads', 'calls', 'invoices']),
   files: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]),
@@ -81,7 +83,8 @@ const source = z.strictObject({
   sheet: text.optional(),
   date_format: z.union([datePatterns, z.record(z.string(), datePatterns)]).optional(),
   decimal_mark: z.enum([',', '.', 'auto']).optional(),
-  columns: z.record(z.string(), z.union([z.string().min(1), z.number().int().min(1)])).optional(),
+  // a field's column, or a list of them read in turn where the first is empty (FALLBACK_FIELDS)
+  columns: z.record(z.string(), z.union([columnSpec, z.array(columnSpec).min(1)])).optional(),
   profile: z.enum(PROFILES).optional(),
   direction_values: z.record(z.string(), z.enum(['inbound', 'outbound', 'internal'])).optional(),
   null_values: textList.optional(),
@@ -90,8 +93,11 @@ const source = z.strictObject({
   for (const key of Object.keys(s.columns ?? {})) {
     if (!fields.includes(key)) {
       ctx.addIssue({ code: 'custom', path: ['columns', key], message: `not a field of ${s.kind}${suggest(key, fields)} (fields: ${fields.join(', ')})` });
-    } else if (s.header_row === 'none' && typeof s.columns?.[key] === 'string') {
-      ctx.addIssue({ code: 'custom', path: ['columns', key], message: `found ${JSON.stringify(s.columns[key])}: with header_row: none there are no headers; give the 1-based column number` });
+    } else if (s.header_row === 'none' && [s.columns?.[key]].flat().some((c) => typeof c === 'string')) {
+      ctx.addIssue({ code: 'custom', path: ['columns', key], message: `found ${JSON.stringify(s.columns?.[key])}: with header_row: none there are no headers; give the 1-based column number` });
+    } else if (Array.isArray(s.columns?.[key]) && (s.columns[key] as unknown[]).length > 1 && !(FALLBACK_FIELDS[s.kind] as readonly string[]).includes(key)) {
+      const can = FALLBACK_FIELDS[s.kind];
+      ctx.addIssue({ code: 'custom', path: ['columns', key], message: `a list of columns is read only for ${can.length ? can.join(', ') : 'no field'} of ${s.kind} (the next where the first is empty); name one column for ${key}` });
     }
   }
   if (s.date_format && typeof s.date_format === 'object' && !Array.isArray(s.date_format)) {
@@ -171,8 +177,8 @@ export interface ResolvedSource {
   /** Patterns for every date column, or per date field; null = detect per column. */
   date_format: string[] | Record<string, string[]> | null;
   decimal_mark: ',' | '.' | null;
-  /** field → header text or 1-based column number; null = match by aliases. */
-  columns: Record<string, string | number> | null;
+  /** field → header text or 1-based column number, or a list of them; null = match by aliases. */
+  columns: Record<string, string | number | (string | number)[]> | null;
   profile: ProfileName | null;
   direction_values: Record<string, 'inbound' | 'outbound' | 'internal'> | null;
   null_values: string[] | null;

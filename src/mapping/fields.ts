@@ -21,6 +21,18 @@ export type Field = LeadField | CallField | InvoiceField;
  */
 export type InfoField = 'context';
 
+/**
+ * The fields a row may take from the next column that fits when the first is empty
+ * (EXPORT-FORMATS §1, §0.12: "client←Компания / Компания контакта / Полное имя контакта",
+ * "channel←utm_source / Источник", "phone←any *телефон*"). Only a lead's: a call's client
+ * number goes by direction, and an invoice's client is one column in every register known.
+ */
+export const FALLBACK_FIELDS: Readonly<Record<Kind, readonly Field[]>> = {
+  leads: ['channel', 'client', 'phone', 'email'],
+  calls: [],
+  invoices: [],
+};
+
 /** Every field of each kind, in the order `inspect` and `init` list them. */
 export const FIELDS: { leads: readonly LeadField[]; calls: readonly CallField[]; invoices: readonly InvoiceField[] } = {
   leads: ['id', 'created_at', 'channel', 'direction', 'client', 'client_id', 'phone', 'email', 'manager', 'segment', 'status', 'won_at', 'amount'],

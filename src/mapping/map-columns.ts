@@ -6,7 +6,7 @@
 import type { Kind } from '../records/types.js';
 import { makeIssue, type Issue } from '../errors/issue.js';
 import { EXIT, KpiError, usageError } from '../errors/kpi-error.js';
-import { FIELDS, isFieldOf, missingRequired, type Field } from './fields.js';
+import { FALLBACK_FIELDS, FIELDS, isFieldOf, missingRequired, type Field } from './fields.js';
 import { normalizeHeader } from './header.js';
 import { aliasFor, compiledAliases } from './alias-table.js';
 import type { AnsweredRead } from './aliases/types.js';
@@ -28,7 +28,14 @@ export interface ColumnMapping {
   matched?: Partial<Record<Field, string>>;
   /** A moment written as a date column and a time column (see split-moment.ts). */
   split?: SplitMoment;
+  /**
+   * field → further columns, in order, read where the field's column is empty (`FALLBACK_FIELDS`):
+   * amoCRM's `Источник` then `utm_source`, Bitrix's `Компания` then `Контакт`, a work phone then a
+   * mobile one. `byIndex` names the field at each of them too.
+   */
+  fallbacks?: Partial<Record<Field, number[]>>;
 }
+
 
 export interface MapContext { file: string; sheet: string | null; headerLine: number | null }
 
@@ -92,12 +99,30 @@ export function matchAliases(headers: readonly string[], kind: Kind, ctx: MapCon
     if (cf.field === 'answered' && kind === 'calls') answeredRead = bestAlias.read ?? 'flag';
     if (ties.length) {
       const others = ties.map((t) => `"${headers[t]}" (${t + 1})`).join(', ');
+      const more = FALLBACK_FIELDS[kind].includes(cf.field) ? ', and the others where it is empty' : '';
       issues.push(makeIssue('column_ambiguous', pos(ctx, headers, best), {
         value: headers[best] ?? null,
-        message: `columns "${headers[best]}" (${best + 1}) and ${others} all fit ${cf.field}; using the leftmost`,
+        message: `columns "${headers[best]}" (${best + 1}) and ${others} all fit ${cf.field}; using the leftmost${more}`,
         hint: `name the column for ${cf.field} under \`columns:\` in the config`,
       }));
     }
+  }
+
+  // every field has its column: the columns left that fit a fallback field follow it, best first
+  const fallbacks: Partial<Record<Field, number[]>> = {};
+  for (const cf of table.fields) {
+    if (fields[cf.field] === undefined || !FALLBACK_FIELDS[kind].includes(cf.field)) continue;
+    const more: { i: number; rank: number }[] = [];
+    for (let i = 0; i < norm.length; i++) {
+      if (!usable[i] || byIndex[i] !== null) continue;
+      const a = aliasFor(cf, norm[i]!);
+      if (!a || (a.unless && a.unless.some((u) => present.has(u)))) continue;
+      more.push({ i, rank: a.rank });
+    }
+    if (more.length === 0) continue;
+    more.sort((x, y) => x.rank - y.rank || x.i - y.i);
+    fallbacks[cf.field] = more.map((m) => m.i);
+    for (const m of more) byIndex[m.i] = cf.field;
   }
 
   norm.forEach((n, i) => {
@@ -117,6 +142,7 @@ export function matchAliases(headers: readonly string[], kind: Kind, ctx: MapCon
 
   const mapping: ColumnMapping = { kind, fields, byIndex, issues, matched };
   if (answeredRead) mapping.answeredRead = answeredRead;
+  if (Object.keys(fallbacks).length > 0) mapping.fallbacks = fallbacks;
   return { mapping, weakFields, hintColumns };
 }
 
@@ -124,6 +150,11 @@ export function matchAliases(headers: readonly string[], kind: Kind, ctx: MapCon
  *  equal rank → leftmost + warning column_ambiguous; a column maps to at most one field. */
 export function mapByAliases(headers: readonly string[], kind: Kind, ctx: MapContext): ColumnMapping {
   return matchAliases(headers, kind, ctx).mapping;
+}
+
+/** A `columns:` entry as messages name it: `column "Сумма"`, `column 99` (not "column column 99"). */
+function shownColumn(wanted: string): string {
+  return wanted.startsWith('column ') ? wanted : `column ${wanted}`;
 }
 
 /** The requirement (as `missingRequired` names it) that a field helps to meet, if any. */
@@ -141,19 +172,18 @@ function requirementOf(kind: Kind, field: Field): string | null {
  *  KpiError exit 3 (code column_missing) naming the file, the header wanted and the headers seen;
  *  a missing optional column → warning column_missing_optional. `headers` null = headerless file. */
 export function mapExplicit(headers: readonly string[] | null, kind: Kind,
-  columns: Readonly<Record<string, string | number>>, ctx: MapContext): ColumnMapping {
+  columns: Readonly<Record<string, string | number | readonly (string | number)[]>>, ctx: MapContext): ColumnMapping {
   const norm = headers ? headers.map(normalizeHeader) : null;
   const fields: Partial<Record<Field, number>> = {};
+  const fallbacks: Partial<Record<Field, number[]>> = {};
   const matched: Partial<Record<Field, string>> = {};
   const issues: Issue[] = [];
   const absent: { field: Field; wanted: string }[] = [];
+  const taken = new Map<number, string>();
   let width = headers ? headers.length : 0;
 
-  for (const [key, spec] of Object.entries(columns)) {
-    if (!isFieldOf(kind, key)) {
-      throw usageError(`${ctx.file}: columns.${key}: not a field of ${kind}`, `fields of ${kind}: ${FIELDS[kind].join(', ')}`);
-    }
-    const field: Field = key;
+  /** The 0-based column `spec` names for `key`, or -1 when the file lacks it. */
+  const columnOf = (key: string, field: Field, spec: string | number): number => {
     let idx = -1;
     if (typeof spec === 'number') {
       if (!Number.isInteger(spec) || spec < 1) {
@@ -177,17 +207,50 @@ export function mapExplicit(headers: readonly string[] | null, kind: Kind,
         }));
       }
     }
-    if (idx < 0) {
-      absent.push({ field, wanted: typeof spec === 'number' ? `column ${spec}` : `"${spec}"` });
+    if (idx < 0) return -1;
+    const other = taken.get(idx);
+    if (other !== undefined) {
+      throw usageError(`${ctx.file}: columns.${key} and columns.${other} both name column ${idx + 1}`, 'a column feeds one field');
+    }
+    taken.set(idx, key);
+    width = Math.max(width, idx + 1);
+    return idx;
+  };
+  const wantedText = (spec: string | number) => (typeof spec === 'number' ? `column ${spec}` : `"${spec}"`);
+
+  for (const [key, value] of Object.entries(columns)) {
+    if (!isFieldOf(kind, key)) {
+      throw usageError(`${ctx.file}: columns.${key}: not a field of ${kind}`, `fields of ${kind}: ${FIELDS[kind].join(', ')}`);
+    }
+    const field: Field = key;
+    const list = typeof value === 'string' || typeof value === 'number' ? [value] : value;
+    if (list.length > 1 && !FALLBACK_FIELDS[kind].includes(field)) {
+      throw usageError(`${ctx.file}: columns.${key}: a list of columns is read only for ${FALLBACK_FIELDS[kind].join(', ') || 'no field'} of ${kind}`, `name one column for ${field}`);
+    }
+    // a list: the first column the file has, then the others where it is empty
+    const found: number[] = [];
+    const missing: string[] = [];
+    for (const spec of list) {
+      const idx = columnOf(key, field, spec);
+      if (idx < 0) missing.push(wantedText(spec));
+      else {
+        if (found.length === 0) matched[field] = String(spec);
+        found.push(idx);
+      }
+    }
+    if (found.length === 0) {
+      absent.push({ field, wanted: missing.join(' or ') });
       continue;
     }
-    const taken = Object.entries(fields).find(([, i]) => i === idx);
-    if (taken) {
-      throw usageError(`${ctx.file}: columns.${key} and columns.${taken[0]} both name column ${idx + 1}`, 'a column feeds one field');
+    fields[field] = found[0]!;
+    if (found.length > 1) fallbacks[field] = found.slice(1);
+    for (const wanted of missing) {
+      issues.push(makeIssue('column_missing_optional', { file: ctx.file, sheet: ctx.sheet, line: ctx.headerLine, column: wanted }, {
+        expected: wanted,
+        message: `${shownColumn(wanted)} for ${field} (from \`columns:\`) is not in the file; the other columns listed for it are read`,
+        hint: 'fix or remove it under `columns:`',
+      }));
     }
-    fields[field] = idx;
-    matched[field] = String(spec);
-    width = Math.max(width, idx + 1);
   }
 
   const mappedSet = new Set<string>(Object.keys(fields));
@@ -196,7 +259,7 @@ export function mapExplicit(headers: readonly string[] | null, kind: Kind,
     const req = requirementOf(kind, field);
     if (req && unmet.has(req)) {
       const seen = headers ? quoteList(headers) : '(no header row)';
-      const message = `${ctx.file}: column ${wanted} for ${field} (from \`columns:\`) is not in the file; headers seen: ${seen}`;
+      const message = `${ctx.file}: ${shownColumn(wanted)} for ${field} (from \`columns:\`) is not in the file; headers seen: ${seen}`;
       const issue = makeIssue('column_missing', { file: ctx.file, sheet: ctx.sheet, line: ctx.headerLine, column: wanted }, {
         value: seen, expected: wanted, message,
         hint: 'fix the header under `columns:` (matching ignores case, spaces and punctuation), or check the export',
@@ -205,14 +268,16 @@ export function mapExplicit(headers: readonly string[] | null, kind: Kind,
     }
     issues.push(makeIssue('column_missing_optional', { file: ctx.file, sheet: ctx.sheet, line: ctx.headerLine, column: wanted }, {
       expected: wanted,
-      message: `column ${wanted} for ${field} (from \`columns:\`) is not in the file; ${field} stays empty`,
+      message: `${shownColumn(wanted)} for ${field} (from \`columns:\`) is not in the file; ${field} stays empty`,
       hint: 'fix or remove it under `columns:`',
     }));
   }
 
   const byIndex: (Field | null)[] = new Array<Field | null>(width).fill(null);
   for (const [f, i] of Object.entries(fields) as [Field, number][]) byIndex[i] = f;
+  for (const [f, list] of Object.entries(fallbacks) as [Field, number[]][]) for (const i of list) byIndex[i] = f;
   const mapping: ColumnMapping = { kind, fields, byIndex, issues, matched };
+  if (Object.keys(fallbacks).length > 0) mapping.fallbacks = fallbacks;
   if (kind === 'calls' && fields.answered !== undefined) {
     // An explicitly named `is_lost` still reads inverted: the alias data knows how its values read.
     const cf = compiledAliases('calls').fields.find((f) => f.field === 'answered');

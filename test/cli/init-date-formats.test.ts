@@ -1,6 +1,6 @@
 /**
  * Date formats end to end: what `kpi init` writes for a column of several layouts (`A | B`,
- * per field) is read back by `kpi report`, and two-digit years are read as Excel reads them.
+ * per field) is read back by `kpi report`.
  */
 import { describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';

@@ -1,7 +1,8 @@
 /**
  * Header rows mixed from every alias of every kind, the fields' own names and junk, in any
  * order, case and spacing: the mapping stays a mapping and detection stays a decision.
- * - a column serves at most one field, and `fields` and `byIndex` agree;
+ * - a column serves at most one field, and `fields` and `byIndex` agree (a fallback column names
+ *   its field too);
  * - a header that a field's `never` list names is never mapped to that field;
  * - detection never throws, and the kind it picks has its required fields mapped by a strong
  *   alias — or, when no kind has, it is the best-scored one and says what is missing;
@@ -11,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { ALIAS_DATA } from '../../src/mapping/alias-table.js';
 import { detectKind } from '../../src/mapping/detect-kind.js';
-import { FIELDS, type Field } from '../../src/mapping/fields.js';
+import { FALLBACK_FIELDS, FIELDS, type Field } from '../../src/mapping/fields.js';
 import { mapByAliases } from '../../src/mapping/map-columns.js';
 import { normalizeHeader } from '../../src/mapping/header.js';
 import { KINDS } from '../../src/records/types.js';
@@ -47,7 +48,21 @@ describe('header rows mixed from every alias', () => {
             const never = ((ALIAS_DATA[kind].never as Record<string, readonly string[] | undefined>)[field] ?? []).map(normalizeHeader);
             expect(never).not.toContain(normalizeHeader(hs[i]!));
           }
-          expect(m.byIndex.filter((f) => f !== null).length).toBe(cols.length);
+          // a fallback column (FALLBACK_FIELDS) serves its field only, after the field's own column
+          const more = Object.entries(m.fallbacks ?? {}) as [Field, number[]][];
+          for (const [field, list] of more) {
+            expect(FALLBACK_FIELDS[kind]).toContain(field);
+            expect(m.fields[field]).toBeDefined();
+            for (const i of list) {
+              expect(cols).not.toContain(i);
+              expect(m.byIndex[i]).toBe(field);
+              const never = ((ALIAS_DATA[kind].never as Record<string, readonly string[] | undefined>)[field] ?? []).map(normalizeHeader);
+              expect(never).not.toContain(normalizeHeader(hs[i]!));
+            }
+          }
+          const fallbackCols = more.flatMap(([, list]) => list);
+          expect(new Set(fallbackCols).size).toBe(fallbackCols.length);
+          expect(m.byIndex.filter((f) => f !== null).length).toBe(cols.length + fallbackCols.length);
         }
       }),
       { numRuns: fuzzRuns(300), seed: fuzzSeed() },

@@ -19,6 +19,9 @@ import type { CodeJob } from '../../ingest/csv/cell-codes.js';
 
 export type LeadColumns = Partial<Record<'id' | 'created_at' | 'channel' | 'direction' | 'client' | 'client_id' | 'phone' | 'email' | 'manager' | 'segment' | 'status' | 'won_at' | 'amount', number>>;
 
+/** Columns read, in turn, where a field's own column is empty (`ColumnMapping.fallbacks`). */
+export type LeadFallbacks = Partial<Record<'channel' | 'client' | 'phone' | 'email', readonly number[]>>;
+
 export interface DateFormats {
   /** Declared date formats for a field, or null to detect. */
   (field: string): readonly string[] | null;
@@ -104,11 +107,14 @@ export class LeadNormalizer {
     decimal: ',' | '.' | null,
     private readonly file: FileRef,
     table: LeadTable,
+    fallbacks: LeadFallbacks = {},
   ) {
     this.created = new DateCell(s.tz, formats('created_at'));
     this.wonAt = new DateCell(s.tz, formats('won_at'));
     this.amount = new NumberCell(decimal);
     for (const [f, i] of Object.entries(cols)) this.refs[f] = colRef(headers, i);
+    this.alt = fallbacks;
+    for (const list of Object.values(fallbacks)) for (const i of list) this.altRefs.set(i, colRef(headers, i)!);
     const t = table;
     this.none = { manager: t.managers.id(s.manager(null)), segment: t.segments.id(NONE), channel: t.channels.id(s.channel(null).channel) };
     this.channelMemo = new DictMemo(t.channels, () => true, (id, raw) => {
@@ -174,13 +180,48 @@ export class LeadNormalizer {
 
   private workerPhones = false;
 
+  private readonly alt: LeadFallbacks;
+  private readonly altRefs = new Map<number, ColumnRef>();
+  /** The text and column of the last phone `phoneCode` read (its warning names them). */
+  private phText = '';
+  private phRef: ColumnRef | null = null;
+
+  /** The first non-empty cell of `cols` (a field's fallback columns); '' when none. */
+  private altText(row: RawRow, cols: readonly number[] | undefined): string {
+    if (cols === undefined) return '';
+    for (let k = 0; k < cols.length; k++) {
+      const t = readText(row.cells[cols[k]!] ?? null);
+      if (t !== '') return t;
+    }
+    return '';
+  }
+
+  /**
+   * The phone memo's code of the row's phone: its own column's, else the first fallback column's
+   * that holds a phone (a null sentinel is none); sets `phText` and `phRef`. 0 for none.
+   */
+  private phoneCode(row: RawRow, own: string): number {
+    let code = own === '' ? 0 : this.phoneMemo.of(own);
+    this.phText = own;
+    this.phRef = this.refs.phone ?? null;
+    const alt = this.alt.phone;
+    if (code !== 0 || alt === undefined) return code;
+    for (let k = 0; k < alt.length; k++) {
+      const t = readText(row.cells[alt[k]!] ?? null);
+      if (t === '' || (code = this.phoneMemo.of(t)) === 0) continue;
+      this.phText = t;
+      this.phRef = this.altRefs.get(alt[k]!) ?? null;
+      return code;
+    }
+    return 0;
+  }
+
   /**
    * The phone of `row` as a `phones` id, worked out here (a row merged into a record: its sample
    * shows the phone at once).
    */
   phoneOf(row: RawRow): number {
-    const ph = this.raw(row, this.cols.phone);
-    return ((ph === '' ? 0 : this.phoneMemo.of(ph)) >> 1) - 1;
+    return (this.phoneCode(row, this.raw(row, this.cols.phone)) >> 1) - 1;
   }
 
   /** Feed detection (all rows, in order, before parse of undecided columns). */
@@ -259,7 +300,8 @@ export class LeadNormalizer {
     }
 
     // group fields keep null-like text as written (SPEC §2: `NA` may be North America)
-    const chText = this.raw(row, c.channel);
+    let chText = this.raw(row, c.channel);
+    if (chText === '') chText = this.altText(row, this.alt.channel);
     let direction: 'inbound' | 'outbound';
     if (chText === '') {
       r.channelRaw = -1;
@@ -288,19 +330,20 @@ export class LeadNormalizer {
 
     // coded by the reading worker: its own dictionary's id, renumbered once the file is read
     const wc = this.workerPhones && row.ids ? (row.ids[row.idAt! + PHONE_SLOT] as number) : -1;
-    if (wc >= 0) {
+    // the worker coded the phone column; an empty one may still have a fallback column
+    if (wc >= 2 || (wc >= 0 && this.alt.phone === undefined)) {
       r.phone = wc < 2 ? -1 : PHONE_PENDING + (wc >> 1) - 1;
       if ((wc & 1) === 1) out.warnFound('phone_invalid', this.refs.phone!, this.raw(row, c.phone), 'not a valid phone number; kept as digits');
     } else {
-      const ph = this.raw(row, c.phone);
-      const pc = ph === '' ? 0 : this.phoneMemo.of(ph);
+      const pc = this.phoneCode(row, wc >= 0 ? '' : this.raw(row, c.phone));
       r.phone = (pc >> 1) - 1;
-      if ((pc & 1) === 1) out.warnFound('phone_invalid', this.refs.phone!, ph, 'not a valid phone number; kept as digits');
+      if ((pc & 1) === 1) out.warnFound('phone_invalid', this.phRef, this.phText, 'not a valid phone number; kept as digits');
     }
 
     const em = this.raw(row, c.email);
     const eid = row.ids ? (row.ids[row.idAt! + EMAIL_SLOT] as number) : -1;
     r.email = em === '' ? -1 : eid >= 0 ? this.emailCodes.of(em, eid) : this.emailMemo.of(em);
+    if (r.email < 0 && this.alt.email !== undefined) r.email = this.altEmail(row, this.alt.email);
 
     const st = this.raw(row, c.status);
     r.status = st === '' ? -1 : this.statusMemo.of(st);
@@ -315,9 +358,14 @@ export class LeadNormalizer {
     const id = this.raw(row, c.id);
     r.id = id === '' || s.isNull(id) ? null : id;
     if (r.id !== null && isExponentForm(id)) warnExponent(out, this.refs.id!, id, 'id');
-    const cl = this.raw(row, c.client);
+    let cl = this.raw(row, c.client);
     // numbered by a reading worker: the code by index, no guess or lookup
-    const nid = row.ids ? (row.ids[row.idAt! + NAME_SLOT] as number) : -1;
+    let nid = row.ids ? (row.ids[row.idAt! + NAME_SLOT] as number) : -1;
+    if (cl === '' && this.alt.client !== undefined) {
+      // the worker numbered the client column only: a fallback's name is looked up here
+      cl = this.altText(row, this.alt.client);
+      nid = -1;
+    }
     if (cl === '') r.client = -1;
     else if (nid >= 0) r.client = this.clientCodes.of(cl, nid);
     else {
@@ -329,6 +377,16 @@ export class LeadNormalizer {
     r.manager = mg === '' ? this.none.manager : this.managerMemo.of(mg);
     const sg = this.raw(row, c.segment);
     r.segment = sg === '' ? this.none.segment : this.segmentMemo.of(sg);
+  }
+
+  /** The e-mail of the first fallback column that holds one (a null sentinel is none); -1 for none. */
+  private altEmail(row: RawRow, cols: readonly number[]): number {
+    for (let k = 0; k < cols.length; k++) {
+      const t = readText(row.cells[cols[k]!] ?? null);
+      const id = t === '' ? -1 : this.emailMemo.of(t);
+      if (id >= 0) return id;
+    }
+    return -1;
   }
 
   /** Where this normalizer's records come from (for messages). */
