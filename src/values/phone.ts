@@ -9,6 +9,7 @@
  *              `Unavailable`, `Скрыт…`, `Неизвест…`, `Аноним…` → value null
  *   invalid    anything else with digits → the digits (the caller warns `phone_invalid`)
  *
+ * A cell of several numbers (`+7 495 100-00-01, +7 916 200-00-01`) is its first one.
  * Wrappers are peeled first: an Asterisk clid `"User 9" <113>` gives `113`, a SIP URI
  * `sip:101@pbx` gives `101`, a 3CX `Name (101)` gives `101`, and an extension suffix
  * (`+7 912 345-67-89 доб. 12`, `ext. 12`, `x12`) is dropped — the line is what calls are matched on.
@@ -29,6 +30,27 @@ function anonymous(): { kind: PhoneKind; value: string | null } {
 
 function planOf(country: string): PhonePlan | null {
   return PHONE_PLANS[country] ?? PHONE_PLANS[country.toUpperCase()] ?? null;
+}
+
+const SEVERAL = /[,;\n\r]/;
+
+/**
+ * Several numbers in one cell — Bitrix joins a contact's phones with `, `, amoCRM importers split
+ * on `, ; ` and line breaks (EXPORT-FORMATS §0.12) — are the first one: its digits glued to the
+ * next number's were an invalid 22-digit phone. A part without a digit is skipped; an Asterisk
+ * clid (`"Ivanov, Ivan" <113>`) is left whole for `unwrap`.
+ */
+function firstOfSeveral(s: string): string {
+  if (s.includes('<')) return s;
+  let from = 0;
+  for (let i = 0; i <= s.length; i++) {
+    const c = i < s.length ? s.charCodeAt(i) : 44;
+    if (c !== 44 && c !== 59 && c !== 10 && c !== 13) continue;
+    const part = s.slice(from, i);
+    if (/\d/.test(part)) return part.trim();
+    from = i + 1;
+  }
+  return s;
 }
 
 /** Peel the wrappers that carry a number inside text (see the module comment). */
@@ -60,6 +82,7 @@ export function normalizePhone(raw: string, defaultCountry: string): { kind: Pho
   const plan = planOf(defaultCountry);
   let s = raw.trim();
   if (s === '') return anonymous();
+  if (SEVERAL.test(s)) s = firstOfSeveral(s);
   if (hasLetter(s) || s.includes('<') || s.includes('#')) {
     s = unwrap(s);
     const lower = s.toLowerCase();

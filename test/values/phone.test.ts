@@ -82,6 +82,15 @@ describe('normalizePhone', () => {
     expect(new Set(forms.map((f) => normalizePhone(f, 'RU').value)).size).toBe(1);
   });
 
+  it('a cell of several numbers is its first (Bitrix joins them with ", ")', () => {
+    for (const raw of ['+7 495 100-00-01, +7 916 200-00-01', '+7 495 100-00-01; 8 916 200-00-01', '+7 495 100-00-01\n+7 916 200-00-01', ', +7 495 100-00-01, +7 916 200-00-01']) {
+      expect(normalizePhone(raw, 'RU')).toEqual({ kind: 'e164', value: '+74951000001' });
+    }
+    expect(normalizePhone('+7 912 345-67-89, доб. 12', 'RU')).toEqual({ kind: 'e164', value: '+79123456789' });
+    // an Asterisk clid whose name has a comma stays the extension in brackets
+    expect(normalizePhone('"Ivanov, Ivan" <113>', 'RU')).toEqual({ kind: 'ext', value: '113' });
+  });
+
   it('under an unsupported default country only international forms are E.164', () => {
     expect(normalizePhone('+358 40 1234567', 'FI')).toEqual({ kind: 'e164', value: '+358401234567' });
     expect(normalizePhone('00358 40 1234567', 'FI')).toEqual({ kind: 'e164', value: '+358401234567' });
