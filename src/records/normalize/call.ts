@@ -244,8 +244,12 @@ export class CallNormalizer {
     r.answered = answered;
 
     const mg = this.raw(row, c.manager);
-    if (mg !== '') r.manager = this.managerMemo.of(mg);
-    else if (c.manager === undefined) {
+    // FreePBX's `cnum` is the caller's number: on an inbound call, the outside caller, who is no
+    // manager (EXPORT-FORMATS §2: "manager←cnum (outbound) / dst ext (inbound)") — a manager
+    // cell that repeats an inbound call's caller gives way to the internal side, as below
+    const callerEcho = direction === DIR_INBOUND && fromRaw !== null && mg === fromRaw;
+    if (mg !== '' && !callerEcho) r.manager = this.managerMemo.of(mg);
+    else if (c.manager === undefined || callerEcho) {
       // Decision #11(c): no manager column → the internal side's number
       const side = direction === DIR_INBOUND ? toRaw : fromRaw;
       r.manager = side === null ? this.none.manager : this.managerMemo.of(side);
