@@ -146,7 +146,7 @@ export async function loadInputs(specs: readonly InputSpec[], s: NormalizeSettin
     res.issues.push(...setup.warnings);
     stats.warnings += setup.warnings.filter((w) => w.severity === 'warning').length;
 
-    if (setup.kind === 'calls' && setup.mapping && setup.mapping.fields['direction' as never] === undefined && !s.isInternal) {
+    if (setup.kind === 'calls' && setup.mapping && setup.mapping.fields['direction' as never] === undefined && !setup.mapping.inboundOnly && !s.isInternal) {
       report.problems.push(makeIssue('direction_undecidable', { file: spec.display, sheet: table.info.sheet }, {
         message: 'calls without a direction column need `internal_numbers:` to tell inbound from outbound',
         hint: 'add e.g. `internal_numbers: ["^1\\\\d\\\\d$"]` (your extensions) to kpi.config.yaml',

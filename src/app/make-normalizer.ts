@@ -67,8 +67,10 @@ export function makeNormalizer(kind: Kind, setup: TableSetup, base: NormalizeSet
   const headers = columnNames(setup);
   if (kind === 'leads') return new LeadNormalizer(cols as LeadColumns, headers, s, formats, dec, ref, stores.leads.table, setup.mapping!.fallbacks as LeadFallbacks | undefined);
   if (kind === 'calls') {
-    const read = setup.mapping!.answeredRead;
-    return new CallNormalizer(cols as CallColumns, headers, s, formats, ref, read ? makeAnsweredReader(read) : parseBool, stores.calls.table);
+    const m = setup.mapping!;
+    const read = m.answeredRead;
+    const tracking = { ...(m.directionRead ? { directionRead: m.directionRead } : {}), ...(m.inboundOnly ? { inboundOnly: m.inboundOnly } : {}) };
+    return new CallNormalizer(cols as CallColumns, headers, s, formats, ref, read ? makeAnsweredReader(read) : parseBool, stores.calls.table, tracking);
   }
   return new InvoiceNormalizer(cols as InvoiceColumns, headers, s, formats, dec, ref, stores.invoices.table);
 }

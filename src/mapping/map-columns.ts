@@ -34,6 +34,34 @@ export interface ColumnMapping {
    * mobile one. `byIndex` names the field at each of them too.
    */
   fallbacks?: Partial<Record<Field, number[]>>;
+  /** Calltouch's `callbackCall` as the direction column: a yes/no flag, yes = a callback (outbound). */
+  directionRead?: 'callback';
+  /**
+   * A call-tracking log (Roistat, Calltouch) without a direction column: every call in it came in
+   * on a tracking number, so every call is inbound (EXPORT-FORMATS §2, §5).
+   */
+  inboundOnly?: true;
+}
+
+/** Headers only a call-tracking system's log has (Roistat's visit and marker, Calltouch's call flags). */
+const CALL_TRACKING_MARKERS = new Set(['visit id', 'marker', 'callbackcall', 'uniquecall', 'targetcall', 'uniqtargetcall']);
+
+/** A call log's direction as a call-tracking log gives it (see `directionRead`, `inboundOnly`). */
+function callTracking(mapping: ColumnMapping, norm: readonly string[] | null): void {
+  if (mapping.kind !== 'calls' || norm === null) return;
+  const d = mapping.fields.direction;
+  if (d !== undefined) {
+    if (norm[d] !== 'callbackcall') return;
+    mapping.directionRead = 'callback';
+    // its `callerNumber` is the client's number both ways: the caller of a call that came in, the
+    // number called back — the other party's one column (`phone`), not `from`
+    const f = mapping.fields;
+    if (f.from !== undefined && f.to === undefined && f.phone === undefined) {
+      f.phone = f.from;
+      mapping.byIndex[f.from] = 'phone';
+      delete f.from;
+    }
+  } else if (norm.some((n) => CALL_TRACKING_MARKERS.has(n))) mapping.inboundOnly = true;
 }
 
 
@@ -143,6 +171,7 @@ export function matchAliases(headers: readonly string[], kind: Kind, ctx: MapCon
   const mapping: ColumnMapping = { kind, fields, byIndex, issues, matched };
   if (answeredRead) mapping.answeredRead = answeredRead;
   if (Object.keys(fallbacks).length > 0) mapping.fallbacks = fallbacks;
+  callTracking(mapping, norm);
   return { mapping, weakFields, hintColumns };
 }
 
@@ -284,5 +313,6 @@ export function mapExplicit(headers: readonly string[] | null, kind: Kind,
     const a = cf && norm ? aliasFor(cf, norm[fields.answered] ?? '') : null;
     mapping.answeredRead = a?.read ?? 'flag';
   }
+  callTracking(mapping, norm);
   return mapping;
 }

@@ -115,7 +115,8 @@ const CASES: SystemCase[] = [
       'uniqTargetCall', 'callbackCall', 'source', 'medium', 'utmSource', 'utmMedium', 'utmCampaign', 'utmContent', 'utmTerm',
       'keyword', 'city', 'hostname', 'clientId'],
     kind: 'calls',
-    expect: { id: 'callId', started_at: 'date', from: 'callerNumber', tracking_number: 'phoneNumber', answered: 'successful', duration_s: 'duration' },
+    // `callbackCall` is the direction (a flag: true = a callback); `callerNumber` the client both ways
+    expect: { id: 'callId', started_at: 'date', phone: 'callerNumber', from: null, direction: 'callbackCall', tracking_number: 'phoneNumber', answered: 'successful', duration_s: 'duration' },
   },
   {
     system: 'Roistat call tracking',

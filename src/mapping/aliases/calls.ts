@@ -25,7 +25,9 @@ export const CALL_ALIASES: KindAliases<CallField> = {
     // count toward kind detection (Zoho campaigns have a `Type` too).
     direction: ['Direction', 'Call Type', 'call direction - type', 'Call Direction', 'Направление',
       'Направление звонка', 'Тип звонка', 'Тип вызова', { header: 'Тип', weak: true },
-      { header: 'type', weak: true }],
+      { header: 'type', weak: true },
+      // Calltouch: every call is inbound but a callback (`true`): read as a flag (`directionRead`)
+      'callbackCall'],
     from: ['src', 'from', 'Откуда', 'Кто звонил', 'Номер звонящего', 'from_number', 'from-no',
       'caller', 'callerNumber', 'Caller Number', 'callfrom', 'Caller ID', 'clid'],
     // Roistat's `callee` is the tracking number (see tracking_number), not `to`.

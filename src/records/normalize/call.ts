@@ -38,6 +38,8 @@ export class CallNormalizer {
    */
   private readonly phoneMemo: Memo;
   private readonly internal: boolean;
+  /** Every call is inbound where nothing else says (a call-tracking log: `inboundOnly`). */
+  private readonly inboundOnly: boolean;
   private readonly directionMemo: Memo;
   private readonly answeredMemo: Memo;
   private readonly statusMemo: Memo;
@@ -60,7 +62,10 @@ export class CallNormalizer {
     /** How the `answered` column reads (flag, inverted `is_lost`, non-empty missed reason…). */
     readAnswered: (s: string) => boolean | null = parseBool,
     table: CallTable,
+    /** A call-tracking log's direction (`ColumnMapping.directionRead`, `inboundOnly`). */
+    tracking: { directionRead?: 'callback'; inboundOnly?: true } = {},
   ) {
+    this.inboundOnly = tracking.inboundOnly === true;
     this.started = new DateCell(s.tz, formats('started_at'));
     for (const [f, i] of Object.entries(cols)) this.refs[f] = colRef(headers, i);
     this.answeredUnknown = cols.answered === undefined && cols.status === undefined && cols.duration_s === undefined;
@@ -73,8 +78,14 @@ export class CallNormalizer {
       const p = normalizePhone(raw, s.defaultCountry);
       return (t.phones.id(p.value) + 1) * 4 + (isInternal !== null && isInternal(raw) ? 2 : 0) + (p.kind === 'anonymous' ? 1 : 0);
     });
+    const callback = tracking.directionRead === 'callback';
     this.directionMemo = new TextMemo((raw) => {
       if (s.isNull(raw)) return DIR_NULL_TEXT;
+      if (callback) {
+        // Calltouch `callbackCall`: true for a callback it placed, false for a call that came in
+        const b = parseBool(raw);
+        return b === null ? -1 : b ? DIR_OUTBOUND : DIR_INBOUND;
+      }
       const d = s.direction(raw);
       return d === 'inbound' ? DIR_INBOUND : d === 'outbound' ? DIR_OUTBOUND : d === 'internal' ? DIR_INTERNAL : -1;
     });
@@ -215,6 +226,7 @@ export class CallNormalizer {
       else if (fi) direction = DIR_OUTBOUND;
       else if (ti) direction = DIR_INBOUND;
     }
+    if (direction < 0 && this.inboundOnly) direction = DIR_INBOUND;
     if (direction < 0) {
       out.reject('call_direction_unknown', this.refs.direction ?? this.refs.from ?? null, `${fromRaw ?? ''} → ${toRaw ?? ''}`, 'one side to be an internal number', 'check `internal_numbers:` (regexes matched on the raw numbers, e.g. "^1\\\\d\\\\d$")');
     }
