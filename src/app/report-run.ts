@@ -6,6 +6,8 @@ import type { SharedOptions } from '../cli/options.js';
 import { makeContext, parallelRun, pipeRun, type RunContext } from './context.js';
 import { loadInputs, type LoadResult } from './load.js';
 import { engineOptions } from './linked-run.js';
+import { detectedKinds, missingKindHint } from './missing-inputs.js';
+import { KINDS } from '../records/types.js';
 import { inputError, usageError } from '../errors/kpi-error.js';
 import { makeIssue, type Issue } from '../errors/issue.js';
 import { resolveSpan } from '../period/span.js';
@@ -77,14 +79,19 @@ export async function runReport(files: readonly string[], o: SharedOptions, env:
   if (only) {
     const computable = METRICS.some((m) => m.sections.includes(only) && m.needs.every((k) => load.has[k]));
     if (!computable) {
-      const detected = load.files.map((f) => f.setup.kind ?? 'unknown');
-      throw inputError(`nothing to show in ${only}: its inputs are missing among ${load.files.length} file(s) (detected: ${detected.join(', ')})`, { hint: 'give the files this section needs (see kpi inspect)' });
+      // the hint names what is missing for the section's nearest metrics (`kpi inbound` with
+      // calls only: leads, not leads or invoices — leads alone show its lead counts)
+      const lacks = METRICS.filter((m) => m.sections.includes(only)).map((m) => m.needs.filter((k) => !load.has[k]));
+      const fewest = Math.min(...lacks.map((l) => l.length));
+      const kinds = KINDS.filter((k) => lacks.some((l) => l.length === fewest && l.includes(k)));
+      throw inputError(`nothing to show in ${only}: its inputs are missing among ${load.files.length} file(s) (detected: ${detectedKinds(load)})`, { hint: missingKindHint(kinds) });
     }
   }
 
   const resolved = resolveSpan({ period: o.period, begin: o.begin, end: o.end, interval: o.interval, today: ctx.today, weekStart, dataMin, dataMax });
   // with no records the span module's warning says so; our own no_records issue below covers it
   if (resolved.span !== null) for (const w of resolved.warnings) issues.push(makeIssue('future_date', { file: '-' }, { message: w, severity: 'warning' }));
+  for (const c of resolved.conflicts) issues.push(makeIssue('period_flag_conflict', { file: '-' }, { message: c, hint: 'give either -p or -b/-e' }));
   if (dataMax !== null && dataMax > ctx.today && !o.period && !o.end) {
     for (const [kind, c] of Object.entries(cov)) {
       if (c && c.max > ctx.today) issues.push(makeIssue('future_date', { file: load.files.filter((f) => f.setup.kind === kind).map((f) => f.spec.display).join(', ') || '-' }, { message: `${kind} have records dated after today (latest ${formatDay(c.max)}); they appear only when -p or -e covers them` }));

@@ -12,7 +12,7 @@ import type { Kind } from '../records/types.js';
 import type { CellRange } from '../ingest/xlsx/read-xlsx.js';
 import { findHeaderRow } from '../mapping/header-row.js';
 import { detectHeaderlessProfile, profileColumns } from '../mapping/profiles.js';
-import { detectKind, type KindScore } from '../mapping/detect-kind.js';
+import { detectKind, signalFields, type KindScore } from '../mapping/detect-kind.js';
 import { mapByAliases, mapExplicit, type ColumnMapping } from '../mapping/map-columns.js';
 import { missingRequired } from '../mapping/fields.js';
 import { findSplitMoment } from '../mapping/split-moment.js';
@@ -115,12 +115,17 @@ export function setupTable(
     const d = detectKind(headers);
     kindScores = d.scores;
     if (d.ambiguous) {
+      // name the kinds that tie, not the complete ones: the tie may be among kinds that each lack
+      // a required column (while another kind, with no telling column, has them all)
+      const tied = d.tied.map((s) => `${s.kind}: score ${s.score}${s.missing.length ? `, no column for ${s.missing.join(', ')}` : ''}`);
       problems.push(makeIssue('kind_ambiguous', { file, sheet, line: headerLine }, {
-        message: `the headers fit several kinds (${d.scores.filter((s) => s.missing.length === 0).map((s) => `${s.kind} ${s.score}`).join(', ')})`,
+        value: headers.filter((h) => h !== '').slice(0, 12).join(', '),
+        message: `the headers fit several kinds equally (${tied.join('; ')})`,
         hint: KIND_HINT,
       }));
     } else if (!d.kind) {
-      const per = d.scores.map((s) => `${s.kind}: missing ${s.missing.join(', ')}`).join('; ');
+      // a kind whose required columns are all there failed for want of a column that tells it apart
+      const per = d.scores.map((s) => `${s.kind}: ${s.missing.length ? `missing ${s.missing.join(', ')}` : `no column that tells it apart (${signalFields(s.kind)})`}`).join('; ');
       problems.push(makeIssue('kind_unknown', { file, sheet, line: headerLine }, {
         value: headers.filter((h) => h !== '').slice(0, 12).join(', '),
         message: `no record kind fits these headers (${per})`,

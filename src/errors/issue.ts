@@ -82,6 +82,7 @@ export const ISSUE_CODES = {
   unknown_direction: 'warning',
   answered_unknown: 'warning',
   kind_flag_conflict: 'warning',
+  period_flag_conflict: 'warning',
   file_repeated: 'warning',
   config_multiple: 'warning',
   no_records: 'warning',

@@ -10,7 +10,10 @@
  * Candidates are the kinds with a score > 0 whose required fields all map; when there are none,
  * the kinds with a score > 0 at all (a closed-deals export without `created_at` is still a leads
  * file — it merges into its leads by id, SPEC §2 — and `missing` says what it lacks). Among the
- * candidates the highest score wins; a tie at the top is ambiguous, never a guess.
+ * candidates the highest score wins; a tie at the top is ambiguous, never a guess — unless no kind
+ * has its required fields at all (`ID;Стадия;Сумма`: leads lack created_at, invoices a date and a
+ * client): then naming either kind would only trade the error for `column_missing`, so the file is
+ * unknown, and `missing` says per kind what it lacks.
  */
 import type { Kind } from '../records/types.js';
 import { KINDS } from '../records/types.js';
@@ -35,23 +38,34 @@ export function scoreKind(headers: readonly string[], kind: Kind): KindScore {
   return { kind, score, missing: missingRequired(kind, mapped) };
 }
 
-/** Pick the single highest score, or report a tie. */
-function pick(cands: readonly KindScore[]): { kind: Kind | null; ambiguous: boolean } {
+/** Pick the single highest score, or return the kinds that tie at the top. */
+function pick(cands: readonly KindScore[]): { kind: Kind | null; tied: KindScore[] } {
   let top = -1;
   for (const c of cands) top = Math.max(top, c.score);
   const winners = cands.filter((c) => c.score === top);
-  if (winners.length === 1) return { kind: winners[0]!.kind, ambiguous: false };
-  return { kind: null, ambiguous: winners.length > 1 };
+  if (winners.length === 1) return { kind: winners[0]!.kind, tied: [] };
+  return { kind: null, tied: winners };
 }
 
 /** Overrides #17: score each kind by the fields that tell it apart (invoices: amount, quantity, unit
  *  price, invoice number, cost; calls: duration, direction, disposition/status, from/to; leads:
  *  source/channel, stage/status, lead/deal title), only among kinds whose required fields map;
- *  the clear winner is taken; a tie → ambiguous. */
-export function detectKind(headers: readonly string[]): { kind: Kind | null; ambiguous: boolean; scores: KindScore[] } {
+ *  the clear winner is taken; a tie → ambiguous, with `tied` the kinds that tie (the message names
+ *  them: the complete ones when some are, else the incomplete ones, which `scores` alone cannot
+ *  tell); a tie when no kind has its required fields → unknown (not ambiguous, `tied` empty). */
+export function detectKind(headers: readonly string[]): { kind: Kind | null; ambiguous: boolean; tied: KindScore[]; scores: KindScore[] } {
   const scores = KINDS.map((k) => scoreKind(headers, k));
   const scored = scores.filter((s) => s.score > 0);
   const complete = scored.filter((s) => s.missing.length === 0);
-  const { kind, ambiguous } = pick(complete.length > 0 ? complete : scored);
-  return { kind, ambiguous, scores };
+  const { kind, tied } = pick(complete.length > 0 ? complete : scored);
+  if (tied.length > 1 && scores.some((s) => s.missing.length === 0)) return { kind, ambiguous: true, tied, scores };
+  return { kind, ambiguous: false, tied: [], scores };
+}
+
+/** The fields that score for a kind, for messages: `channel, status` (a group as `cost/unit_cost/profit`). */
+export function signalFields(kind: Kind): string {
+  const a = compiledAliases(kind);
+  const groups = a.signals.map((g) => g.join('/'));
+  if (a.hints.size > 0) groups.push('a title'); // leads: "Название сделки", "Deal Name", …
+  return groups.join(', ');
 }

@@ -27,8 +27,11 @@ export interface ResolvedSpan {
   span: Span | null;
   interval: Interval;
   columns: Column[];
-  /** Human messages for the caller to raise as warnings (flag conflicts, future records…). */
+  /** Human messages for the caller to raise as warnings (future records, a soft edge guessed…). */
   warnings: string[];
+  /** Flags that contradict each other (-p with -b/-e): raised as `period_flag_conflict`, not
+   *  `future_date` as every warning above is. */
+  conflicts: string[];
 }
 
 const given = (s: string | null | undefined): s is string => s !== undefined && s !== null;
@@ -55,6 +58,7 @@ function edgeOf(expr: string, flag: string, today: Day, weekStart: WeekStart): D
  */
 export function resolveSpan(req: SpanRequest): ResolvedSpan {
   const warnings: string[] = [];
+  const conflicts: string[] = [];
   const { today, weekStart } = req;
   let explicitStart: Day | null = null;
   let explicitEnd: Day | null = null;
@@ -62,7 +66,8 @@ export function resolveSpan(req: SpanRequest): ResolvedSpan {
   let weekBasis: WeekStart = weekStart;
 
   if (given(req.period)) {
-    if (given(req.begin) || given(req.end)) warnings.push('-p/--period wins over -b/--begin and -e/--end, which are ignored');
+    const ignored = [given(req.begin) ? '-b/--begin' : null, given(req.end) ? '-e/--end' : null].filter((f) => f !== null);
+    if (ignored.length > 0) conflicts.push(`-p/--period wins over ${ignored.join(' and ')}, which ${ignored.length > 1 ? 'are' : 'is'} ignored`);
     const p = parsePeriod(req.period, today, weekStart);
     explicitStart = p.start;
     explicitEnd = p.end;
@@ -92,7 +97,7 @@ export function resolveSpan(req: SpanRequest): ResolvedSpan {
   if (start === null && end === null) {
     if (softStart === null || softEnd === null) {
       warnings.push('no records and no period: nothing to report');
-      return { span: null, interval, columns: [], warnings };
+      return { span: null, interval, columns: [], warnings, conflicts };
     }
     start = softStart;
     end = softEnd;
@@ -112,7 +117,7 @@ export function resolveSpan(req: SpanRequest): ResolvedSpan {
   }
 
   const span = { start, end: end as Day };
-  return { span, interval, columns: splitColumns(span, interval, weekBasis), warnings };
+  return { span, interval, columns: splitColumns(span, interval, weekBasis), warnings, conflicts };
 }
 
 /**

@@ -23,6 +23,25 @@ describe('detectKind (Overrides #17)', () => {
     expect(d.kind).toBeNull();
   });
 
+  it('a tie where no kind has its required fields is unknown, not ambiguous (nothing to name)', () => {
+    for (const headers of [['ID', 'Стадия', 'Дата закрытия', 'Сумма'], ['Id', 'StageName', 'CloseDate', 'Amount'], ['ID', 'Стадия', 'Сумма']]) {
+      const d = detectKind(headers);
+      expect([d.kind, d.ambiguous, d.tied]).toEqual([null, false, []]);
+      expect(d.scores.map((s) => [s.kind, s.missing])).toEqual([
+        ['leads', ['created_at']],
+        ['calls', ['started_at']],
+        ['invoices', ['date', 'client or client_id']],
+      ]);
+    }
+  });
+
+  it('a tie among incomplete kinds while another kind has its fields stays ambiguous, and `tied` names the tie', () => {
+    const d = detectKind(['Created Time', 'Amount', 'Status', 'Duration', 'Call Type', 'Invoice Number']);
+    expect([d.kind, d.ambiguous]).toEqual([null, true]);
+    expect(d.tied.map((s) => [s.kind, s.score])).toEqual([['calls', 2], ['invoices', 2]]);
+    expect(detectKind(['date', 'from', 'Customer', 'Amount']).tied.map((s) => [s.kind, s.missing])).toEqual([['calls', []], ['invoices', []]]);
+  });
+
   it('generic words (Type, Status) map but do not make a file a call log', () => {
     const d = detectKind(['CAMPAIGNID', 'Campaign Name', 'Type', 'Status', 'Created Time', 'Expected Revenue', 'Actual Cost']);
     expect(d.kind).toBeNull();

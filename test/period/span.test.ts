@@ -128,7 +128,10 @@ describe('resolveSpan — flags (Decision #32)', () => {
   it('-p wins over -b/-e, with a warning', () => {
     const r = resolveSpan(req({ period: '2026-10', begin: '2026-01-01', end: '2026-12-01' }));
     expect(isoSpan(r.span)).toEqual(['2026-10-01', '2026-11-01']);
-    expect(r.warnings).toEqual([expect.stringMatching(/-p\/--period wins over -b\/--begin and -e\/--end/)]);
+    // a flag conflict, not a warning about the data (raised as period_flag_conflict, not future_date)
+    expect(r.conflicts).toEqual([expect.stringMatching(/-p\/--period wins over -b\/--begin and -e\/--end, which are ignored/)]);
+    expect(r.warnings).toEqual([]);
+    expect(resolveSpan(req({ period: '2026-10', begin: '2026-01-01' })).conflicts).toEqual(['-p/--period wins over -b/--begin, which is ignored']);
   });
 
   it('-b/-e are exact edges: edge columns clipped', () => {

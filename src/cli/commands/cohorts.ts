@@ -4,6 +4,7 @@
  * periods since; cells the share of the cohort active and its revenue.
  */
 import { loadAndLink } from '../../app/linked-run.js';
+import { missingKindError } from '../../app/missing-inputs.js';
 import { computeCohorts } from '../../kpi/cohorts.js';
 import { resolveSpan } from '../../period/span.js';
 import { addIntervals, formatDay, intervalLabel } from '../../period/calendar.js';
@@ -12,7 +13,7 @@ import { renderRows, type Cell } from '../../render/rows.js';
 import { writeOutput } from '../../app/write-output.js';
 import { writeRejects } from '../../app/rejects.js';
 import { summarizeIssues } from '../../errors/format.js';
-import { EXIT, inputError, usageError } from '../../errors/kpi-error.js';
+import { EXIT, usageError } from '../../errors/kpi-error.js';
 import { issueJson, jsonPieces } from '../../render/json.js';
 import { collectingEvery } from '../../app/collect-garbage.js';
 import { VERSION } from '../version.js';
@@ -26,7 +27,7 @@ export async function run(files: string[], o: SharedOptions, io: Io): Promise<nu
   if (o.compare) throw usageError('--compare does not apply to kpi cohorts');
   const run = await loadAndLink(files, o, io.env, io.cwd);
   const { ctx, load, linked, weekStart } = run;
-  if (!load.has.invoices) throw inputError(`kpi cohorts needs invoices; none among ${load.files.length} file(s) (detected: ${load.files.map((f) => f.setup.kind ?? 'unknown').join(', ')})`);
+  if (!load.has.invoices) throw missingKindError('kpi cohorts', 'invoices', load);
   // the first and last day of a positive, non-void line, read from the table in place
   const lines = load.tables.invoices;
   let dataMin: Day | null = null;

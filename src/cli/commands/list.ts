@@ -3,6 +3,7 @@
  * (SPEC-DECISIONS #8): P is the whole -p/-b/-e span as one period; default the last complete interval.
  */
 import { loadAndLink } from '../../app/linked-run.js';
+import { missingKindError } from '../../app/missing-inputs.js';
 import { listAtRisk, listLostClients, listMissedUnreturned, listNewClients } from '../../kpi/lists.js';
 import { resolveSpan, splitColumns } from '../../period/span.js';
 import { lastCompleteInterval, previousSpan } from '../../period/compare.js';
@@ -13,7 +14,7 @@ import { renderRows, type Cell } from '../../render/rows.js';
 import { writeOutput } from '../../app/write-output.js';
 import { writeRejects } from '../../app/rejects.js';
 import { summarizeIssues } from '../../errors/format.js';
-import { EXIT, inputError, usageError } from '../../errors/kpi-error.js';
+import { EXIT, usageError } from '../../errors/kpi-error.js';
 import { issueJson, jsonPieces } from '../../render/json.js';
 import { collectingEvery } from '../../app/collect-garbage.js';
 import { VERSION } from '../version.js';
@@ -42,7 +43,7 @@ export async function run(files: string[], o: SharedOptions, io: Io, extra: Reco
   const run = await loadAndLink(files, o, io.env, io.cwd);
   const { ctx, load, linked } = run;
   const def = LISTS[name];
-  if (!load.has[def.needs]) throw inputError(`kpi list ${name} needs ${def.needs}; none among ${load.files.length} file(s) (detected: ${load.files.map((f) => f.setup.kind ?? 'unknown').join(', ')})`);
+  if (!load.has[def.needs]) throw missingKindError(`kpi list ${name}`, def.needs, load);
   const interval = o.interval ?? 'month';
   let span: Span;
   if (o.period || o.begin || o.end) {

@@ -63,10 +63,16 @@ export async function readXlsx(
     const workbookEntry = findEntry(index, workbookPath);
     if (!workbookEntry) throw invalidXlsx(label, 'no workbook part; is this a Word or PowerPoint file?');
     const workbook = parseWorkbook(await part(workbookEntry));
-    const relsEntry = findEntry(index, relsPathOf(workbookPath));
+    const relsPath = relsPathOf(workbookPath);
+    const relsEntry = findEntry(index, relsPath);
+    // without its relationships part the sheets the workbook lists cannot be found: a damaged
+    // package to re-save (file_unreadable), not a workbook without worksheets (sheet_not_found)
+    if (!relsEntry && workbook.sheets.length > 0) throw invalidXlsx(label, `the part ${relsPath} is missing, so the workbook's sheets cannot be found`);
     const rels = relsEntry ? parseRels(await part(relsEntry), dirOf(workbookPath)) : [];
     const relById = new Map(rels.map((r) => [r.id, r]));
     const worksheets = workbook.sheets.filter((s) => relById.get(s.relId)?.type === 'worksheet');
+    const dangling = workbook.sheets.find((s) => !relById.has(s.relId));
+    if (worksheets.length === 0 && dangling) throw invalidXlsx(label, `sheet "${dangling.name}" points to relationship ${dangling.relId}, which ${relsPath} lacks`);
     // A blank name (an empty `sheet:` in a config) means "not given": no sheet can be named ''.
     const wanted = opts.sheet?.trim() ? opts.sheet : null;
     const chosen = chooseSheet(worksheets, wanted, label);

@@ -117,7 +117,8 @@ function sheetNotFound(file: string, wanted: string | null, worksheets: readonly
     message,
     value: wanted,
     expected: names ? `one of ${names}` : 'a worksheet',
-    hint: wanted === null ? null : 'set `sheet:` for this source to one of the names listed',
+    // no worksheet at all: chart sheets only (a damaged package is refused before, as file_unreadable)
+    hint: wanted === null ? 'open the workbook in Excel or LibreOffice and export the sheet with the data as .xlsx or CSV' : 'set `sheet:` for this source to one of the names listed',
   });
   return inputError(message, { issue });
 }

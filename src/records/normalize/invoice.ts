@@ -215,6 +215,31 @@ export class InvoiceNormalizer {
     return v;
   }
 
+  /**
+   * Reject a line that has no amount, naming the cell that is empty (with its text, when it is a
+   * null word such as «-»): the amount when there is no quantity × unit price to fall back on or
+   * both of those are empty too, else the empty one of quantity and unit price — not always the
+   * unit price, which sent the user to a filled cell.
+   */
+  private rejectNoAmount(row: RawRow, out: RowIssues, q: number, p: number): void {
+    const c = this.cols;
+    const pair = c.quantity !== undefined && c.unit_price !== undefined;
+    let field: 'amount' | 'quantity' | 'unit_price';
+    let expected: string;
+    if (!pair || (c.amount !== undefined && q === EMPTY && p === EMPTY)) {
+      field = c.amount !== undefined ? 'amount' : c.unit_price !== undefined ? 'unit_price' : 'quantity';
+      expected = pair ? 'an amount, or a quantity and a unit price' : 'an amount';
+    } else if (q === EMPTY) {
+      field = 'quantity';
+      expected = 'a quantity (the line amount is quantity × unit price)';
+    } else {
+      field = 'unit_price';
+      expected = 'a unit price (the line amount is quantity × unit price)';
+    }
+    const text = c[field] === undefined ? '' : cellText(this.cell(row, c[field]));
+    out.reject('missing_required', this.refs[field] ?? null, text === '' ? null : text, expected, null);
+  }
+
   /** Parse `row` into `r`; returns false when the row was rejected (see `out.rejection`). */
   normalize(row: RawRow, out: RowIssues, r: InvoiceRow): boolean {
     const c = this.cols;
@@ -252,7 +277,10 @@ export class InvoiceNormalizer {
     // amount: a mapped amount wins over quantity × unit price (Decision #23)
     let amount: number | null = null;
     const a = this.num(row, out, N_AMOUNT, true);
-    const q = this.num(row, out, N_QUANTITY, false);
+    // with no amount and a unit price column, the quantity is required: a bad one rejects the row
+    // (below) instead of warning that an optional field was left empty
+    const qRequired = a === EMPTY && (this.numCol[N_UNIT_PRICE] as number) >= 0;
+    const q = this.num(row, out, N_QUANTITY, qRequired);
     if (isValue(a)) {
       amount = tryCents(a);
       if (amount === null) out.reject('bad_amount', this.refs.amount!, cellText(this.cell(row, c.amount)), `an amount below ${9e13 / 100} in absolute value`, null);
@@ -264,7 +292,8 @@ export class InvoiceNormalizer {
       }
       else if (a !== a) out.reject('bad_amount', this.refs.amount!, cellText(this.cell(row, c.amount)), 'an amount such as 1 234,56, 1,234.56 or (123.45)', 'set `decimal_mark:` for this source if the column uses another form');
       else if (p !== p) out.reject('bad_amount', this.refs.unit_price!, cellText(this.cell(row, c.unit_price)), 'a unit price such as 12.50', null);
-      else out.reject('missing_required', this.refs.amount ?? this.refs.unit_price ?? this.refs.quantity ?? null, null, c.amount !== undefined ? 'an amount' : 'a quantity and a unit price', null);
+      else if (q !== q && qRequired) out.reject('bad_amount', this.refs.quantity!, cellText(this.cell(row, c.quantity)), 'a quantity such as 3 or 2,5', null);
+      else this.rejectNoAmount(row, out, q, p);
     }
 
     // cost per line: profit > cost > unit_cost × quantity (Decision #30)
