@@ -165,7 +165,11 @@ export function setupTable(
     mapping.byIndex[split.time] = split.field as never;
     mapping.split = split;
   }
-  const missing = missingRequired(kind, new Set(Object.keys(mapping.fields)));
+  // SPEC §2: a closed-deals list exported apart "(the second without `created_at`)" combines with
+  // the lead list by id — its rows are checked on the merged record, and one whose id matches no
+  // lead is rejected at its own row; without an id column no row could ever be completed
+  const closedDeals = kind === 'leads' && mf.id !== undefined;
+  const missing = missingRequired(kind, new Set(Object.keys(mapping.fields))).filter((m) => !(closedDeals && m === 'created_at'));
   if (missing.length) {
     problems.push(makeIssue('column_missing', { file, sheet, line: headerLine }, {
       value: headers ? headers.filter((h) => h !== '').slice(0, 20).join(', ') : null,

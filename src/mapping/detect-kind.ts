@@ -21,7 +21,13 @@ import { missingRequired, type Field } from './fields.js';
 import { compiledAliases } from './alias-table.js';
 import { matchAliases } from './map-columns.js';
 
-export interface KindScore { kind: Kind; score: number; missing: string[] }
+export interface KindScore {
+  kind: Kind;
+  score: number;
+  missing: string[];
+  /** Leads only: the headers name a lead id and what tells a deal's outcome (status or won date). */
+  closedDeals?: boolean;
+}
 
 const NO_CTX = { file: '', sheet: null, headerLine: null };
 
@@ -35,7 +41,9 @@ export function scoreKind(headers: readonly string[], kind: Kind): KindScore {
   for (const group of compiledAliases(kind).signals) {
     if (group.some((f) => mapping.fields[f] !== undefined && !weakFields.has(f))) score++;
   }
-  return { kind, score, missing: missingRequired(kind, mapped) };
+  const out: KindScore = { kind, score, missing: missingRequired(kind, mapped) };
+  if (kind === 'leads' && mapped.has('id') && (mapped.has('status') || mapped.has('won_at'))) out.closedDeals = true;
+  return out;
 }
 
 /** Pick the single highest score, or return the kinds that tie at the top. */
@@ -57,6 +65,12 @@ export function detectKind(headers: readonly string[]): { kind: Kind | null; amb
   const scores = KINDS.map((k) => scoreKind(headers, k));
   const scored = scores.filter((s) => s.score > 0);
   const complete = scored.filter((s) => s.missing.length === 0);
+  // no kind complete: a list of deals with ids and outcomes but no created date is a closed-deals
+  // list (SPEC §2: it merges into the lead list by id), whatever else scores as much
+  if (complete.length === 0) {
+    const deals = scored.find((s) => s.closedDeals === true && s.missing.length === 1 && s.missing[0] === 'created_at');
+    if (deals) return { kind: 'leads', ambiguous: false, tied: [], scores };
+  }
   const { kind, tied } = pick(complete.length > 0 ? complete : scored);
   if (tied.length > 1 && scores.some((s) => s.missing.length === 0)) return { kind, ambiguous: true, tied, scores };
   return { kind, ambiguous: false, tied: [], scores };

@@ -18,14 +18,24 @@ describe('kind detection when no kind has its required columns', () => {
     ['ID;Стадия;Дата закрытия;Сумма', '1;Успешно;01.03.2024;100'],
     ['Id;StageName;CloseDate;Amount', '1;Closed Won;2024-03-01;100'],
     ['ID;Стадия;Сумма', '1;Успешно;100'],
-  ])('%s is kind_unknown, naming what each kind lacks (not kind_ambiguous with no kinds)', (header, row) => {
+  ])('%s is a closed-deals list (SPEC §2): leads, each row rejected at its own line without its lead', (header, row) => {
     const dir = tempDir({ 'deals.csv': `${header}\n${row}\n` });
-    const r = kpi(['report', 'deals.csv', ...TODAY], { cwd: dir });
+    const r = kpi(['report', 'deals.csv', '-O', 'json', ...TODAY], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.meta.inputs.map((i: { kind: string; rows_read: number; rows_rejected: number }) => [i.kind, i.rows_read, i.rows_rejected])).toEqual([['leads', 1, 1]]);
+    expect(doc.issues.map((i: { code: string; line: number }) => [i.code, i.line])).toContainEqual(['missing_required', 2]);
+    expect(r.stderr).toMatch(/hint: a deal list without a created date needs the lead list with the same ids/);
+  });
+
+  it('a tie where no kind has its required columns, and no closed-deals list, is kind_unknown naming what each lacks', () => {
+    const dir = tempDir({ 'x.csv': 'Стадия;Сумма\nУспешно;100\n' });
+    const r = kpi(['report', 'x.csv', ...TODAY], { cwd: dir });
     expect(r.code).toBe(3);
     expect(r.stderr).not.toContain('()');
-    expect(r.stderr).toContain('deals.csv:1: error[kind_unknown] no record kind fits these headers (leads: missing created_at; calls: missing started_at; invoices: missing date, client or client_id)');
+    expect(r.stderr).toContain('x.csv:1: error[kind_unknown] no record kind fits these headers (leads: missing created_at; calls: missing started_at; invoices: missing date, client or client_id)');
     expect(r.stderr).toMatch(/; hint: name the kind with --leads\/--calls\/--invoices FILE/);
-    const doc = JSON.parse(kpi(['inspect', 'deals.csv', ...TODAY, '-O', 'json'], { cwd: dir }).stdout);
+    const doc = JSON.parse(kpi(['inspect', 'x.csv', ...TODAY, '-O', 'json'], { cwd: dir }).stdout);
     expect(doc.files[0].issues.map((i: { code: string }) => i.code)).toEqual(['kind_unknown']);
   });
 

@@ -23,8 +23,15 @@ describe('detectKind (Overrides #17)', () => {
     expect(d.kind).toBeNull();
   });
 
-  it('a tie where no kind has its required fields is unknown, not ambiguous (nothing to name)', () => {
+  it('ids with outcomes and no created date are a closed-deals list: leads (SPEC §2)', () => {
     for (const headers of [['ID', 'Стадия', 'Дата закрытия', 'Сумма'], ['Id', 'StageName', 'CloseDate', 'Amount'], ['ID', 'Стадия', 'Сумма']]) {
+      const d = detectKind(headers);
+      expect([d.kind, d.ambiguous, d.tied]).toEqual(['leads', false, []]);
+    }
+  });
+
+  it('a tie where no kind has its required fields is unknown, not ambiguous (nothing to name)', () => {
+    for (const headers of [['Стадия', 'Сумма'], ['StageName', 'Amount']]) {
       const d = detectKind(headers);
       expect([d.kind, d.ambiguous, d.tied]).toEqual([null, false, []]);
       expect(d.scores.map((s) => [s.kind, s.missing])).toEqual([
