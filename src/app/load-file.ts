@@ -347,11 +347,11 @@ export class FileLoader {
   }
 
   private noCreatedDate(row: RawRow): Issue {
-    return makeIssue('missing_required', { file: this.ref.file, sheet: this.ref.sheet, line: row.line, column: 'created_at' }, { expected: 'a created date', message: 'the lead has no created date', hint: null });
+    return makeIssue('missing_required', { file: this.ref.file, sheet: this.ref.sheet, line: row.line, column: 'created_at' }, { expected: 'a created date', message: 'the lead has no created date', hint: 'a lead needs its created date: check this row of the export (a note or subtotal row?), or name the date column under `columns: {created_at: …}`' });
   }
 
   private noStartTime(row: RawRow): Issue {
-    return makeIssue('missing_required', { file: this.ref.file, sheet: this.ref.sheet, line: row.line, column: 'started_at' }, { expected: 'a call start time', message: 'the call has no start time', hint: null });
+    return makeIssue('missing_required', { file: this.ref.file, sheet: this.ref.sheet, line: row.line, column: 'started_at' }, { expected: 'a call start time', message: 'the call has no start time', hint: 'a call needs its start time: check this row of the export, or name the time column under `columns: {started_at: …}`' });
   }
 
   /** Reject a row that cannot be used; a total or footer row (Overrides #37) gets `total_row`. */

@@ -125,6 +125,8 @@ function checkLoad(res: LoadResult, display: string, lines: number): void {
   expect(res.rejects.length).toBe(res.files.reduce((a, f) => a + f.stats.rows_rejected, 0));
   for (const i of res.issues) {
     expect(Object.keys(ISSUE_CODES)).toContain(i.code);
+    // every error says how to fix it (the bar: file, line, column, value, expectation and a hint)
+    if (i.severity === 'error') expect(i.hint, `${i.code}: ${i.message}`).toBeTruthy();
     expect(i.file === display || i.file === '-').toBe(true);
     if (i.line !== null) expect(i.line >= 1 && i.line <= lines + 1, `${i.code} at line ${i.line} of ${lines}`).toBe(true);
   }

@@ -237,7 +237,7 @@ export class InvoiceNormalizer {
       expected = 'a unit price (the line amount is quantity × unit price)';
     }
     const text = c[field] === undefined ? '' : cellText(this.cell(row, c[field]));
-    out.reject('missing_required', this.refs[field] ?? null, text === '' ? null : text, expected, null);
+    out.reject('missing_required', this.refs[field] ?? null, text === '' ? null : text, expected, 'an invoice line needs its amount: check this row of the export (a note or subtotal row?)');
   }
 
   /** Parse `row` into `r`; returns false when the row was rejected (see `out.rejection`). */
@@ -251,7 +251,7 @@ export class InvoiceNormalizer {
       if (isValue(v)) date = v;
       else if (v !== EMPTY && this.docMode) out.reject('bad_date', this.refs.date!, cellText(this.cell(row, c.date)), 'a document such as «Реализация … № 00012 от 05.03.2024»', 'map separate date and number columns under `columns:` if the file has them');
       else if (v !== EMPTY) out.reject('bad_date', this.refs.date!, cellText(this.cell(row, c.date)), `a date (${this.date.col.format() ?? 'dd.MM.yyyy, yyyy-MM-dd, …'})`, 'set `date_format:` for this source if the column uses another form');
-      else out.reject('missing_required', this.refs.date!, null, 'an invoice date', null);
+      else out.reject('missing_required', this.refs.date!, null, 'an invoice date', 'an invoice line needs its date: check this row of the export (a note or subtotal row?)');
     }
 
     const cid = this.raw(row, c.client_id);
@@ -271,7 +271,7 @@ export class InvoiceNormalizer {
       if (client < 0) this.clientGuess.learn(clientId, (client = this.clientMemo.of(cl)));
     }
     if (client < 0 && clientId < 0) {
-      out.reject('no_client', this.refs.client ?? this.refs.client_id ?? null, null, 'a client name or client id (ИНН)', null);
+      out.reject('no_client', this.refs.client ?? this.refs.client_id ?? null, null, 'a client name or client id (ИНН)', 'an invoice line needs its client: check this row of the export, or name the client column under `columns: {client: …}`');
     }
 
     // amount: a mapped amount wins over quantity × unit price (Decision #23)
@@ -283,16 +283,16 @@ export class InvoiceNormalizer {
     const q = this.num(row, out, N_QUANTITY, qRequired);
     if (isValue(a)) {
       amount = tryCents(a);
-      if (amount === null) out.reject('bad_amount', this.refs.amount!, cellText(this.cell(row, c.amount)), `an amount below ${9e13 / 100} in absolute value`, null);
+      if (amount === null) out.reject('bad_amount', this.refs.amount!, cellText(this.cell(row, c.amount)), `an amount below ${9e13 / 100} in absolute value`, 'check the cell: an amount this large is a typo or another column');
     } else {
       const p = this.num(row, out, N_UNIT_PRICE, a === EMPTY);
       if (isValue(q) && isValue(p)) {
         amount = tryCents(q * p);
-        if (amount === null) out.reject('bad_amount', this.refs.unit_price!, `${q} × ${p}`, 'a line amount (quantity × unit price) within range', null);
+        if (amount === null) out.reject('bad_amount', this.refs.unit_price!, `${q} × ${p}`, 'a line amount (quantity × unit price) within range', 'check the quantity and unit price cells: their product is out of range');
       }
       else if (a !== a) out.reject('bad_amount', this.refs.amount!, cellText(this.cell(row, c.amount)), 'an amount such as 1 234,56, 1,234.56 or (123.45)', 'set `decimal_mark:` for this source if the column uses another form');
-      else if (p !== p) out.reject('bad_amount', this.refs.unit_price!, cellText(this.cell(row, c.unit_price)), 'a unit price such as 12.50', null);
-      else if (q !== q && qRequired) out.reject('bad_amount', this.refs.quantity!, cellText(this.cell(row, c.quantity)), 'a quantity such as 3 or 2,5', null);
+      else if (p !== p) out.reject('bad_amount', this.refs.unit_price!, cellText(this.cell(row, c.unit_price)), 'a unit price such as 12.50', 'set `decimal_mark:` for this source if the column uses another form');
+      else if (q !== q && qRequired) out.reject('bad_amount', this.refs.quantity!, cellText(this.cell(row, c.quantity)), 'a quantity such as 3 or 2,5', 'set `decimal_mark:` for this source if the column uses another form');
       else this.rejectNoAmount(row, out, q, p);
     }
 
