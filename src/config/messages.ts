@@ -116,6 +116,8 @@ function valueAt(root: unknown, path: Path): unknown {
 /** A value as the user wrote it, shortened. */
 export function showValue(v: unknown): string {
   if (v === undefined) return 'nothing';
+  // JSON has no Infinity or NaN (YAML `1e400`, `.inf`, `.nan`): it would print them as null
+  if (typeof v === 'number' && !Number.isFinite(v)) return String(v);
   let s: string;
   try {
     s = JSON.stringify(v) ?? String(v);

@@ -313,7 +313,8 @@ export function createDateColumn(opts: { tz: string; declared?: readonly string[
     format(): string | null {
       if (declared.length > 0) {
         const hit = declared.filter((_, k) => (declaredHits & (1 << Math.min(k, 30))) !== 0).map((p) => p.source);
-        return hit.length > 0 ? hit.join(' | ') : null;
+        // none matched yet: the declared ones (a bad_date then says what was declared, not a guess)
+        return (hit.length > 0 ? hit : declared.map((p) => p.source)).join(' | ');
       }
       const parts: string[] = [];
       if (sawIso) parts.push('iso');

@@ -123,6 +123,7 @@ sources:
   it.each([
     ['conversion_window_days: ninety', /conversion_window_days: found "ninety", expected a whole number of days/],
     ['callback_window_hours: 0', /callback_window_hours: found 0, expected a number of hours above 0/],
+    ['callback_window_hours: 1e400', /callback_window_hours: found Infinity, expected a number of hours above 0/],
     ['week_start: friday', /week_start: found "friday", expected monday, sunday or saturday/],
     ['sources: { kind: leads }', /sources: found \{"kind":"leads"\}, expected a list of sources/],
     ['sources:\n  - kind: deals\n    files: a.csv', /sources\[0\]\.kind: found "deals", expected leads, calls or invoices/],

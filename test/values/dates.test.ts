@@ -271,6 +271,15 @@ describe('declared formats (Decision #41)', () => {
     expect(col.format()).toBe('dd.MM.yyyy HH:mm:ss | dd.MM.yyyy HH:mm');
   });
 
+  it('shows the declared patterns as its format before any value matched (a bad_date names them)', () => {
+    const col = createDateColumn({ tz: 'UTC', declared: ['yyyy-MM-dd', 'dd.MM.yyyy'] });
+    expect(col.format()).toBe('yyyy-MM-dd | dd.MM.yyyy');
+    expect(col.observe('05/03/2024')).toBe(false);
+    expect(col.format()).toBe('yyyy-MM-dd | dd.MM.yyyy');
+    expect(col.observe('05.03.2024')).toBe(true);
+    expect(col.format()).toBe('dd.MM.yyyy');
+  });
+
   it('refuses an invalid declared pattern at creation', () => {
     expect(() => createDateColumn({ tz: 'UTC', declared: ['DD.MM.YYYY'] })).toThrow(/did you mean yyyy\/dd/);
   });
