@@ -4,6 +4,8 @@
  * warning is an issue with its position. Records end up in columnar tables (src/records/table);
  * `Lead`/`Call`/`InvoiceLine` objects are built only when a caller asks for them.
  */
+import { realpathSync } from 'node:fs';
+import path from 'node:path';
 import type { RawRow, ReaderInfo } from '../ingest/types.js';
 import { cellText, spreadFar } from '../ingest/types.js';
 import { makeIssue, type Issue } from '../errors/issue.js';
@@ -122,10 +124,23 @@ export async function loadInputs(specs: readonly InputSpec[], s: NormalizeSettin
   const statsByInput: InputStats[] = [];
   const sampleRefs: SampleRef[][] = [];
 
-  for (let inputIndex = 0; inputIndex < specs.length; inputIndex++) {
-    const spec = specs[inputIndex]!;
+  const sheetsRead = new Map<string, string>();
+  for (const spec of specs) {
+    // this input's index among the files read (a sheet read twice is skipped: see below)
+    const inputIndex = statsByInput.length;
     const fileIssues: Issue[] = [];
     const table = await openTable(spec, fileIssues, opts.parallel ? null : (opts.pipe ?? null));
+    // a workbook's sheet is known only once it is open: a source without `sheet:` reads the first
+    // sheet with data, which another source may name — read once, as a file given twice is
+    if (table.info.format === 'xlsx' && table.info.sheet !== null) {
+      const key = `${realpathOrSame(spec.path)}\0${table.info.sheet}`;
+      const prev = sheetsRead.get(key);
+      if (prev !== undefined) {
+        res.issues.push(...fileIssues, makeIssue('file_repeated', { file: spec.display, sheet: table.info.sheet }, { message: `${spec.display} [sheet ${table.info.sheet}] is the same sheet as ${prev}'s; it is read once` }));
+        continue;
+      }
+      sheetsRead.set(key, spec.display);
+    }
     const it = table.rows[Symbol.asyncIterator]();
     const head: RawRow[] = [];
     while (head.length < HEAD_ROWS) {
@@ -260,6 +275,15 @@ export async function loadInputs(specs: readonly InputSpec[], s: NormalizeSettin
   res.issues.push(...caseVariants(managers, 'manager'), ...caseVariants(channels, 'channel'));
   res.issues.push(...unreadSheets(res.files));
   return res;
+}
+
+/** The real path of a file (links and `..` resolved), or the path as given when it cannot be. */
+function realpathOrSame(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
+    return path.resolve(p);
+  }
 }
 
 /** A stored record as inspect shows it (a merged record in its final state). */

@@ -8,9 +8,10 @@ import type { InputSpec } from './inputs.js';
 import type { ReaderInfo } from '../ingest/types.js';
 
 /**
- * The inputs with, after each workbook read from its first sheet, an input per other sheet with
- * data; null when there is none (the inputs stand as they are). A workbook a source reads (its
- * `sheet:` named) is left as the config has it.
+ * The inputs with, after each workbook read from its default sheet (the first visible one with
+ * data: an empty first sheet is passed over, and is not among the others), an input per other
+ * sheet with data; null when there is none (the inputs stand as they are). A workbook a source
+ * reads (its `sheet:` named) is left as the config has it.
  */
 export function sheetInputs(specs: readonly InputSpec[], files: readonly { spec: InputSpec; info: ReaderInfo }[]): InputSpec[] | null {
   const out: InputSpec[] = [];

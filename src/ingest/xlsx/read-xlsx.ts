@@ -5,7 +5,7 @@
  */
 import type { FileHandle } from 'node:fs/promises';
 import type { Issue } from '../../errors/issue.js';
-import type { RawRow, ReaderInfo } from '../types.js';
+import type { Cell, RawRow, ReaderInfo } from '../types.js';
 import type { CellContext } from './cell-value.js';
 import { MergeCollector } from './merges.js';
 import type { CellRange } from './merges.js';
@@ -38,15 +38,17 @@ export function isZip(head: Uint8Array): boolean {
 
 /**
  * Opens the workbook; picks `opts.sheet` (exact name, else case-insensitive; missing → KpiError
- * exit 3 naming the sheets that exist) or the first *visible* worksheet. `merges` lists the
- * sheet's merged ranges (pre-scanned when the sheet XML is ≤ 64 MiB uncompressed; larger sheets
- * report []; merged areas are not filled in: only their top-left cell has a value).
+ * exit 3 naming the sheets that exist) or the first *visible* worksheet that holds a value (the
+ * first visible one when none does). `merges` lists the sheet's merged ranges (pre-scanned when
+ * the sheet XML is ≤ 64 MiB uncompressed; larger sheets report []; merged areas are not filled
+ * in: only their top-left cell has a value).
  *
  * `rows` may be iterated more than once. The first pass over a pre-scanned sheet reuses the
  * pre-scan's inflated bytes; any other pass re-reads the file, holding a handle only while
- * iterating. Blank rows are skipped; each row's `cells` ends at its last non-empty cell, and
- * empty text is null. Every failure is a KpiError (exit 3) carrying its issue (`file_not_found`,
- * `file_unreadable`, `sheet_not_found`, `xlsx_too_large`); `issues` is not written to.
+ * iterating. The first rows come in the order of their row numbers (see `streamRows`). Blank
+ * rows are skipped; each row's `cells` ends at its last non-empty cell, and empty text is null.
+ * Every failure is a KpiError (exit 3) carrying its issue (`file_not_found`, `file_unreadable`,
+ * `sheet_not_found`, `xlsx_too_large`); `issues` is not written to.
  */
 export async function readXlsx(
   path: string,
@@ -75,11 +77,15 @@ export async function readXlsx(
     if (worksheets.length === 0 && dangling) throw invalidXlsx(label, `sheet "${dangling.name}" points to relationship ${dangling.relId}, which ${relsPath} lacks`);
     // A blank name (an empty `sheet:` in a config) means "not given": no sheet can be named ''.
     const wanted = opts.sheet?.trim() ? opts.sheet : null;
-    const chosen = chooseSheet(worksheets, wanted, label);
-    const target = relById.get(chosen.relId)?.target ?? '';
-    const sheetEntry = findEntry(index, target);
-    if (!sheetEntry) throw invalidXlsx(label, `sheet "${chosen.name}" points to ${target}, which is missing`);
-    if (sheetEntry.size > SHEET_SIZE_LIMIT) throw xlsxTooLarge(label, sheetEntry.name, SHEET_SIZE_LIMIT, true);
+    const entryOf = (s: SheetRef): ZipEntry => {
+      const target = relById.get(s.relId)?.target ?? '';
+      const e = findEntry(index, target);
+      if (!e) throw invalidXlsx(label, `sheet "${s.name}" points to ${target}, which is missing`);
+      if (e.size > SHEET_SIZE_LIMIT) throw xlsxTooLarge(label, e.name, SHEET_SIZE_LIMIT, true);
+      return e;
+    };
+    let chosen = chooseSheet(worksheets, wanted, label);
+    let sheetEntry = entryOf(chosen);
 
     const ctx: CellContext = {
       file: label,
@@ -87,6 +93,18 @@ export async function readXlsx(
       sharedStrings: await readSharedStrings(fh, index, partFor(index, rels, 'sharedStrings', 'xl/sharedStrings.xml'), label),
       styles: await readOptionalPart(partFor(index, rels, 'styles', 'xl/styles.xml'), part, parseStyles, NO_STYLES),
     };
+    const others = await otherSheetsWithData(fh, index, worksheets, chosen, relById, label, ctx);
+    // By default the data is read, not an empty first sheet (a cover left blank, a template tab
+    // before the months): read, it failed as `kind_unknown` while the data sat on the next tab.
+    // So the first visible sheet with a value is read, in tab order. The first sheet is probed
+    // only when another has data, and a failure there is thrown as reading it would throw it
+    // (a damaged sheet is not passed over as empty). A sheet a source names is read as named.
+    const withData = others.sheets[0];
+    if (wanted === null && withData !== undefined && !(await hasData(fh, index, sheetEntry, label, ctx))) {
+      chosen = withData;
+      sheetEntry = entryOf(chosen);
+      others.sheets.shift();
+    }
     const { merges, inflated } = await scanMerges(fh, index, sheetEntry, label);
     // The pre-scan's bytes serve the first pass over the rows (inflating is most of the read
     // time); later passes, if any, inflate again so the bytes are not pinned for long.
@@ -99,14 +117,13 @@ export async function readXlsx(
       sheet: chosen.name,
       sheets: worksheets.map((s) => s.name),
     };
-    const others = await otherSheetsWithData(fh, index, worksheets, chosen, relById, label, ctx);
-    if (others.names.length > 0) info.otherSheetsWithData = others.names;
+    if (others.sheets.length > 0) info.otherSheetsWithData = others.sheets.map((s) => s.name);
     if (others.unprobed > 0) info.otherSheetsUnprobed = others.unprobed;
     const rows: AsyncIterable<RawRow> = {
       [Symbol.asyncIterator]: () => {
         const chunks = cached;
         cached = null;
-        return streamRows(chunks ? { chunks } : { path, index, entry: sheetEntry }, label, ctx, sheetEntry.name);
+        return streamRows(chunks ? { chunks } : { path, index, entry: sheetEntry }, label, ctx, sheetEntry.name, true);
       },
     };
     return { info, merges, rows };
@@ -135,8 +152,8 @@ async function otherSheetsWithData(
   relById: ReadonlyMap<string, Relationship>,
   label: string,
   ctx: CellContext,
-): Promise<{ names: string[]; unprobed: number }> {
-  const names: string[] = [];
+): Promise<{ sheets: SheetRef[]; unprobed: number }> {
+  const sheets: SheetRef[] = [];
   let probed = 0;
   let unprobed = 0;
   for (const s of worksheets) {
@@ -146,22 +163,26 @@ async function otherSheetsWithData(
       continue;
     }
     const entry = findEntry(index, relById.get(s.relId)?.target ?? '');
-    if (entry && entry.size <= SHEET_SIZE_LIMIT && (await hasRow(fh, index, entry, label, ctx))) names.push(s.name);
+    if (entry && entry.size <= SHEET_SIZE_LIMIT && (await hasData(fh, index, entry, label, ctx).catch(() => false))) sheets.push(s);
   }
-  return { names, unprobed };
+  return { sheets, unprobed };
 }
 
-/** Whether a sheet has a non-blank row; false when it cannot be read. */
-async function hasRow(fh: FileHandle, index: ZipIndex, entry: ZipEntry, label: string, ctx: CellContext): Promise<boolean> {
-  const rows = streamRows({ fh, index, entry }, label, ctx, entry.name);
-  try {
-    return !(await rows.next()).done;
-  } catch {
-    return false;
-  } finally {
-    // stops the inflater (inflateEntry's finally); the borrowed handle stays open
-    await rows.return(undefined);
+/**
+ * Whether a sheet has a cell with a value: text other than spaces counts, as it does for the
+ * loader's blank rows, so a sheet of styled or space-only cells is as empty as one without rows.
+ * Reads as far as the first such row; a sheet that cannot be read throws.
+ */
+async function hasData(fh: FileHandle, index: ZipIndex, entry: ZipEntry, label: string, ctx: CellContext): Promise<boolean> {
+  // leaving the loop early stops the inflater (inflateEntry's finally); the borrowed handle stays open
+  for await (const row of streamRows({ fh, index, entry }, label, ctx, entry.name)) {
+    if (row.cells.some(filled) || row.far?.cells.some(filled)) return true;
   }
+  return false;
+}
+
+function filled(c: Cell): boolean {
+  return c !== null && (typeof c !== 'string' || c.trim() !== '');
 }
 
 /** The package's main part from `_rels/.rels`, falling back to the conventional path. */
@@ -221,15 +242,32 @@ async function scanMerges(
 }
 
 /**
+ * Rows put in sheet order (by `r`) at the top of a sheet: at least this many, or the rows of at
+ * least {@link SORTED_BYTES} bytes of XML, whichever comes first (a sheet of very wide rows is
+ * not held whole).
+ */
+export const SORTED_ROWS = 1000;
+const SORTED_BYTES = 4 * 1024 * 1024;
+
+/**
  * One pass over the sheet's rows: from the pre-scan's bytes, or inflating with its own file
  * handle held for the duration, or with a handle the caller holds (`fh`). Inflation stops at
  * `</sheetData>`: what follows (merges, page setup) is not needed here.
+ *
+ * `sorted`: the first rows ({@link SORTED_ROWS}) are held and put in the order of their row
+ * numbers. Excel writes rows in order, but other writers may list one before the header
+ * (`<row r="2">`, then `<row r="1">`), and the header search takes the rows above the header as
+ * titles: in stream order that row would be neither data nor counted. Later rows come as listed —
+ * sorting the whole sheet would hold it whole — so a row listed out of order further down is
+ * still read as data, under its own row number; only a header listed past the first rows is
+ * not found. In order, as every real export is, the rows pass as they come after one check each.
  */
 async function* streamRows(
   source: { chunks: Uint8Array[] } | { path: string; index: ZipIndex; entry: ZipEntry } | { fh: FileHandle; index: ZipIndex; entry: ZipEntry },
   label: string,
   ctx: CellContext,
   part: string,
+  sorted = false,
 ): AsyncGenerator<RawRow> {
   const own = 'path' in source ? await openFile(source.path, label) : null;
   try {
@@ -237,12 +275,24 @@ async function* streamRows(
     const decoder = new TextDecoder('utf-8');
     const fh = own ?? ('fh' in source ? source.fh : null);
     const chunks = 'chunks' in source ? source.chunks : inflateEntry(fh as FileHandle, source.index, source.entry, SHEET_SIZE_LIMIT, label, SHEET_RATIO);
+    // the rows held to be sorted, null once they are passed on; checked once a chunk, not a row
+    let top: RawRow[] | null = sorted ? [] : null;
+    let bytes = 0;
     for await (const chunk of chunks) {
-      const rows = scanner.push(decoder.decode(chunk, { stream: true }));
+      let rows = scanner.push(decoder.decode(chunk, { stream: true }));
+      if (top !== null) {
+        for (const row of rows) top.push(row);
+        bytes += chunk.length;
+        if (top.length < SORTED_ROWS && bytes < SORTED_BYTES && !scanner.done) continue;
+        rows = inSheetOrder(top);
+        top = null;
+      }
       for (const row of rows) yield row;
       if (scanner.done) break;
     }
-    if (!scanner.done) for (const row of scanner.push(decoder.decode(), true)) yield row;
+    let rows = scanner.done ? [] : scanner.push(decoder.decode(), true);
+    if (top !== null) rows = inSheetOrder(top.concat(rows));
+    for (const row of rows) yield row;
     scanner.finish();
   } catch (err) {
     // A consumer's own exception never arrives here (for-await calls return(), not throw()).
@@ -250,6 +300,14 @@ async function* streamRows(
   } finally {
     await own?.close();
   }
+}
+
+/** The rows by row number; rows of one number keep their order. The same array when in order. */
+function inSheetOrder(rows: RawRow[]): RawRow[] {
+  for (let i = 1; i < rows.length; i++) {
+    if (rows[i]!.line < rows[i - 1]!.line) return rows.sort((a, b) => a.line - b.line);
+  }
+  return rows;
 }
 
 /** Anything unexpected while decoding a damaged file becomes "not a valid XLSX", never a stack trace. */

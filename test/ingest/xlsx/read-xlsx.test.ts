@@ -166,6 +166,75 @@ describe('readXlsx: sheets', () => {
     }
   });
 
+  describe('an empty first sheet', () => {
+    const cell = (ref: string, v: string) => `<c r="${ref}" t="inlineStr"><is><t>${v}</t></is></c>`;
+    const data = (v: string) => worksheetXml(`<row r="1">${cell('A1', 'Дата')}${cell('B1', v)}</row>`);
+    const EMPTY = [
+      ['no rows', worksheetXml('')],
+      ['styled cells without a value', worksheetXml('<row r="1"><c r="A1" s="0"/><c r="B1" t="inlineStr"><is><t></t></is></c></row><row r="2"/>')],
+      ['cells of spaces only', worksheetXml(`<row r="1">${cell('A1', '  ')}</row><row r="3">${cell('C3', ' ')}</row>`)],
+    ] as const;
+    const withBook = async (sheets: Parameters<typeof buildPackage>[0]['sheets'], fn: (file: string) => Promise<void>) => {
+      const dir = mkdtempSync(join(tmpdir(), 'kpi-sheets-'));
+      try {
+        const file = join(dir, 'book.xlsx');
+        writeFileSync(file, buildPackage({ sheets }));
+        await fn(file);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    };
+
+    it.each(EMPTY)('is passed over by default (%s): the first visible sheet with data is read', async (_what, xml) => {
+      await withBook([
+        { name: 'Cover', xml },
+        { name: 'Lookup', xml: data('hidden'), state: 'hidden' },
+        { name: 'March', xml: data('march') },
+        { name: 'Blank', xml: worksheetXml('') },
+        { name: 'April', xml: data('april') },
+      ], async (file) => {
+        const { info, rows } = await readAll(file);
+        expect(info.sheet).toBe('March');
+        expect(rows).toEqual([{ line: 1, cells: ['Дата', 'march'] }]);
+        // the sheet read is not among the others; the empty ones and the hidden one never are
+        expect(info.otherSheetsWithData).toEqual(['April']);
+      });
+    });
+
+    it('is read when every visible sheet is empty (a hidden one with data aside)', async () => {
+      await withBook([
+        { name: 'Cover', xml: worksheetXml('') },
+        { name: 'Lookup', xml: data('hidden'), state: 'hidden' },
+        { name: 'Blank', xml: EMPTY[2][1] },
+      ], async (file) => {
+        const { info, rows } = await readAll(file);
+        expect(info.sheet).toBe('Cover');
+        expect(rows).toEqual([]);
+        expect(info.otherSheetsWithData).toBeUndefined();
+      });
+    });
+
+    it('is read when a source names it, and the sheets with data are then the others', async () => {
+      await withBook([{ name: 'Cover', xml: worksheetXml('') }, { name: 'March', xml: data('march') }], async (file) => {
+        const { info, rows } = await readAll(file, 'cover');
+        expect(info.sheet).toBe('Cover');
+        expect(rows).toEqual([]);
+        expect(info.otherSheetsWithData).toEqual(['March']);
+      });
+    });
+
+    it('that cannot be read still fails: it is not passed over as empty', async () => {
+      await withBook([
+        { name: 'Broken', xml: '<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>' },
+        { name: 'March', xml: data('march') },
+      ], async (file) => {
+        const err = await readAll(file).catch((e: unknown) => e);
+        expect(err).toBeInstanceOf(KpiError);
+        expect((err as KpiError).exitCode).toBe(3);
+      });
+    });
+  });
+
   it(`looks at ${MAX_SHEETS_PROBED} other sheets at most, and counts the rest`, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kpi-sheets-'));
     try {
