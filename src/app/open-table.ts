@@ -9,11 +9,12 @@ import { Readable } from 'node:stream';
 import type { RawRow, ReaderInfo } from '../ingest/types.js';
 import type { Issue } from '../errors/issue.js';
 import { makeIssue } from '../errors/issue.js';
-import { inputError } from '../errors/kpi-error.js';
+import { inputError, type KpiError } from '../errors/kpi-error.js';
 import { readCsv } from '../ingest/csv/read-csv.js';
 import { PIPE_MIN_BYTES, PipedRows, pipeWorkerAvailable, type PipeOptions } from '../ingest/csv/piped-rows.js';
 import { readXlsx, type CellRange } from '../ingest/xlsx/read-xlsx.js';
-import { sniffFormat } from './sniff.js';
+import { readHtml } from '../ingest/html/read-html.js';
+import { HTML_NOT_A_TABLE, sniffFormat } from './sniff.js';
 import type { InputSpec } from './inputs.js';
 
 export interface OpenedTable {
@@ -48,6 +49,14 @@ async function streamWithHead(source: NodeJS.ReadableStream): Promise<{ head: Bu
     }
   }
   return { head, stream: Readable.from(rest()) };
+}
+
+/** The file is a format kpi does not read (exit 3, `format_unsupported`). */
+function unsupported(file: string, what: { what: string; hint: string }): KpiError {
+  return inputError(`${file}: unsupported format: this is ${what.what}`, {
+    issue: makeIssue('format_unsupported', { file }, { message: `this is ${what.what}`, hint: what.hint }),
+    hint: what.hint,
+  });
 }
 
 /**
@@ -92,13 +101,14 @@ export async function openTable(spec: InputSpec, issues: Issue[], pipe: PipeOpti
     issues.push(makeIssue('no_records', { file }, { message: 'the file is empty', severity: 'warning' }));
   }
   const sniffed = sniffFormat(head);
-  if (sniffed.format === 'unsupported') {
-    throw inputError(`${file}: unsupported format: this is ${sniffed.what}`, {
-      issue: makeIssue('format_unsupported', { file }, { message: `this is ${sniffed.what}`, hint: sniffed.hint }),
-      hint: sniffed.hint,
-    });
-  }
+  if (sniffed.format === 'unsupported') throw unsupported(file, sniffed);
   const src = spec.source;
+  if (sniffed.format === 'html') {
+    // Bitrix24 "Excel": read when the document holds a table of at least two rows, else refused as before
+    const t = await readHtml(stream ? { stream } : { path: spec.path }, { file, encoding: src?.encoding ?? null }, issues);
+    if (t === null) throw unsupported(file, HTML_NOT_A_TABLE);
+    return { info: t.info, merges: t.merges, rows: t.rows };
+  }
   if (sniffed.format === 'xlsx') {
     if (stream) throw inputError(spec.path === '-' ? '<stdin>: XLSX cannot be read from standard input' : `${file}: XLSX cannot be read from a pipe`, { hint: 'save it to a file and pass the path' });
     const t = await readXlsx(spec.path, { file, sheet: spec.sheet ?? src?.sheet ?? null }, issues);

@@ -1,11 +1,20 @@
 /**
  * Decide a file's format by its first bytes, never by its extension (EXPORT-FORMATS §0.2):
- * Bitrix24 "Excel" is HTML in a .xls, real .xls is OLE, a CSV may be named .xlsx.
+ * Bitrix24 "Excel" is HTML in a .xls (read by src/ingest/html/ when it holds a table), real .xls
+ * is OLE, a CSV may be named .xlsx.
  */
 export type Sniffed =
   | { format: 'xlsx' }
   | { format: 'csv' }
+  /** An HTML document: read when it holds a table of at least two rows (src/ingest/html/), else refused with {@link HTML_NOT_A_TABLE}. */
+  | { format: 'html' }
   | { format: 'unsupported'; what: string; hint: string };
+
+/** What an HTML document without a table of at least two rows is refused as (`format_unsupported`). */
+export const HTML_NOT_A_TABLE = {
+  what: 'an HTML document without a table of records (kpi reads an HTML table of two rows or more, as Bitrix24 "Export to Excel" writes)',
+  hint: 'use the CSV export, or open the file in Excel and save as .xlsx',
+} as const;
 
 function startsWith(b: Uint8Array, sig: number[]): boolean {
   if (b.length < sig.length) return false;
@@ -64,10 +73,10 @@ export function sniffFormat(head: Uint8Array): Sniffed {
   if (startsWith(head, [0x52, 0x61, 0x72, 0x21])) return { format: 'unsupported', what: 'a RAR archive', hint: 'unpack it first' };
   if (startsWith(head, [0x37, 0x7a, 0xbc, 0xaf])) return { format: 'unsupported', what: 'a 7-Zip archive', hint: 'unpack it first' };
   if (startsWith(head, [0x89, 0x50, 0x4e, 0x47]) || startsWith(head, [0xff, 0xd8, 0xff])) return { format: 'unsupported', what: 'an image', hint: 'export the data as CSV or XLSX' };
-  // HTML disguised as .xls (Bitrix24 "Export to Excel")
+  // HTML disguised as .xls (Bitrix24 "Export to Excel"): read if it holds a table (open-table.ts)
   const text = Buffer.from(head.subarray(0, 512)).toString('latin1').replace(/^\uFEFF|^\xEF\xBB\xBF/, '').trimStart().toLowerCase();
   if (text.startsWith('<html') || text.startsWith('<!doctype html') || text.startsWith('<table') || (text.startsWith('<meta') && text.includes('html'))) {
-    return { format: 'unsupported', what: 'an HTML table (Bitrix24 "Export to Excel" writes HTML into a .xls file)', hint: 'use the CSV export, or open the file in Excel and save as .xlsx' };
+    return { format: 'html' };
   }
   if (text.startsWith('<?xml') && text.includes('urn:schemas-microsoft-com:office:spreadsheet')) {
     return { format: 'unsupported', what: 'an Excel 2003 XML spreadsheet', hint: 'open it in Excel or LibreOffice and save as .xlsx or .csv' };

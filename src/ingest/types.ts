@@ -133,12 +133,12 @@ export function hasBatches(it: object): it is RowBatches {
   return typeof (it as Partial<RowBatches>).nextBatch === 'function';
 }
 
-export type FileFormat = 'csv' | 'xlsx';
+export type FileFormat = 'csv' | 'xlsx' | 'html';
 
 /** What a reader detected about the file; shown by `inspect`. */
 export interface ReaderInfo {
   format: FileFormat;
-  /** CSV: the encoding used (`utf-8`, `utf-8-bom`, `utf-16le`, `utf-16be`, `windows-1251`, …). */
+  /** CSV, HTML: the encoding used (`utf-8`, `utf-8-bom`, `utf-16le`, `utf-16be`, `windows-1251`, …). */
   encoding: string | null;
   /** True when the encoding was guessed without strong evidence (info `encoding_guessed`). */
   encodingGuessed: boolean;

@@ -11,9 +11,12 @@ function block(f: InspectFile): string {
     ? `${f.kind}${f.profile ? ` (headerless, profile ${f.profile})` : ''}${f.kind_scores.length ? `  scores: ${f.kind_scores.map((s) => `${s.kind} ${s.score}`).join(', ')}` : ''}`
     : 'unknown';
   lines.push(`  kind       ${kindLine}`);
-  const fmt = f.format === 'csv' ? `csv, ${f.encoding ?? '?'}, delimiter ${SHOW_DELIM[f.delimiter ?? ''] ?? JSON.stringify(f.delimiter)}` : `xlsx, sheets: ${f.sheets.join(', ')}`;
+  const fmt = f.format === 'csv' ? `csv, ${f.encoding ?? '?'}, delimiter ${SHOW_DELIM[f.delimiter ?? ''] ?? JSON.stringify(f.delimiter)}`
+    : f.format === 'html' ? `html, ${f.encoding ?? '?'}`
+    : `xlsx, sheets: ${f.sheets.join(', ')}`;
   lines.push(`  format     ${fmt}`);
-  lines.push(`  header     ${f.header_row === null ? 'none' : `${f.format === 'xlsx' ? 'row' : 'line'} ${f.header_row}`}`);
+  // an XLSX sheet row, the row of an HTML table, the physical line of a CSV file
+  lines.push(`  header     ${f.header_row === null ? 'none' : `${f.format === 'csv' ? 'line' : 'row'} ${f.header_row}`}`);
   lines.push(`  rows       ${f.rows} read: ${f.records} records, ${f.merged} merged, ${f.rejected} rejected${f.held > 0 ? `, ${f.held} held back by the file's error below` : ''}; ${f.blank} blank skipped; ${f.void} void; ${f.warnings} warnings`);
   if (f.columns.length) {
     const rows = f.columns.map((c) => [String(c.index), c.header, c.field ?? '', c.format ?? '']);

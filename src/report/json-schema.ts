@@ -158,7 +158,7 @@ export const inspectFileSchema = z
     kind: kind.nullable(),
     kind_scores: z.array(z.strictObject({ kind, score: num, missing: z.array(z.string()) })),
     profile: z.string().nullable(),
-    format: z.enum(['csv', 'xlsx']),
+    format: z.enum(['csv', 'xlsx', 'html']),
     encoding: z.string().nullable(),
     delimiter: z.string().length(1).nullable(),
     sheet: z.string().nullable(),
@@ -186,6 +186,7 @@ export const inspectFileSchema = z
     });
     if (f.format === 'csv' && (f.encoding === null || f.delimiter === null)) ctx.addIssue({ code: 'custom', message: 'a CSV file has an encoding and a delimiter' });
     if (f.format === 'xlsx' && f.sheet === null) ctx.addIssue({ code: 'custom', path: ['sheet'], message: 'an XLSX file names the sheet read' });
+    if (f.format === 'html' && (f.encoding === null || f.delimiter !== null || f.sheet !== null)) ctx.addIssue({ code: 'custom', message: 'an HTML file has an encoding, and no delimiter or sheet' });
   });
 
 /** The whole `kpi inspect -O json` document, `kpi-inspect/1`. */
