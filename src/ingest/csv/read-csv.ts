@@ -12,7 +12,8 @@ import { decoderName, detectEncoding } from './encoding.js';
 import { CsvLineTooLong, type TokenizerCore, type TokenizerIssue } from './tokenizer.js';
 import { CsvTokenizer } from './csv-tokenizer.js';
 import { PositionTokenizer, type Piece } from './positions.js';
-import { streamDecoder, type TextStreamDecoder } from './decoder.js';
+import { streamDecoder } from './decoder.js';
+import { encodingGuessed, LateDecoder } from './late-decoder.js';
 
 /** Options of {@link readCsv}. */
 export interface CsvOptions {
@@ -109,23 +110,6 @@ async function openCsv(
   return { src, info, bomLength: enc.bomLength, encoding: decoderName(enc.encoding), delimiter: delim.delimiter, sepLine: delim.sepLine };
 }
 
-function encodingGuessed(file: string, encoding: string): Issue {
-  return makeIssue('encoding_guessed', { file }, {
-    message: `the encoding is not UTF-8, UTF-16 or Cyrillic windows-1251; read as ${encoding}`,
-    hint: 'if the text looks wrong, declare it: encoding: cp1252, cp437, cp850, koi8-r, …',
-  });
-}
-
-/** Bytes from the first non-ASCII one on that decide an encoding left open by an ASCII start. */
-const SETTLE_BYTES = 4096;
-
-/** Index of the first byte ≥ 0x80 (the caller knows there is one). */
-function firstHighByte(b: Uint8Array): number {
-  let i = 0;
-  while (i < b.length && (b[i] as number) < 0x80) i++;
-  return i;
-}
-
 /** A detection error gets the file name and, for an ambiguous delimiter, its issue. */
 function withFile(e: unknown, file: string): unknown {
   if (!(e instanceof KpiError) || e.exitCode !== EXIT.input) return e;
@@ -147,9 +131,7 @@ export class CsvRows<T = RawRow> implements AsyncIterable<T>, AsyncIterator<T> {
   private started = false;
   private done = false;
   private skipSepLine: boolean;
-  private decoder: TextStreamDecoder;
-  /** Bytes held back while the first non-ASCII bytes are too few to tell the encoding. */
-  private held: Buffer | null = null;
+  private readonly decoder: LateDecoder;
   private readonly collect = (row: T): void => {
     if (this.skipSepLine) {
       this.skipSepLine = false;
@@ -167,9 +149,9 @@ export class CsvRows<T = RawRow> implements AsyncIterable<T>, AsyncIterator<T> {
     private readonly file: string,
     private readonly issues: Issue[],
     /** The reader's info while the input has been all ASCII (encoding still open); else null. */
-    private asciiSoFar: ReaderInfo | null = null,
+    asciiSoFar: ReaderInfo | null = null,
   ) {
-    this.decoder = streamDecoder(encoding);
+    this.decoder = new LateDecoder(encoding, asciiSoFar, file, issues);
     this.skipSepLine = sepLine;
   }
 
@@ -220,7 +202,6 @@ export class CsvRows<T = RawRow> implements AsyncIterable<T>, AsyncIterator<T> {
       }
       const r = await this.src.rest.next();
       if (r.done) {
-        if (this.held !== null) this.feed(Buffer.alloc(0), true);
         const tail = this.decoder.end();
         if (tail) this.tokenizer.push(tail, this.collect);
         this.tokenizer.end(this.collect);
@@ -235,44 +216,7 @@ export class CsvRows<T = RawRow> implements AsyncIterable<T>, AsyncIterator<T> {
     return { done: true, value: undefined };
   }
 
-  private feed(bytes: Buffer, last = false): void {
-    if (this.asciiSoFar !== null) {
-      if (this.held === null && isAscii(bytes)) return this.feedText(bytes);
-      const b = this.held === null ? bytes : Buffer.concat([this.held, bytes]);
-      this.held = null;
-      if (!this.settle(b, last)) {
-        // a file's chunks are views of buffers the reader reuses: what is held back is copied
-        this.held = b === bytes ? Buffer.from(b) : b;
-        return;
-      }
-      return this.feedText(b);
-    }
-    this.feedText(bytes);
-  }
-
-  /**
-   * Decide the encoding from the first non-ASCII bytes `b` holds (everything before them was
-   * ASCII, so the decoder can be swapped without re-reading). False while fewer than
-   * `SETTLE_BYTES` follow the first one and more input may come: a word or two is too little to
-   * tell Cyrillic from Western text.
-   */
-  private settle(b: Buffer, last: boolean): boolean {
-    const high = b.subarray(firstHighByte(b));
-    if (high.length < SETTLE_BYTES && !last) return false;
-    const info = this.asciiSoFar!;
-    this.asciiSoFar = null;
-    delete info.asciiSoFar;
-    const guess = detectEncoding(high, null);
-    if (guess.encoding === 'windows-1251' || guess.encoding === 'windows-1252') {
-      this.decoder = streamDecoder(guess.encoding);
-      info.encoding = guess.encoding;
-      info.encodingGuessed = guess.guessed;
-      if (guess.guessed) this.issues.push(encodingGuessed(this.file, guess.encoding));
-    }
-    return true;
-  }
-
-  private feedText(bytes: Buffer): void {
+  private feed(bytes: Buffer): void {
     const text = this.decoder.write(bytes);
     if (text.length > 0) this.tokenizer.push(text, this.collect);
     this.drainIssues();

@@ -11,8 +11,8 @@ import { inputError, type KpiError } from '../../errors/kpi-error.js';
 import type { RawRow, ReaderInfo, RowBatches } from '../types.js';
 import type { CellRange } from '../xlsx/merges.js';
 import { openByteSource, type ByteSource } from '../csv/byte-source.js';
-import { decoderName, detectEncoding } from '../csv/encoding.js';
-import { streamDecoder, type TextStreamDecoder } from '../csv/decoder.js';
+import { decoderName } from '../csv/encoding.js';
+import { encodingGuessed, LateDecoder } from '../csv/late-decoder.js';
 import { SAMPLE_BYTES } from '../csv/read-csv.js';
 import { htmlEncoding } from './charset.js';
 import { HtmlRowTooLong, HtmlTableScanner } from './scanner.js';
@@ -33,9 +33,6 @@ export interface HtmlTable {
   merges: CellRange[];
   rows: HtmlRows;
 }
-
-/** Bytes from the first non-ASCII one on that decide an encoding left open by an ASCII start. */
-const SETTLE_BYTES = 4096;
 
 /**
  * Open an HTML input, decide its encoding from the first 64 KiB, and read on until its first
@@ -82,13 +79,6 @@ export async function readHtml(
   return { info, merges: scanner.merges, rows };
 }
 
-function encodingGuessed(file: string, encoding: string): Issue {
-  return makeIssue('encoding_guessed', { file }, {
-    message: `the encoding is not UTF-8, UTF-16 or Cyrillic windows-1251; read as ${encoding}`,
-    hint: 'if the text looks wrong, declare it: encoding: cp1252, cp437, cp850, koi8-r, …',
-  });
-}
-
 /** A row past the size limit: the file is refused (exit 3) with the row where it starts. */
 function rowTooLong(file: string, e: HtmlRowTooLong): KpiError {
   const mib = Math.round(e.limit / (1024 * 1024));
@@ -96,13 +86,6 @@ function rowTooLong(file: string, e: HtmlRowTooLong): KpiError {
   const hint = 'check that this is the exported file; re-export it, or export CSV';
   const issue = makeIssue('file_unreadable', { file, line: e.line }, { message, expected: `rows under ${mib} Mi characters`, hint });
   return inputError(`${file}:${e.line}: error[file_unreadable] ${message}`, { issue, hint });
-}
-
-/** Index of the first byte ≥ 0x80 (the caller knows there is one). */
-function firstHighByte(b: Uint8Array): number {
-  let i = 0;
-  while (i < b.length && (b[i] as number) < 0x80) i++;
-  return i;
 }
 
 /**
@@ -114,9 +97,7 @@ export class HtmlRows implements AsyncIterable<RawRow>, AsyncIterator<RawRow>, R
   private qi = 0;
   private started = false;
   private done = false;
-  private decoder: TextStreamDecoder;
-  /** Bytes held back while the first non-ASCII bytes are too few to tell the encoding. */
-  private held: Buffer | null = null;
+  private readonly decoder: LateDecoder;
   private readonly collect = (row: RawRow): void => {
     this.queue.push(row);
   };
@@ -129,9 +110,9 @@ export class HtmlRows implements AsyncIterable<RawRow>, AsyncIterator<RawRow>, R
     private readonly file: string,
     private readonly issues: Issue[],
     /** The reader's info while the input has been all ASCII (encoding still open); else null. */
-    private asciiSoFar: ReaderInfo | null = null,
+    asciiSoFar: ReaderInfo | null = null,
   ) {
-    this.decoder = streamDecoder(encoding);
+    this.decoder = new LateDecoder(encoding, asciiSoFar, file, issues);
   }
 
   /** Read until the table to read is known (true) or the input ends without one (false). */
@@ -196,7 +177,6 @@ export class HtmlRows implements AsyncIterable<RawRow>, AsyncIterator<RawRow>, R
     } else {
       const r = await this.src.rest.next();
       if (r.done) {
-        if (this.held !== null) this.feed(Buffer.alloc(0), true);
         const tail = this.decoder.end();
         if (tail) this.scanner.push(tail, this.collect);
         this.scanner.end(this.collect);
@@ -209,39 +189,7 @@ export class HtmlRows implements AsyncIterable<RawRow>, AsyncIterator<RawRow>, R
     }
   }
 
-  private feed(bytes: Buffer, last = false): void {
-    if (this.asciiSoFar !== null) {
-      if (this.held === null && isAscii(bytes)) return this.feedText(bytes);
-      const b = this.held === null ? bytes : Buffer.concat([this.held, bytes]);
-      this.held = null;
-      if (!this.settle(b, last)) {
-        // a file's chunks are views of buffers the reader reuses: what is held back is copied
-        this.held = b === bytes ? Buffer.from(b) : b;
-        return;
-      }
-      return this.feedText(b);
-    }
-    this.feedText(bytes);
-  }
-
-  /** As `CsvRows.settle`: decide the encoding from the first non-ASCII bytes. */
-  private settle(b: Buffer, last: boolean): boolean {
-    const high = b.subarray(firstHighByte(b));
-    if (high.length < SETTLE_BYTES && !last) return false;
-    const info = this.asciiSoFar!;
-    this.asciiSoFar = null;
-    delete info.asciiSoFar;
-    const guess = detectEncoding(high, null);
-    if (guess.encoding === 'windows-1251' || guess.encoding === 'windows-1252') {
-      this.decoder = streamDecoder(guess.encoding);
-      info.encoding = guess.encoding;
-      info.encodingGuessed = guess.guessed;
-      if (guess.guessed) this.issues.push(encodingGuessed(this.file, guess.encoding));
-    }
-    return true;
-  }
-
-  private feedText(bytes: Buffer): void {
+  private feed(bytes: Buffer): void {
     const text = this.decoder.write(bytes);
     if (text.length > 0) this.scanner.push(text, this.collect);
   }
