@@ -14,6 +14,7 @@ import { CsvTokenizer } from './csv-tokenizer.js';
 import { PositionTokenizer, type Piece } from './positions.js';
 import { streamDecoder } from './decoder.js';
 import { encodingGuessed, LateDecoder } from './late-decoder.js';
+import { QueuedRows } from '../queued-rows.js';
 
 /** Options of {@link readCsv}. */
 export interface CsvOptions {
@@ -125,11 +126,8 @@ function withFile(e: unknown, file: string): unknown {
  * split across chunks whole), tokenizes it, and hands out the records (rows, or pieces of a
  * position tokenizer). Single use.
  */
-export class CsvRows<T = RawRow> implements AsyncIterable<T>, AsyncIterator<T> {
-  private queue: T[] = [];
-  private qi = 0;
+export class CsvRows<T = RawRow> extends QueuedRows<T> {
   private started = false;
-  private done = false;
   private skipSepLine: boolean;
   private readonly decoder: LateDecoder;
   private readonly collect = (row: T): void => {
@@ -151,69 +149,36 @@ export class CsvRows<T = RawRow> implements AsyncIterable<T>, AsyncIterator<T> {
     /** The reader's info while the input has been all ASCII (encoding still open); else null. */
     asciiSoFar: ReaderInfo | null = null,
   ) {
+    super();
     this.decoder = new LateDecoder(encoding, asciiSoFar, file, issues);
     this.skipSepLine = sepLine;
   }
 
-  [Symbol.asyncIterator](): AsyncIterator<T> {
-    return this;
-  }
-
-  next(): Promise<IteratorResult<T>> {
-    // Hand out buffered rows without an async function frame: this is the per-row hot path.
-    if (this.qi < this.queue.length) return Promise.resolve({ done: false, value: this.queue[this.qi++]! });
-    return this.refill();
-  }
-
-  async nextBatch(): Promise<readonly T[] | null> {
-    if (this.qi >= this.queue.length) {
-      const r = await this.refill();
-      if (r.done) return null;
-      this.qi--; // refill handed out the first row: take it back into the batch
+  protected async step(): Promise<void> {
+    if (!this.started) {
+      this.started = true;
+      this.feed(this.src.head.subarray(this.bomLength));
+      return;
     }
-    const batch = this.qi === 0 ? this.queue : this.queue.slice(this.qi);
-    this.queue = [];
-    this.qi = 0;
-    return batch;
-  }
-
-  async return(): Promise<IteratorResult<T>> {
-    this.finish();
-    return { done: true, value: undefined };
-  }
-
-  private async refill(): Promise<IteratorResult<T>> {
-    try {
-      return await this.fill();
-    } catch (e) {
-      this.finish();
-      throw e instanceof CsvLineTooLong ? lineTooLong(this.file, e) : e;
+    const r = await this.src.rest.next();
+    if (r.done) {
+      const tail = this.decoder.end();
+      if (tail) this.tokenizer.push(tail, this.collect);
+      this.tokenizer.end(this.collect);
+      this.drainIssues();
+      this.done = true;
+      this.src.close();
+    } else {
+      this.feed(r.value);
     }
   }
 
-  private async fill(): Promise<IteratorResult<T>> {
-    this.queue = [];
-    this.qi = 0;
-    while (this.queue.length === 0 && !this.done) {
-      if (!this.started) {
-        this.started = true;
-        this.feed(this.src.head.subarray(this.bomLength));
-        continue;
-      }
-      const r = await this.src.rest.next();
-      if (r.done) {
-        const tail = this.decoder.end();
-        if (tail) this.tokenizer.push(tail, this.collect);
-        this.tokenizer.end(this.collect);
-        this.drainIssues();
-        this.done = true;
-        this.src.close();
-      } else {
-        this.feed(r.value);
-      }
-    }
-    if (this.qi < this.queue.length) return { done: false, value: this.queue[this.qi++]! };
-    return { done: true, value: undefined };
+  protected mapError(e: unknown): unknown {
+    return e instanceof CsvLineTooLong ? lineTooLong(this.file, e) : e;
+  }
+
+  protected close(): void {
+    this.src.close();
   }
 
   private feed(bytes: Buffer): void {
@@ -227,14 +192,6 @@ export class CsvRows<T = RawRow> implements AsyncIterable<T>, AsyncIterator<T> {
     if (found.length === 0) return;
     for (const t of found) this.issues.push(unclosedQuoteIssue(this.file, t));
     found.length = 0;
-  }
-
-  private finish(): void {
-    this.queue = [];
-    this.qi = 0;
-    if (this.done) return;
-    this.done = true;
-    this.src.close();
   }
 }
 

@@ -13,6 +13,7 @@ import type { CellRange } from '../xlsx/merges.js';
 import { openByteSource, type ByteSource } from '../csv/byte-source.js';
 import { decoderName } from '../csv/encoding.js';
 import { encodingGuessed, LateDecoder } from '../csv/late-decoder.js';
+import { QueuedRows } from '../queued-rows.js';
 import { SAMPLE_BYTES } from '../csv/read-csv.js';
 import { htmlEncoding } from './charset.js';
 import { HtmlRowTooLong, HtmlTableScanner } from './scanner.js';
@@ -92,11 +93,8 @@ function rowTooLong(file: string, e: HtmlRowTooLong): KpiError {
  * The row stream: pulls a chunk, decodes it, scans it, and hands out the table's rows. Stops
  * reading at the table's end. Single use.
  */
-export class HtmlRows implements AsyncIterable<RawRow>, AsyncIterator<RawRow>, RowBatches {
-  private queue: RawRow[] = [];
-  private qi = 0;
+export class HtmlRows extends QueuedRows<RawRow> implements RowBatches {
   private started = false;
-  private done = false;
   private readonly decoder: LateDecoder;
   private readonly collect = (row: RawRow): void => {
     this.queue.push(row);
@@ -112,6 +110,7 @@ export class HtmlRows implements AsyncIterable<RawRow>, AsyncIterator<RawRow>, R
     /** The reader's info while the input has been all ASCII (encoding still open); else null. */
     asciiSoFar: ReaderInfo | null = null,
   ) {
+    super();
     this.decoder = new LateDecoder(encoding, asciiSoFar, file, issues);
   }
 
@@ -128,49 +127,8 @@ export class HtmlRows implements AsyncIterable<RawRow>, AsyncIterator<RawRow>, R
     return false;
   }
 
-  [Symbol.asyncIterator](): AsyncIterator<RawRow> {
-    return this;
-  }
-
-  next(): Promise<IteratorResult<RawRow>> {
-    if (this.qi < this.queue.length) return Promise.resolve({ done: false, value: this.queue[this.qi++]! });
-    return this.refill();
-  }
-
-  async nextBatch(): Promise<readonly RawRow[] | null> {
-    if (this.qi >= this.queue.length) {
-      const r = await this.refill();
-      if (r.done) return null;
-      this.qi--; // refill handed out the first row: take it back into the batch
-    }
-    const batch = this.qi === 0 ? this.queue : this.queue.slice(this.qi);
-    this.queue = [];
-    this.qi = 0;
-    return batch;
-  }
-
-  async return(): Promise<IteratorResult<RawRow>> {
-    this.finish();
-    return { done: true, value: undefined };
-  }
-
-  private async refill(): Promise<IteratorResult<RawRow>> {
-    if (this.qi > 0) {
-      this.queue = [];
-      this.qi = 0;
-    }
-    try {
-      while (this.queue.length === 0 && !this.done) await this.step();
-    } catch (e) {
-      this.finish();
-      throw this.mapError(e);
-    }
-    if (this.qi < this.queue.length) return { done: false, value: this.queue[this.qi++]! };
-    return { done: true, value: undefined };
-  }
-
   /** Read and scan one more chunk (the end of the input, or of the table, finishes). */
-  private async step(): Promise<void> {
+  protected async step(): Promise<void> {
     if (!this.started) {
       this.started = true;
       this.feed(this.src.head.subarray(this.bomLength));
@@ -194,15 +152,11 @@ export class HtmlRows implements AsyncIterable<RawRow>, AsyncIterator<RawRow>, R
     if (text.length > 0) this.scanner.push(text, this.collect);
   }
 
-  private mapError(e: unknown): unknown {
+  protected mapError(e: unknown): unknown {
     return e instanceof HtmlRowTooLong ? rowTooLong(this.file, e) : e;
   }
 
-  private finish(): void {
-    this.queue = [];
-    this.qi = 0;
-    if (this.done) return;
-    this.done = true;
+  protected close(): void {
     this.src.close();
   }
 }
